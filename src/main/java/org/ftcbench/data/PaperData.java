@@ -1,0 +1,36 @@
+package org.ftcbench.data;
+
+import java.util.Random;
+import org.jblas.DoubleMatrix;
+
+/**
+ * The synthetic data of the paper's only experiment (Sohn et al. 2024, Section 7): x_i ~ N(0, I_d)
+ * and y_i ~ Unif[−1, 1], i = 1 … K, drawn from seeded streams.
+ */
+public final class PaperData {
+  private PaperData() {}
+
+  /** K samples in dimension d under {@code seed}; the same arguments give the same bits. */
+  public static Dataset generate(int k, int d, long seed) {
+    Validate.sizes(k, 0, d);
+    Random inputs = Seeds.stream(seed, Seeds.INPUTS);
+    Random labels = Seeds.stream(seed, Seeds.LABELS);
+    DoubleMatrix x = new DoubleMatrix(k, d);
+    // row by row, so that sample i does not depend on K
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < d; j++) {
+        x.put(i, j, inputs.nextGaussian());
+      }
+    }
+    DoubleMatrix y = new DoubleMatrix(k, 1);
+    for (int i = 0; i < k; i++) {
+      y.data[i] = uniformMinusOneOne(labels);
+    }
+    return new Dataset(x, y);
+  }
+
+  /** A draw from Unif[−1, 1]. */
+  static double uniformMinusOneOne(Random rng) {
+    return 2 * rng.nextDouble() - 1;
+  }
+}

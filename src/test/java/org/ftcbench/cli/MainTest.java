@@ -1,0 +1,94 @@
+package org.ftcbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MainTest {
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "smoke --n 300 --k 100",
+        "smoke --n -1",
+        "smoke --d 0",
+        "smoke --k 0",
+        "smoke --n abc",
+        "smoke --k 1e3",
+        "frobnicate",
+        "smoke --no-such-option",
+      })
+  void badInputGivesOneLineAndExitCode2(String args) {
+    Result r = run(args.split(" "));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("ftc-bench: ");
+  }
+
+  @Test
+  void nLargerThanKSaysHowToFixIt() {
+    assertThat(run("smoke", "--n", "300", "--k", "100").err())
+        .contains("N = 300 is larger than K = 100: choose N ≤ K");
+  }
+
+  @Test
+  void helpAndVersionWork() {
+    Result help = run("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("env").contains("Usage: ftc-bench");
+    Result version = run("--version");
+    assertThat(version.code()).isZero();
+    assertThat(version.out()).startsWith("ftc-bench ");
+  }
+
+  @Test
+  void envPrintsTheStampAsJson() throws Exception {
+    Result r = run("env");
+    assertThat(r.code()).isZero();
+    JsonNode env = new ObjectMapper().readTree(r.out());
+    for (String field :
+        new String[] {
+          "machine",
+          "cpu_model",
+          "cores",
+          "memory_bytes",
+          "os",
+          "kernel",
+          "jvm_vendor",
+          "jvm_version",
+          "jvm_flags",
+          "jblas_version",
+          "jblas_flavor",
+          "git_commit",
+          "profile",
+          "start",
+          "end",
+          "load_average"
+        }) {
+      assertThat(env.has(field)).as(field).isTrue();
+    }
+    assertThat(env.get("cores").asInt()).isPositive();
+    assertThat(env.get("jblas_version").asText()).isEqualTo("1.2.5");
+  }
+
+  @Test
+  void smokeTrainsAndReportsLosses() {
+    Result r = run("smoke", "--n", "5", "--k", "40", "--steps", "300");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("loss with g = 0").contains("steps/s");
+  }
+}

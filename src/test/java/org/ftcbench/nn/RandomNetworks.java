@@ -1,0 +1,39 @@
+package org.ftcbench.nn;
+
+import java.util.Random;
+import org.jblas.DoubleMatrix;
+
+/** Random networks and inputs for tests. */
+final class RandomNetworks {
+  private RandomNetworks() {}
+
+  /** Depth L, input d, hidden widths in [1, maxWidth], with nonzero random biases. */
+  static DenseNetwork network(Random rng, int depth, int d, int maxWidth) {
+    int[] widths = new int[depth + 1];
+    widths[0] = d;
+    for (int l = 1; l < depth; l++) {
+      widths[l] = 1 + rng.nextInt(maxWidth);
+    }
+    widths[depth] = 1;
+    DenseNetwork net = DenseNetwork.heInitialised(rng, widths);
+    for (int l = 1; l <= depth; l++) {
+      double[] b = net.bias(l).data;
+      for (int i = 0; i < b.length; i++) {
+        b[i] = 0.5 * rng.nextGaussian();
+      }
+    }
+    return net;
+  }
+
+  static DoubleMatrix gaussian(Random rng, int rows, int cols) {
+    DoubleMatrix m = new DoubleMatrix(rows, cols);
+    for (int i = 0; i < m.length; i++) {
+      m.data[i] = rng.nextGaussian();
+    }
+    return m;
+  }
+
+  static double[][] rowsOf(DoubleMatrix m) {
+    return m.toArray2();
+  }
+}

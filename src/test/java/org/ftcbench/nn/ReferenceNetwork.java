@@ -1,0 +1,49 @@
+package org.ftcbench.nn;
+
+/**
+ * The slow, obvious twin of the jblas kernels: plain loops over double[][], one sample at a time,
+ * allocating freely. Fast paths are tested against it.
+ */
+final class ReferenceNetwork {
+  private ReferenceNetwork() {}
+
+  /** W_l as row-major [out][in]. */
+  static double[][] weight(DenseNetwork net, int l) {
+    var w = net.weight(l);
+    double[][] a = new double[w.rows][w.columns];
+    for (int i = 0; i < w.rows; i++) {
+      for (int j = 0; j < w.columns; j++) {
+        a[i][j] = w.get(i, j);
+      }
+    }
+    return a;
+  }
+
+  /** g(x) for one sample. */
+  static double evaluate(DenseNetwork net, double[] x) {
+    double[] h = x;
+    for (int l = 1; l <= net.depth(); l++) {
+      double[][] w = weight(net, l);
+      double[] next = new double[w.length];
+      for (int i = 0; i < w.length; i++) {
+        double s = net.bias(l).get(i);
+        for (int j = 0; j < h.length; j++) {
+          s += w[i][j] * h[j];
+        }
+        next[i] = l < net.depth() ? Math.max(0, s) : s;
+      }
+      h = next;
+    }
+    return h[0];
+  }
+
+  /** (1/K) Σ (g(x_i) − t_i)². */
+  static double mse(DenseNetwork net, double[][] x, double[] t) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      double r = evaluate(net, x[i]) - t[i];
+      s += r * r;
+    }
+    return s / x.length;
+  }
+}
