@@ -1,0 +1,142 @@
+package org.ftcbench.results;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An append-only CSV file that grows during a run (certify.csv, cells.csv, capacity.csv): each row
+ * is written and flushed to disk as soon as it exists, so killing the process loses only rows not
+ * yet appended. Reopening the file reads the rows already there, so a restarted run can skip them;
+ * a torn last line (a crash mid-write) is cut off first. Rows are never rewritten.
+ *
+ * <p>Thread-safe: parallel workers append through one instance.
+ */
+public final class CsvLog implements AutoCloseable {
+  private final Path file;
+  private final List<String> columns;
+  private final List<Map<String, String>> rows = new ArrayList<>();
+  private final FileChannel channel;
+
+  private CsvLog(Path file, List<String> columns, FileChannel channel) {
+    this.file = file;
+    this.columns = List.copyOf(columns);
+    this.channel = channel;
+  }
+
+  /**
+   * Opens (or creates, with a header line) the CSV file with these columns.
+   *
+   * @throws IllegalStateException if the file exists with another header
+   */
+  public static CsvLog open(Path file, List<String> columns) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      String header = Csv.line(columns);
+      List<Map<String, String>> existing = new ArrayList<>();
+      if (Files.exists(file) && Files.size(file) > 0) {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int complete = text.lastIndexOf('\n') + 1;
+        if (complete < text.length()) {
+          // a torn last line from a crash: drop it, it will be recomputed
+          try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            c.truncate(text.substring(0, complete).getBytes(StandardCharsets.UTF_8).length);
+          }
+          text = text.substring(0, complete);
+        }
+        List<String> lines = text.lines().toList();
+        if (lines.isEmpty() || !lines.get(0).equals(header)) {
+          throw new IllegalStateException(
+              file
+                  + " has header '"
+                  + (lines.isEmpty() ? "" : lines.get(0))
+                  + "', expected '"
+                  + header
+                  + "'");
+        }
+        for (String line : lines.subList(1, lines.size())) {
+          List<String> f = Csv.parse(line);
+          Map<String, String> row = new LinkedHashMap<>();
+          for (int i = 0; i < columns.size(); i++) {
+            row.put(columns.get(i), i < f.size() ? f.get(i) : "");
+          }
+          existing.add(row);
+        }
+      }
+      FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      CsvLog log = new CsvLog(file, columns, channel);
+      log.rows.addAll(existing);
+      if (channel.size() == 0) {
+        log.write(header);
+      }
+      return log;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not open " + file, e);
+    }
+  }
+
+  /** Appends one row (values in column order) and forces it to disk. */
+  public synchronized void append(List<?> values) {
+    if (values.size() != columns.size()) {
+      throw new IllegalArgumentException(
+          file.getFileName()
+              + " has "
+              + columns.size()
+              + " columns, got "
+              + values.size()
+              + " values");
+    }
+    Map<String, String> row = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      row.put(columns.get(i), values.get(i) == null ? "" : String.valueOf(values.get(i)));
+    }
+    write(Csv.line(values));
+    rows.add(row);
+  }
+
+  private void write(String line) {
+    try {
+      ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not append to " + file, e);
+    }
+  }
+
+  /** Every row so far (read at open, then appended), as column → value maps. */
+  public synchronized List<Map<String, String>> rows() {
+    return Collections.unmodifiableList(new ArrayList<>(rows));
+  }
+
+  public List<String> columns() {
+    return columns;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
