@@ -611,8 +611,8 @@ public final class CapacityFigures {
   static String legendBelow() {
     return "var rows = Math.ceil(el.data.filter(function (t) { return t.showlegend !== false; })"
         + ".length / 3); Plotly.relayout(el, {legend: {orientation: 'h', x: 0, xanchor: 'left',"
-        + " y: -0.2, yanchor: 'top', font: {size: 11}}, height: 470 + 22 * rows,"
-        + " 'xaxis.title.standoff': 6, 'margin.b': 70 + 22 * rows});";
+        + " y: -0.26, yanchor: 'top', font: {size: 11}}, height: 500 + 22 * rows,"
+        + " 'xaxis.title.standoff': 6, 'margin.b': 100 + 22 * rows});";
   }
 
   static List<String> distinct(List<String> files) {
