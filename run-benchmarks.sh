@@ -57,6 +57,7 @@ check_prerequisites
 case "${1:-run}" in
   test)
     shift
+    require_debian_package chromium "the report tests render pages in headless Chromium"
     exec mvn -B verify "$@"
     ;;
   run)

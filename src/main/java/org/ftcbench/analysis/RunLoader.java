@@ -1,0 +1,152 @@
+package org.ftcbench.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ftcbench.analysis.CsvTable.Col;
+import org.ftcbench.analysis.CsvTable.Schema;
+import org.ftcbench.analysis.CsvTable.Type;
+import org.ftcbench.results.RunFolder;
+import tech.tablesaw.api.Table;
+
+/**
+ * Loads a run folder into {@link RunData}. Never throws for a missing or broken file: it becomes a
+ * notice, and the report shows what is there.
+ */
+public final class RunLoader {
+  private RunLoader() {}
+
+  /** The failed cells a sweep may record beside its results (columns not fixed). */
+  public static final String FAILURES = "failures.csv";
+
+  static final Schema CERTIFY =
+      new Schema(
+          RunFolder.CERTIFY,
+          List.of(
+              new Col(Columns.DEPTH, Type.INT, true),
+              new Col(Columns.CONSTRUCTION, Type.STRING, true),
+              new Col(Columns.N, Type.INT, true),
+              new Col(Columns.K, Type.INT, true),
+              new Col(Columns.D, Type.INT, false),
+              new Col(Columns.SEED, Type.LONG, false),
+              new Col(Columns.NEURONS, Type.DOUBLE, true),
+              new Col(Columns.PARAMS, Type.DOUBLE, false),
+              new Col(Columns.UPPER_BOUND, Type.DOUBLE, false),
+              new Col(Columns.LOWER_BOUND, Type.DOUBLE, false),
+              new Col(Columns.MAX_ABS_RESIDUAL, Type.DOUBLE, false),
+              new Col(Columns.BUILD_MS, Type.DOUBLE, false),
+              new Col(Columns.VERIFY_MS, Type.DOUBLE, false)));
+
+  static final Schema CAPACITY =
+      new Schema(
+          RunFolder.CAPACITY,
+          List.of(
+              new Col(Columns.DEPTH, Type.INT, true),
+              new Col(Columns.N, Type.INT, true),
+              new Col(Columns.K, Type.INT, true),
+              new Col(Columns.D, Type.INT, false),
+              new Col(Columns.SEED, Type.LONG, false),
+              new Col(Columns.CRITERION, Type.STRING, true),
+              new Col(Columns.M_MIN, Type.DOUBLE, true),
+              new Col(Columns.LOSS_AT_M_MIN, Type.DOUBLE, false),
+              new Col(Columns.INITIAL_LOSS, Type.DOUBLE, false),
+              new Col(Columns.STEPS, Type.DOUBLE, false),
+              new Col(Columns.WALL_MS, Type.DOUBLE, false)));
+
+  static final Schema CELLS =
+      new Schema(
+          RunFolder.CELLS,
+          List.of(
+              new Col(Columns.DEPTH, Type.INT, true),
+              new Col(Columns.N, Type.INT, true),
+              new Col(Columns.K, Type.INT, true),
+              new Col(Columns.D, Type.INT, false),
+              new Col(Columns.M, Type.INT, true),
+              new Col(Columns.SEED, Type.LONG, false),
+              new Col(Columns.FINAL_LOSS, Type.DOUBLE, true),
+              new Col(Columns.INITIAL_LOSS, Type.DOUBLE, false),
+              new Col(Columns.STEPS, Type.DOUBLE, false),
+              new Col(Columns.WALL_MS, Type.DOUBLE, false)));
+
+  /** What each file feeds, for the notice when it is missing. */
+  private static final Map<String, String> FEEDS =
+      Map.of(
+          RunFolder.ENV, "the environment table is empty",
+          RunFolder.CERTIFY, "no certified widths or theorem bounds",
+          RunFolder.CAPACITY, "no trained minimum widths",
+          RunFolder.CELLS, "no Fig. 9 loss heatmap",
+          RunFolder.JMH, "no kernel timings");
+
+  /** Loads {@code dir}; its parent folder's name is the machine unless env.json names one. */
+  public static RunData load(Path dir) {
+    List<Notice> notices = new ArrayList<>();
+    for (String f :
+        List.of(
+            RunFolder.ENV, RunFolder.CERTIFY, RunFolder.CAPACITY, RunFolder.CELLS, RunFolder.JMH)) {
+      if (!Files.isRegularFile(dir.resolve(f))) {
+        notices.add(new Notice(f, "missing: " + FEEDS.get(f)));
+      }
+    }
+    Map<String, String> env = readEnv(dir, notices);
+    Optional<Table> certify = CsvTable.read(dir, CERTIFY, notices);
+    Optional<Table> capacity = CsvTable.read(dir, CAPACITY, notices);
+    Optional<Table> cells = CsvTable.read(dir, CELLS, notices);
+    Optional<JmhResults> jmh = JmhResults.read(dir, RunFolder.JMH, notices);
+    Optional<Table> failures = CsvTable.readText(dir, FAILURES, notices);
+    Path abs = dir.toAbsolutePath().normalize();
+    String runId = abs.getFileName() == null ? "run" : abs.getFileName().toString();
+    String machine = env.get("machine");
+    if (machine == null || machine.isBlank()) {
+      Path parent = abs.getParent();
+      machine =
+          parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    }
+    return new RunData(dir, machine, runId, env, certify, capacity, cells, jmh, failures, notices);
+  }
+
+  /** env.json, a flat object; nested values (jvm_flags) become their JSON text. */
+  static Map<String, String> readEnv(Path dir, List<Notice> notices) {
+    Path file = dir.resolve(RunFolder.ENV);
+    Map<String, String> env = new LinkedHashMap<>();
+    if (!Files.isRegularFile(file)) {
+      return env;
+    }
+    try {
+      JsonNode root = new ObjectMapper().readTree(file.toFile());
+      if (root == null || !root.isObject()) {
+        notices.add(
+            new Notice(RunFolder.ENV, "is not a JSON object; the environment table is empty"));
+        return env;
+      }
+      root.fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode v = e.getValue();
+                String text;
+                if (v.isArray()) {
+                  List<String> items = new ArrayList<>();
+                  v.forEach(x -> items.add(x.isValueNode() ? x.asText() : x.toString()));
+                  text = String.join(" ", items);
+                } else {
+                  text = v.isValueNode() ? v.asText() : v.toString();
+                }
+                env.put(e.getKey(), text);
+              });
+    } catch (IOException e) {
+      notices.add(
+          new Notice(
+              RunFolder.ENV,
+              "does not parse as JSON ("
+                  + CsvTable.abbreviate(String.valueOf(e.getMessage()))
+                  + "); the environment table is empty"));
+    }
+    return env;
+  }
+}

@@ -1,0 +1,53 @@
+package org.ftcbench.report;
+
+import java.util.List;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * One figure of a page: the Tablesaw figure, what it shows and how to read it, and the run files it
+ * comes from. A figure that could not be made (no data) keeps its title and says why instead.
+ *
+ * @param id the element id of the plot ("fig_headline")
+ * @param title the heading
+ * @param figure the Tablesaw figure, or null when there is nothing to draw
+ * @param caption what the figure shows and how to read it (plain text)
+ * @param files names of the run files it comes from ("certify.csv")
+ * @param afterPlot JavaScript run after the plot is drawn ({@code el} is the plot's element), for
+ *     plotly attributes Tablesaw cannot express (a heatmap's colour scale, the legend); may be ""
+ * @param missing why there is no figure, when {@code figure} is null
+ */
+public record FigureBlock(
+    String id,
+    String title,
+    Figure figure,
+    String caption,
+    List<String> files,
+    String afterPlot,
+    String missing) {
+  public FigureBlock {
+    // Tablesaw names a JavaScript variable after the element id
+    if (!id.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("figure id '" + id + "' is not a JavaScript identifier");
+    }
+  }
+
+  public static FigureBlock of(
+      String id,
+      String title,
+      Figure figure,
+      String caption,
+      List<String> files,
+      String afterPlot) {
+    return new FigureBlock(id, title, figure, caption, files, afterPlot, "");
+  }
+
+  /** A figure that could not be drawn, and why. */
+  public static FigureBlock absent(
+      String id, String title, String caption, List<String> files, String why) {
+    return new FigureBlock(id, title, null, caption, files, "", why);
+  }
+
+  public boolean isDrawn() {
+    return figure != null;
+  }
+}

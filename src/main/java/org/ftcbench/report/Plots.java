@@ -1,0 +1,174 @@
+package org.ftcbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import org.ftcbench.analysis.Format;
+import org.ftcbench.analysis.PowerLawFit;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+/**
+ * Building blocks for the report's Tablesaw figures. Tablesaw has no error bars, so intervals are
+ * filled polygons ({@link #band}); log axes cannot hold values ≤ 0, so every trace meant for one
+ * drops such points ({@link #positive}).
+ *
+ * <p>Tablesaw's templates HTML-escape trace names and titles inside JavaScript strings, so a quote
+ * or an ampersand would show as an entity: {@link #plain} replaces them.
+ */
+final class Plots {
+  private Plots() {}
+
+  static final int WIDTH = 940;
+  static final int HEIGHT = 520;
+
+  /** Colours by depth (2: blue, 3: red, other: grey) and a palette for other series. */
+  static String depthColor(int depth) {
+    return switch (depth) {
+      case 2 -> "#1f77b4";
+      case 3 -> "#d62728";
+      default -> "#555555";
+    };
+  }
+
+  static final String[] PALETTE = {
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf",
+    "#7f7f7f", "#bcbd22"
+  };
+
+  /** A colour with transparency, for bands: "#1f77b4" → "rgba(31,119,180,0.18)". */
+  static String alpha(String hex, double a) {
+    int r = Integer.parseInt(hex.substring(1, 3), 16);
+    int g = Integer.parseInt(hex.substring(3, 5), 16);
+    int b = Integer.parseInt(hex.substring(5, 7), 16);
+    return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.2f)", r, g, b, a);
+  }
+
+  /** Text safe inside Tablesaw's escaped JavaScript strings. */
+  static String plain(String s) {
+    return s.replace("'", "’")
+        .replace("\"", "”")
+        .replace("&", "and")
+        .replace("<", "‹")
+        .replace(">", "›");
+  }
+
+  /** A log-log (or lin-lin) layout with titled axes. */
+  static Layout layout(String title, String x, boolean logX, String y, boolean logY) {
+    return Layout.builder()
+        .title(plain(title))
+        .width(WIDTH)
+        .height(HEIGHT)
+        .margin(Margin.builder().left(70).right(20).top(50).bottom(60).build())
+        .xAxis(Axis.builder().title(plain(x)).type(logX ? Axis.Type.LOG : Axis.Type.LINEAR).build())
+        .yAxis(Axis.builder().title(plain(y)).type(logY ? Axis.Type.LOG : Axis.Type.LINEAR).build())
+        .build();
+  }
+
+  static Figure figure(Layout layout, List<Trace> traces) {
+    return new Figure(layout, traces.toArray(new Trace[0]));
+  }
+
+  /** Points (x, y) with y > 0 and x > 0, for log axes. */
+  static double[][] positive(double[] x, double[] y) {
+    List<double[]> keep = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] > 0 && y[i] > 0 && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        keep.add(new double[] {x[i], y[i]});
+      }
+    }
+    double[][] out = new double[2][keep.size()];
+    for (int i = 0; i < keep.size(); i++) {
+      out[0][i] = keep.get(i)[0];
+      out[1][i] = keep.get(i)[1];
+    }
+    return out;
+  }
+
+  /** A line with markers. */
+  static ScatterTrace lineMarkers(
+      double[] x, double[] y, String name, String color, Line.Dash dash) {
+    return ScatterTrace.builder(x, y)
+        .name(plain(name))
+        .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
+        .line(Line.builder().color(color).width(2).dash(dash).build())
+        .marker(Marker.builder().color(color).size(7).build())
+        .build();
+  }
+
+  /** A plain line. */
+  static ScatterTrace line(
+      double[] x, double[] y, String name, String color, Line.Dash dash, double width) {
+    return ScatterTrace.builder(x, y)
+        .name(plain(name))
+        .mode(ScatterTrace.Mode.LINE)
+        .line(Line.builder().color(color).width(width).dash(dash).build())
+        .build();
+  }
+
+  /** Markers only. */
+  static ScatterTrace markers(double[] x, double[] y, String name, String color, double size) {
+    return ScatterTrace.builder(x, y)
+        .name(plain(name))
+        .mode(ScatterTrace.Mode.MARKERS)
+        .marker(Marker.builder().color(color).size(size).opacity(0.6).build())
+        .build();
+  }
+
+  /**
+   * A filled band between {@code low} and {@code high} over ascending x: the polygon goes along
+   * high left to right and back along low.
+   */
+  static ScatterTrace band(double[] x, double[] low, double[] high, String name, String color) {
+    int n = x.length;
+    double[] px = new double[2 * n];
+    double[] py = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      px[i] = x[i];
+      py[i] = high[i];
+      px[2 * n - 1 - i] = x[i];
+      py[2 * n - 1 - i] = low[i];
+    }
+    return ScatterTrace.builder(px, py)
+        .name(plain(name))
+        .mode(ScatterTrace.Mode.LINE)
+        .fill(ScatterTrace.Fill.TO_SELF)
+        .fillColor(alpha(color, 0.18))
+        .line(Line.builder().color(alpha(color, 0.0)).width(0).build())
+        .build();
+  }
+
+  /** The fitted power law a·N^b drawn over the fitted range, named with its slope. */
+  static ScatterTrace fitLine(PowerLawFit fit, String what, String color) {
+    double lo = fit.nMin();
+    double hi = fit.nMax();
+    int steps = 24;
+    double[] x = new double[steps + 1];
+    double[] y = new double[steps + 1];
+    for (int i = 0; i <= steps; i++) {
+      x[i] = lo * Math.pow(hi / lo, (double) i / steps);
+      y[i] = fit.predict(x[i]);
+    }
+    return line(x, y, "fit " + what + ": b = " + Format.slope(fit.b()), color, Line.Dash.DOT, 1.5);
+  }
+
+  /** A curve f(N) sampled log-uniformly over [lo, hi]. */
+  static ScatterTrace curve(
+      double lo, double hi, DoubleUnaryOperator f, String name, String color, boolean logX) {
+    int steps = 60;
+    double[] x = new double[steps + 1];
+    double[] y = new double[steps + 1];
+    for (int i = 0; i <= steps; i++) {
+      x[i] = logX ? lo * Math.pow(hi / lo, (double) i / steps) : lo + (hi - lo) * i / steps;
+      y[i] = f.applyAsDouble(x[i]);
+    }
+    return line(x, y, name, color, Line.Dash.DASH, 2);
+  }
+}

@@ -1,0 +1,121 @@
+package org.ftcbench.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ftcbench.analysis.Analysis;
+import org.ftcbench.analysis.FitSettings;
+import org.ftcbench.analysis.RunData;
+import org.ftcbench.analysis.RunLoader;
+import org.ftcbench.results.AtomicFiles;
+import org.ftcbench.results.RunFolder;
+
+/**
+ * Writes the report of some runs under an output folder — the one place where files are written:
+ *
+ * <pre>
+ * OUT/index.html, capacity.html, kernels.html    the newest run (by run id)
+ * OUT/runs/&lt;machine&gt;/&lt;run&gt;/*.html              every run, when there are several
+ * OUT/assets/plotly-&lt;version&gt;.js                  plotly.js, written once
+ * </pre>
+ *
+ * Links to the run files are relative, so the folder opens offline wherever the results are.
+ */
+public final class ReportWriter {
+  private ReportWriter() {}
+
+  /** What was written. */
+  public record Written(Path index, List<RunData> runs) {}
+
+  static final List<String> LINKED =
+      List.of(
+          RunFolder.ENV,
+          RunFolder.CERTIFY,
+          RunFolder.CAPACITY,
+          RunFolder.CELLS,
+          RunFolder.JMH,
+          RunLoader.FAILURES);
+
+  public static Written write(List<Path> runDirs, Path out, FitSettings settings) {
+    List<RunData> runs = new ArrayList<>(runDirs.stream().map(RunLoader::load).toList());
+    runs.sort(Comparator.comparing(RunData::runId).thenComparing(r -> r.dir().toString()));
+    RunData newest = runs.get(runs.size() - 1);
+    Path assets = out.resolve("assets");
+    Path plotly = assets.resolve(PlotlyAsset.fileName());
+    writeAssetOnce(plotly);
+
+    Map<RunData, Path> runPages = new LinkedHashMap<>();
+    if (runs.size() > 1) {
+      for (RunData r : runs) {
+        runPages.put(r, out.resolve("runs").resolve(safe(r.machine())).resolve(safe(r.runId())));
+      }
+    }
+    for (RunData r : runs) {
+      Analysis a = Analysis.of(r, settings);
+      List<Path> dirs = new ArrayList<>();
+      if (runPages.containsKey(r)) {
+        dirs.add(runPages.get(r));
+      }
+      if (r == newest) {
+        dirs.add(out);
+      }
+      for (Path pageDir : dirs) {
+        List<PageContext.RunLink> links = new ArrayList<>();
+        for (RunData other : runs) {
+          Path target =
+              other == newest ? out.resolve(Page.INDEX) : runPages.get(other).resolve(Page.INDEX);
+          links.add(new PageContext.RunLink(other.label(), href(pageDir, target), other == r));
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String f : LINKED) {
+          if (Files.isRegularFile(r.dir().resolve(f))) {
+            files.put(f, href(pageDir, r.dir().resolve(f)));
+          }
+        }
+        PageContext ctx = new PageContext(href(pageDir, plotly), files, links);
+        Report.pages(a, ctx)
+            .forEach((name, html) -> AtomicFiles.writeString(pageDir.resolve(name), html));
+      }
+    }
+    return new Written(out.resolve(Page.INDEX), runs);
+  }
+
+  private static void writeAssetOnce(Path plotly) {
+    byte[] bytes = PlotlyAsset.bytes();
+    try {
+      if (Files.isRegularFile(plotly) && Files.size(plotly) == bytes.length) {
+        return;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    AtomicFiles.writeBytes(plotly, bytes);
+  }
+
+  /** A relative, URL-encoded link from a page folder to a file. */
+  static String href(Path fromDir, Path target) {
+    Path rel = fromDir.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize());
+    List<String> parts = new ArrayList<>();
+    for (Path p : rel) {
+      try {
+        parts.add(new URI(null, null, p.toString(), null).getRawPath());
+      } catch (URISyntaxException e) {
+        parts.add(p.toString());
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  private static String safe(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9._-]+", "-");
+    return s.isEmpty() ? "run" : s;
+  }
+}

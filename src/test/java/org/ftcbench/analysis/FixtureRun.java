@@ -1,0 +1,201 @@
+package org.ftcbench.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.ftcbench.results.Csv;
+import org.ftcbench.results.RunFolder;
+
+/**
+ * A small but complete run folder in design.md's formats, for the analysis and report tests:
+ * certify.csv and capacity.csv/cells.csv follow the paper's formulas with seeded noise (so the
+ * fitted slopes are known: depth 2 ≈ 1, depth 3 ≈ 0.5), and jmh.json is real JMH output (see
+ * FixtureKernels.java.txt beside it).
+ */
+public final class FixtureRun {
+  private FixtureRun() {}
+
+  public static final int[] CERTIFY_N = {10, 30, 100, 300, 1000, 3000, 10000};
+  public static final int[] SCALING_N = {10, 20, 50, 100, 200, 500, 1000};
+  public static final String[] CRITERIA = {"paper", "relative:0.1", "relative:0.01"};
+
+  /** Writes every file of a run into {@code dir} (created). */
+  public static Path write(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(RunFolder.ENV), env());
+      Files.writeString(dir.resolve(RunFolder.CERTIFY), certify());
+      Files.writeString(dir.resolve(RunFolder.CAPACITY), capacity());
+      Files.writeString(dir.resolve(RunFolder.CELLS), cells());
+      copyJmh(dir.resolve(RunFolder.JMH));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void copyJmh(Path target) throws IOException {
+    try (InputStream in = FixtureRun.class.getResourceAsStream("jmh.json")) {
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static String env() {
+    return """
+        {
+          "machine" : "fixture-host-test-cpu",
+          "host" : "fixture-host",
+          "cpu_model" : "Test CPU @ 3.0GHz",
+          "cores" : 2,
+          "memory_bytes" : 8589934592,
+          "os" : "Debian GNU/Linux 12 (bookworm)",
+          "kernel" : "6.1.0",
+          "arch" : "amd64",
+          "jvm_vendor" : "Debian",
+          "jvm_version" : "17.0.15+6-Debian-1deb12u1",
+          "jvm_flags" : [ "-Xmx2g", "-XX:+UseParallelGC" ],
+          "jblas_version" : "1.2.5",
+          "jblas_flavor" : "sse3",
+          "git_commit" : "0123456789ab",
+          "profile" : "quick",
+          "start" : "2026-11-26T23:57:48Z",
+          "end" : "2026-11-27T00:05:12Z",
+          "load_average" : 1.25
+        }
+        """;
+  }
+
+  static String certify() {
+    Random rng = new Random(1);
+    List<String> lines = new ArrayList<>();
+    lines.add(Csv.line(Columns.CERTIFY));
+    int d = 10;
+    for (int n : CERTIFY_N) {
+      int k = 2 * n;
+      for (long seed = 1; seed <= 2; seed++) {
+        double upper2 = Math.min(3 * n + 1, k - 1);
+        double lower2 = Math.min(3 * n, k - 2);
+        int m2 = (int) Math.round(upper2 * (0.6 + 0.1 * rng.nextDouble()));
+        lines.add(
+            row(2, "two-layer-interpolant", n, k, d, seed, m2, (d + 2) * m2 + 1, upper2, lower2));
+        double sk = Math.ceil(Math.sqrt(k));
+        double s3 = Math.ceil(Math.sqrt(3 * n + 2) * (0.9 + 0.1 * rng.nextDouble()));
+        double upper3 =
+            Math.min(
+                2 * Math.sqrt(k) + Math.min(2 * Math.sqrt(k), 3 * n), 6 * Math.sqrt(3 * n + 2));
+        double lower3 = Math.sqrt(2 * Math.min(3 * n, k - 2) + 0.25) - 0.5;
+        lines.add(row(3, "U1", n, k, d, seed, 4 * sk, params3(d, 2 * sk, 2 * sk), upper3, lower3));
+        lines.add(
+            row(3, "U2", n, k, d, seed, 2 * sk + 3 * n, params3(d, 2 * sk, 3 * n), upper3, lower3));
+        lines.add(row(3, "U3", n, k, d, seed, 6 * s3, params3(d, 2 * s3, 4 * s3), upper3, lower3));
+        lines.add(
+            row(
+                3,
+                "appendix-A",
+                n,
+                k,
+                d,
+                seed,
+                4 * n + 4,
+                params3(d, 2 * n + 2, 2 * n + 2),
+                upper3,
+                lower3));
+      }
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static double params3(int d, double d1, double d2) {
+    return d1 * d + d1 + d2 * d1 + d2 + d2 + 1;
+  }
+
+  private static String row(
+      int depth,
+      String c,
+      int n,
+      int k,
+      int d,
+      long seed,
+      double neurons,
+      double params,
+      double upper,
+      double lower) {
+    return Csv.line(
+        List.of(
+            depth,
+            c,
+            n,
+            k,
+            d,
+            seed,
+            (long) neurons,
+            (long) params,
+            upper,
+            lower,
+            1e-12,
+            3.5,
+            1.25));
+  }
+
+  /** Trained minimum width: about 1.2·N^0.5 (depth 3) and 0.8·N (depth 2), with seeded noise. */
+  static String capacity() {
+    Random rng = new Random(2);
+    List<String> lines = new ArrayList<>();
+    lines.add(Csv.line(Columns.CAPACITY));
+    for (int depth = 2; depth <= 3; depth++) {
+      for (int n : SCALING_N) {
+        for (String crit : CRITERIA) {
+          for (long seed = 1; seed <= 3; seed++) {
+            lines.add(capacityRow(depth, n, 2 * n, seed, crit, rng));
+          }
+        }
+      }
+    }
+    for (int n = 10; n <= 490; n += 40) {
+      lines.add(capacityRow(3, n, 1000, 1, "paper", rng));
+    }
+    for (int k : new int[] {200, 1000, 10000}) {
+      for (long seed = 1; seed <= 3; seed++) {
+        lines.add(capacityRow(3, 100, k, seed, "relative:0.1", rng));
+      }
+    }
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static String capacityRow(int depth, int n, int k, long seed, String crit, Random rng) {
+    double base = depth == 2 ? 0.8 * n : 1.2 * Math.sqrt(n);
+    double tight = crit.equals("relative:0.01") ? 1.5 : 1.0;
+    double m = Math.max(1, Math.round(base * tight * Math.exp(0.15 * rng.nextGaussian())));
+    String mMin = String.valueOf((long) m);
+    if (crit.equals("paper") && (double) n / k * (2.0 / 3) <= 0.04) {
+      mMin = "0"; // g = 0 already passes: the paper criterion's blind spot at small N/K
+    }
+    if (depth == 2 && n == 1000 && seed == 3 && crit.equals("relative:0.01")) {
+      mMin = ""; // no width in the grid passed
+    }
+    double init = (double) n / k * 2 / 3;
+    return Csv.line(List.of(depth, n, k, 10, seed, crit, mMin, init * 0.05, init, 2000, 150));
+  }
+
+  /** The Fig. 9 grid: depth 3, K = 1000, N = 10 … 490, m = 6 … 48. */
+  static String cells() {
+    Random rng = new Random(3);
+    List<String> lines = new ArrayList<>();
+    lines.add(Csv.line(Columns.CELLS));
+    for (int n = 10; n <= 490; n += 20) {
+      for (int m = 6; m <= 48; m += 6) {
+        double init = n / 1000.0 * 2 / 3;
+        double loss =
+            init * Math.exp(-m / (1.2 * Math.sqrt(n))) * Math.exp(0.1 * rng.nextGaussian());
+        lines.add(Csv.line(List.of(3, n, 1000, 10, m, 1, loss, init, 2000, 40)));
+      }
+    }
+    return String.join("\n", lines) + "\n";
+  }
+}

@@ -1,0 +1,166 @@
+package org.ftcbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ftcbench.analysis.FitSettings;
+import org.ftcbench.analysis.FixtureRun;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: a report of a small real run (fixture CSVs, real JMH output) opened in headless
+ * Chromium (Debian package {@code chromium}) with every host name unresolvable, so nothing can come
+ * from the network. Each page must load plotly.js from assets/, draw every figure (plotly's SVG is
+ * in the DOM) and raise no JavaScript error (the pages' own window.onerror hook counts them into
+ * {@code body[data-js-errors]}). A screenshot of the index is kept in target/report-e2e/ for a
+ * human to look at.
+ *
+ * <p>Where Chromium is not installed the test is skipped, loudly.
+ */
+class BrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path KEEP = Path.of("target/report-e2e");
+
+  @TempDir static Path tmp;
+  static Path out;
+
+  @BeforeAll
+  static void writeReport() {
+    Path run = FixtureRun.write(tmp.resolve("results/fixture-host/20261126T235748Z"));
+    out = tmp.resolve("reports");
+    ReportWriter.write(List.of(run), out, FitSettings.defaults());
+  }
+
+  static void requireChromium() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      String msg =
+          "SKIPPED: the report's browser test needs headless Chromium at "
+              + CHROMIUM
+              + " (Debian package chromium; ./run-benchmarks.sh test installs it as root):"
+              + " the HTML pages were NOT checked in a browser";
+      System.err.println("\n*** " + msg + " ***\n");
+      Assumptions.assumeTrue(false, msg);
+    }
+  }
+
+  /** Runs Chromium headless on a page with no network; returns its stdout. */
+  static String chromium(Path page, String... extra) throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile"),
+                "--virtual-time-budget=20000"));
+    cmd.addAll(List.of(extra));
+    cmd.add(page.toUri().toString());
+    Path stdout = Files.createTempFile(tmp, "chromium", ".out");
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectOutput(stdout.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("chromium did not finish within 180 s on " + page);
+    }
+    return Files.readString(stdout, StandardCharsets.UTF_8);
+  }
+
+  static final Pattern PLOT_DIV = Pattern.compile("<div id=\"(fig_[A-Za-z0-9_]+)\" class=\"plot");
+
+  void checkPage(String name, int minFigures) throws Exception {
+    requireChromium();
+    String dom = chromium(out.resolve(name), "--dump-dom");
+    assertThat(dom).as(name + " rendered").contains("</html>");
+    Matcher err = Pattern.compile("data-js-errors=\"(\\d+)\"").matcher(dom);
+    assertThat(err.find()).as(name + ": the load hook ran").isTrue();
+    assertThat(err.group(1))
+        .as(name + " JavaScript errors: " + between(dom, "id=\"js-errors\"", "</div>"))
+        .isEqualTo("0");
+    List<String> ids = new ArrayList<>();
+    Matcher m = PLOT_DIV.matcher(dom);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    assertThat(ids).as(name + " figures").hasSizeGreaterThanOrEqualTo(minFigures);
+    for (String id : ids) {
+      String block = between(dom, "<div id=\"" + id + "\"", "<figcaption>");
+      assertThat(block).as(name + ": figure " + id + " drew an SVG").contains("class=\"main-svg\"");
+    }
+  }
+
+  static String between(String s, String from, String to) {
+    int i = s.indexOf(from);
+    if (i < 0) {
+      return "";
+    }
+    int j = s.indexOf(to, i);
+    return j < 0 ? s.substring(i) : s.substring(i, j);
+  }
+
+  @Test
+  void indexDrawsItsFigureAndHasTheVerdictTable() throws Exception {
+    checkPage("index.html", 1);
+    String dom = chromium(out.resolve("index.html"), "--dump-dom");
+    assertThat(between(dom, "id=\"verdict-table\"", "</table>"))
+        .contains("<table class=\"verdicts\">")
+        .contains("certified neurons, depth 2")
+        .contains("certified neurons, depth 3");
+  }
+
+  @Test
+  void capacityPageDrawsEveryFigure() throws Exception {
+    checkPage("capacity.html", 6);
+  }
+
+  @Test
+  void kernelsPageDrawsEveryFigure() throws Exception {
+    checkPage("kernels.html", 6);
+  }
+
+  /** The error hook must be able to fail: without assets/ plotly is undefined. */
+  @Test
+  void aPageWithoutItsPlotlyAssetCountsErrors() throws Exception {
+    requireChromium();
+    Path lonely = tmp.resolve("lonely");
+    Files.createDirectories(lonely);
+    Files.copy(out.resolve("index.html"), lonely.resolve("index.html"));
+    String dom = chromium(lonely.resolve("index.html"), "--dump-dom");
+    Matcher err = Pattern.compile("data-js-errors=\"(\\d+)\"").matcher(dom);
+    assertThat(err.find()).isTrue();
+    assertThat(Integer.parseInt(err.group(1))).isPositive();
+    assertThat(dom).contains("plotly.js did not load").doesNotContain("class=\"main-svg\"");
+  }
+
+  @Test
+  void screenshotOfTheIndexForAHumanToLookAt() throws Exception {
+    requireChromium();
+    Files.createDirectories(KEEP);
+    Path png = KEEP.resolve("index.png").toAbsolutePath();
+    Files.deleteIfExists(png);
+    chromium(out.resolve("index.html"), "--window-size=1250,2600", "--screenshot=" + png);
+    assertThat(png).isRegularFile();
+    assertThat(Files.size(png)).isGreaterThan(20_000);
+    System.err.println("report screenshot: " + png);
+  }
+}

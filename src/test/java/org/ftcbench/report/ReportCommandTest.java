@@ -1,0 +1,67 @@
+package org.ftcbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ftcbench.analysis.FixtureRun;
+import org.ftcbench.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code report} command through the real command line. */
+class ReportCommandTest {
+  @TempDir Path tmp;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void reportsAllRunsUnderResultsAndPrintsTheIndexPath() {
+    FixtureRun.write(tmp.resolve("results/host/20261126T235748Z"));
+    Path out = tmp.resolve("reports");
+    Result r =
+        run("report", "--results", tmp.resolve("results").toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().strip())
+        .isEqualTo(out.resolve("index.html").toAbsolutePath().normalize().toString());
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void noticesGoToStderrOneLineEachAndTheExitCodeIsZero() throws Exception {
+    Path runDir = FixtureRun.write(tmp.resolve("results/host/20261126T235748Z"));
+    Files.delete(runDir.resolve("jmh.json"));
+    Result r = run("report", runDir.toString(), "--out", tmp.resolve("reports").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.err().strip().lines())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "ftc-bench: report: fixture-host-test-cpu / 20261126T235748Z: jmh.json: missing: no kernel timings");
+  }
+
+  @Test
+  void aFolderWithoutARunIsBadInput() throws Exception {
+    Files.createDirectories(tmp.resolve("empty"));
+    for (String[] args :
+        new String[][] {
+          {"report", tmp.resolve("empty").toString()},
+          {"report", tmp.resolve("nowhere").toString()},
+          {"report", "--results", tmp.resolve("nothing").toString()}
+        }) {
+      Result r = run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().strip().lines()).hasSize(1);
+      assertThat(r.err()).startsWith("ftc-bench: ");
+    }
+  }
+}
