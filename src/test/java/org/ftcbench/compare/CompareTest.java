@@ -1,0 +1,113 @@
+package org.ftcbench.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareTest {
+  @TempDir Path tmp;
+
+  @Test
+  void ratioOfKnownScalingIsRecoveredWithANarrowInterval() {
+    double[] a = new double[40];
+    double[] b = new double[40];
+    java.util.Random rng = new java.util.Random(1);
+    for (int i = 0; i < 40; i++) {
+      a[i] = 10 * (1 + 0.01 * rng.nextGaussian());
+      b[i] = 20 * (1 + 0.01 * rng.nextGaussian());
+    }
+    Ratio r = Ratio.of(a, b, 7);
+    assertThat(r.ratio()).isCloseTo(2.0, within(0.01));
+    assertThat(r.low()).isLessThan(r.ratio()).isGreaterThan(1.98);
+    assertThat(r.high()).isGreaterThan(r.ratio()).isLessThan(2.02);
+    assertThat(Ratio.of(a, b, 7)).isEqualTo(r); // seeded
+  }
+
+  /**
+   * Worked example: A = {1…5}, B = {6…10}: U = 0, μ_U = n1 n2 / 2 = 12.5, σ_U = √(n1 n2 (n1 + n2 +
+   * 1) / 12) = 4.787, z = −2.611, two-sided p = 2 Φ(−2.611) = 0.00902 (normal approximation).
+   */
+  @Test
+  void mannWhitneyMatchesAWorkedExample() {
+    double[] a = {1, 2, 3, 4, 5};
+    double[] b = {6, 7, 8, 9, 10};
+    assertThat(new MannWhitneyUTest().mannWhitneyU(a, b)).isEqualTo(25.0); // max(U1, U2)
+    assertThat(PointComparison.pValue(a, b)).isCloseTo(0.009023, within(1e-5));
+    assertThat(PointComparison.pValue(new double[] {3, 3}, new double[] {3, 3})).isEqualTo(1.0);
+  }
+
+  @Test
+  void labelRules() {
+    double floor = 0.05;
+    // interval inside ±5%: same, whatever p says
+    assertThat(Label.of(new Ratio(1.01, 0.99, 1.03), 0.001, floor, false)).isEqualTo(Label.SAME);
+    // significant, interval above 1, time per op: B slower
+    assertThat(Label.of(new Ratio(1.3, 1.2, 1.4), 0.001, floor, false)).isEqualTo(Label.SLOWER);
+    assertThat(Label.of(new Ratio(0.7, 0.6, 0.8), 0.001, floor, false)).isEqualTo(Label.FASTER);
+    // throughput: larger is better
+    assertThat(Label.of(new Ratio(1.3, 1.2, 1.4), 0.001, floor, true)).isEqualTo(Label.FASTER);
+    // not significant and large: inconclusive; not significant and small: same
+    assertThat(Label.of(new Ratio(1.3, 0.8, 1.9), 0.3, floor, false)).isEqualTo(Label.INCONCLUSIVE);
+    assertThat(Label.of(new Ratio(1.02, 0.8, 1.3), 0.6, floor, false)).isEqualTo(Label.SAME);
+    // significant but the interval straddles 1: not a verdict
+    assertThat(Label.of(new Ratio(1.2, 0.95, 1.5), 0.01, floor, false))
+        .isEqualTo(Label.INCONCLUSIVE);
+  }
+
+  @Test
+  void aRunComparedWithItselfIsSameEverywhere() throws Exception {
+    Path a =
+        new JmhFixture()
+            .point("org.ftcbench.bench.Forward.forward", "avgt", 10, 5.0, 0.08, 1)
+            .point("org.ftcbench.bench.Forward.forward", "avgt", 100, 50.0, 0.2, 2)
+            .point("org.ftcbench.bench.Gemm.gemm", "thrpt", 10, 1000.0, 0.1, 3)
+            .write(tmp.resolve("a"), "quick", "cpu");
+    Comparison c = Comparison.of(a, a, 0.05);
+    assertThat(c.points()).hasSize(3);
+    assertThat(c.points()).allMatch(p -> p.label() == Label.SAME);
+    assertThat(c.mismatches()).isEmpty();
+    assertThat(c.regressions(0.0)).isEmpty();
+  }
+
+  @Test
+  void aClearSlowdownIsLabelledAndMismatchesAreReported() throws Exception {
+    Path a =
+        new JmhFixture()
+            .point("org.ftcbench.bench.Forward.forward", "avgt", 10, 5.0, 0.01, 1)
+            .point("org.ftcbench.bench.Forward.forward", "avgt", 100, 50.0, 0.01, 2)
+            .point("org.ftcbench.bench.Gemm.gemm", "thrpt", 10, 1000.0, 0.01, 3)
+            .write(tmp.resolve("a"), "quick", "cpu A");
+    Path b =
+        new JmhFixture()
+            .point("org.ftcbench.bench.Forward.forward", "avgt", 10, 6.0, 0.01, 4)
+            .point("org.ftcbench.bench.Forward.forward", "avgt", 1000, 500.0, 0.01, 5)
+            .point("org.ftcbench.bench.Gemm.gemm", "thrpt", 10, 1500.0, 0.01, 6)
+            .write(tmp.resolve("b"), "standard", "cpu B");
+    Comparison c = Comparison.of(a, b, 0.05);
+    assertThat(c.points()).hasSize(2);
+    PointComparison forward =
+        c.points().stream()
+            .filter(p -> p.point().benchmark().endsWith("forward"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(forward.label()).isEqualTo(Label.SLOWER);
+    assertThat(forward.slowdown()).isCloseTo(0.2, within(0.02));
+    PointComparison gemm =
+        c.points().stream()
+            .filter(p -> p.point().benchmark().endsWith("gemm"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(gemm.label()).isEqualTo(Label.FASTER);
+    assertThat(c.onlyInA()).hasSize(1);
+    assertThat(c.onlyInB()).hasSize(1);
+    assertThat(c.mismatches()).anyMatch(m -> m.contains("profiles differ"));
+    assertThat(c.regressions(0.10)).hasSize(1);
+    assertThat(c.regressions(0.30)).isEmpty();
+    String text = ComparisonSummary.render(c);
+    assertThat(text).contains("* cpu_model").contains("only in A").contains("slower");
+  }
+}
