@@ -2,6 +2,7 @@ package org.ftcbench.compare;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -39,8 +40,39 @@ public record BenchmarkPoint(String benchmark, String mode, Map<String, String> 
     return shortName() + (p.isEmpty() ? "" : " [" + p + "]") + " " + mode;
   }
 
+  /**
+   * Natural order: benchmark, mode, then the parameters name by name with numbers compared as
+   * numbers (N = 20 before N = 100), so tables and figures list a benchmark's points by size.
+   */
   @Override
   public int compareTo(BenchmarkPoint o) {
+    int c = benchmark.compareTo(o.benchmark);
+    if (c == 0) c = mode.compareTo(o.mode);
+    if (c != 0) {
+      return c;
+    }
+    TreeSet<String> names = new TreeSet<>(params.keySet());
+    names.addAll(o.params.keySet());
+    for (String name : names) {
+      String a = params.get(name);
+      String b = o.params.get(name);
+      if (a == null || b == null) {
+        return a == null ? (b == null ? 0 : -1) : 1;
+      }
+      c = compareValues(a, b);
+      if (c != 0) {
+        return c;
+      }
+    }
     return label().compareTo(o.label());
+  }
+
+  private static int compareValues(String a, String b) {
+    try {
+      int c = Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+      return c != 0 ? c : a.compareTo(b);
+    } catch (NumberFormatException e) {
+      return a.compareTo(b);
+    }
   }
 }

@@ -2,13 +2,20 @@ package org.ftcbench.compare;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import org.ftcbench.analysis.Format;
+import org.ftcbench.analysis.PowerLawFit;
 
 /** The plain-text summary of a {@link Comparison} that {@code compare} prints on stdout. */
 public final class ComparisonSummary {
   private ComparisonSummary() {}
 
+  /** The summary without fitted slopes. */
   public static String render(Comparison c) {
+    return render(c, List.of());
+  }
+
+  /** The summary, ending with the fitted slopes of both runs ({@link SlopeComparison#of}). */
+  public static String render(Comparison c, List<SlopeComparison> slopes) {
     StringBuilder s = new StringBuilder();
     s.append("A: ").append(c.runA()).append('\n');
     s.append("B: ").append(c.runB()).append('\n');
@@ -30,7 +37,7 @@ public final class ComparisonSummary {
     for (String k : RunStamp.keys(c.envA(), c.envB())) {
       String a = c.envA().getOrDefault(k, "-");
       String b = c.envB().getOrDefault(k, "-");
-      boolean differs = !Objects.equals(a, b) && !k.equals("start") && !k.equals("end");
+      boolean differs = RunStamp.differs(k, c.envA(), c.envB());
       s.append(
           String.format(
               Locale.ROOT,
@@ -77,7 +84,37 @@ public final class ComparisonSummary {
                 fmt(c.capacityB().get(k))));
       }
     }
+    appendSlopes(s, slopes);
     return s.toString();
+  }
+
+  private static void appendSlopes(StringBuilder s, List<SlopeComparison> slopes) {
+    if (slopes.isEmpty()) {
+      return;
+    }
+    s.append('\n')
+        .append("fitted slopes b of y = a·N^b [95% t interval]: A | B")
+        .append(" (* = the intervals do not overlap)\n");
+    for (SlopeComparison sc : slopes) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "%s %-58s %-20s | %-20s%n",
+              sc.disjoint() ? "*" : " ",
+              clip(sc.title(), 58),
+              slope(sc.a()),
+              slope(sc.b())));
+    }
+  }
+
+  /** "0.51 [0.45, 0.56]", "0.51 (no interval)" or "-" (not fitted / absent). */
+  private static String slope(PowerLawFit f) {
+    if (f == null || !f.isFitted()) {
+      return "-";
+    }
+    String b = Format.slope(f.b());
+    String i = Format.interval(f.bLow(), f.bHigh());
+    return i.equals("—") ? b + " (no interval)" : b + " " + i;
   }
 
   private static void appendOnly(StringBuilder s, String title, List<BenchmarkPoint> points) {

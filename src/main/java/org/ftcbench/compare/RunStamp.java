@@ -31,7 +31,18 @@ public final class RunStamp {
           "git_commit",
           "profile");
 
+  /** Fields that differ between any two runs by nature (when they ran), never highlighted. */
+  public static final java.util.Set<String> ALWAYS_DIFFERENT = java.util.Set.of("start", "end");
+
   private RunStamp() {}
+
+  /**
+   * Whether field {@code key} differs between the stamps, in a way worth highlighting: a field
+   * present in only one stamp differs; start and end times never count.
+   */
+  public static boolean differs(String key, Map<String, String> a, Map<String, String> b) {
+    return !ALWAYS_DIFFERENT.contains(key) && !java.util.Objects.equals(a.get(key), b.get(key));
+  }
 
   public static Map<String, String> load(Path folder) {
     Path file = folder.resolve(RunFolder.ENV);

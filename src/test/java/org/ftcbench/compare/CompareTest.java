@@ -110,4 +110,17 @@ class CompareTest {
     String text = ComparisonSummary.render(c);
     assertThat(text).contains("* cpu_model").contains("only in A").contains("slower");
   }
+
+  @Test
+  void pointsSortByBenchmarkThenNumericParameters() {
+    BenchmarkPoint n20 = new BenchmarkPoint("x.B.run", "avgt", java.util.Map.of("N", "20"));
+    BenchmarkPoint n100 = new BenchmarkPoint("x.B.run", "avgt", java.util.Map.of("N", "100"));
+    BenchmarkPoint d2 =
+        new BenchmarkPoint("x.B.run", "avgt", java.util.Map.of("N", "20", "depth", "2"));
+    BenchmarkPoint other = new BenchmarkPoint("x.A.run", "avgt", java.util.Map.of("N", "1000"));
+    assertThat(new java.util.TreeSet<>(java.util.List.of(n100, d2, n20, other)))
+        .containsExactly(other, n20, d2, n100);
+    assertThat(n20.compareTo(new BenchmarkPoint("x.B.run", "avgt", java.util.Map.of("N", "20"))))
+        .isZero();
+  }
 }
