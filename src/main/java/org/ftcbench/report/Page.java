@@ -42,6 +42,11 @@ final class Page {
       .absent { border: 1px dashed #aaa; padding: 18px; color: #555; background: #fafafa; }
       .plot { min-height: 120px; }
       code { background: #f3f3f3; padding: 0 3px; }
+      tr.differs td { background: #fff1c2; } tr.differs td:first-child { font-weight: 600; }
+      .l-faster { background: #d9f2d9; } .l-slower { background: #ffd9d4; }
+      .l-same { background: #eeeeee; } .l-inconclusive { background: #fff6d6; }
+      table.counts td { font-size: 1.15em; padding: 4px 12px; text-align: center; }
+      h3.machine { font-size: 1.02em; margin: 14px 0 2px; }
       """;
 
   /** window.onerror → a visible red box and a data attribute the browser test reads. */
@@ -70,33 +75,19 @@ final class Page {
       """;
 
   static String render(String title, String here, RunData run, PageContext ctx, String body) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>")
-        .append(Html.esc(title + " — " + run.label()))
-        .append("</title>\n<style>")
-        .append(STYLE)
-        .append("</style>\n")
-        .append(ERROR_HOOK)
-        .append("<script src=\"")
-        .append(Html.esc(ctx.plotlyHref()))
-        .append("\"></script>\n</head>\n<body>\n<nav>");
+    StringBuilder nav = new StringBuilder();
     for (String[] p :
         List.of(
             new String[] {INDEX, "Summary"},
             new String[] {CAPACITY, "Capacity"},
             new String[] {KERNELS, "Kernels"})) {
-      sb.append("<a href=\"")
-          .append(p[0])
-          .append("\"")
-          .append(p[0].equals(here) ? " class=\"here\"" : "")
-          .append(">")
-          .append(p[1])
-          .append("</a>");
+      nav.append(navLink(p[0], p[1], p[0].equals(here)));
     }
-    sb.append("</nav>\n<div id=\"js-errors\" class=\"js-errors\"></div>\n")
-        .append("<h1>")
+    if (ctx.comparison() != null) {
+      nav.append(navLink(ctx.comparison().href(), "Latest comparison", false));
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("<h1>")
         .append(Html.esc(title))
         .append("</h1>\n<p class=\"sub\">Run <code>")
         .append(Html.esc(run.label()))
@@ -111,9 +102,43 @@ final class Page {
         .append(Html.esc(run.dir().toString()))
         .append("</p>\n")
         .append(notices(run.notices()))
+        .append(body);
+    return document(title + " — " + run.label(), nav.toString(), ctx.plotlyHref(), sb.toString());
+  }
+
+  /**
+   * A whole page: head (styles, the JavaScript-error hook, the local plotly.js at {@code
+   * plotlyHref}), the navigation links {@code navHtml}, the error box and the body.
+   */
+  static String document(String title, String navHtml, String plotlyHref, String body) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>")
+        .append(Html.esc(title))
+        .append("</title>\n<style>")
+        .append(STYLE)
+        .append("</style>\n")
+        .append(ERROR_HOOK)
+        .append("<script src=\"")
+        .append(Html.esc(plotlyHref))
+        .append("\"></script>\n</head>\n<body>\n<nav>")
+        .append(navHtml)
+        .append("</nav>\n<div id=\"js-errors\" class=\"js-errors\"></div>\n")
         .append(body)
         .append("\n</body>\n</html>\n");
     return sb.toString();
+  }
+
+  /** One navigation link, marked when it is the page itself. */
+  static String navLink(String href, String text, boolean here) {
+    return "<a href=\""
+        + Html.esc(href)
+        + "\""
+        + (here ? " class=\"here\"" : "")
+        + ">"
+        + Html.esc(text)
+        + "</a>";
   }
 
   /** The run's notices as a visible box ("" when there are none). */

@@ -9,11 +9,37 @@ import java.util.Map;
  *
  * @param plotlyHref the plotly.js script ("assets/plotly-2.35.3.js")
  * @param fileHrefs run file name → link ("certify.csv" → "../benchmarks/results/m/r/certify.csv")
- * @param runs other runs' index pages (label → link), shown on the index page
+ * @param runs every run reported, with a link to its index page, shown on the index page
+ * @param comparison the latest comparison page ({@code compare}), or null when there is none
  */
-public record PageContext(String plotlyHref, Map<String, String> fileHrefs, List<RunLink> runs) {
-  /** A link to one run's report. */
-  public record RunLink(String label, String href, boolean current) {}
+public record PageContext(
+    String plotlyHref,
+    Map<String, String> fileHrefs,
+    List<RunLink> runs,
+    ComparisonLink comparison) {
+  /**
+   * A link to one run's report.
+   *
+   * @param machine the machine folder
+   * @param runId the run folder (a UTC timestamp)
+   * @param detail e.g. "profile quick, started 2026-11-26T23:57:48Z", or ""
+   * @param href the run's index page
+   * @param current whether it is the run of the page showing the link
+   */
+  public record RunLink(String machine, String runId, String detail, String href, boolean current) {
+    /** "machine / run". */
+    public String label() {
+      return machine + " / " + runId;
+    }
+  }
+
+  /**
+   * A link to a comparison page.
+   *
+   * @param text e.g. "host-b / 20261127T… against host-a / 20261126T…"
+   * @param href the page
+   */
+  public record ComparisonLink(String text, String href) {}
 
   /** The link to a run file, or null if the run has no such file. */
   public String href(String file) {

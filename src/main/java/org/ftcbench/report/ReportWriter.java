@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.RunData;
@@ -27,7 +28,10 @@ import org.ftcbench.results.RunFolder;
  * OUT/assets/plotly-&lt;version&gt;.js                  plotly.js, written once
  * </pre>
  *
- * Links to the run files are relative, so the folder opens offline wherever the results are.
+ * The index lists every run reported, grouped by machine, and links the latest comparison page that
+ * {@code compare} recorded under OUT/compare/ ({@link ComparisonWriter#latest}).
+ *
+ * <p>Links to the run files are relative, so the folder opens offline wherever the results are.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -51,6 +55,7 @@ public final class ReportWriter {
     Path assets = out.resolve("assets");
     Path plotly = assets.resolve(PlotlyAsset.fileName());
     writeAssetOnce(plotly);
+    Optional<ComparisonWriter.Latest> latest = ComparisonWriter.latest(out);
 
     Map<RunData, Path> runPages = new LinkedHashMap<>();
     if (runs.size() > 1) {
@@ -72,15 +77,28 @@ public final class ReportWriter {
         for (RunData other : runs) {
           Path target =
               other == newest ? out.resolve(Page.INDEX) : runPages.get(other).resolve(Page.INDEX);
-          links.add(new PageContext.RunLink(other.label(), href(pageDir, target), other == r));
+          links.add(
+              new PageContext.RunLink(
+                  other.machine(),
+                  other.runId(),
+                  detail(other),
+                  href(pageDir, target),
+                  other == r));
         }
+        PageContext.ComparisonLink comparison =
+            latest
+                .map(
+                    l ->
+                        new PageContext.ComparisonLink(
+                            l.labelB() + " against " + l.labelA(), href(pageDir, l.page())))
+                .orElse(null);
         Map<String, String> files = new LinkedHashMap<>();
         for (String f : LINKED) {
           if (Files.isRegularFile(r.dir().resolve(f))) {
             files.put(f, href(pageDir, r.dir().resolve(f)));
           }
         }
-        PageContext ctx = new PageContext(href(pageDir, plotly), files, links);
+        PageContext ctx = new PageContext(href(pageDir, plotly), files, links, comparison);
         Report.pages(a, ctx)
             .forEach((name, html) -> AtomicFiles.writeString(pageDir.resolve(name), html));
       }
@@ -88,7 +106,22 @@ public final class ReportWriter {
     return new Written(out.resolve(Page.INDEX), runs);
   }
 
-  private static void writeAssetOnce(Path plotly) {
+  /** "profile quick, started 2026-11-26T23:57:48Z" from env.json, or "". */
+  private static String detail(RunData r) {
+    List<String> parts = new ArrayList<>();
+    if (r.env().containsKey("profile")) {
+      parts.add("profile " + r.env().get("profile"));
+    }
+    if (r.env().containsKey("start")) {
+      parts.add("started " + r.env().get("start"));
+    }
+    if (!r.notices().isEmpty()) {
+      parts.add(r.notices().size() + (r.notices().size() == 1 ? " notice" : " notices"));
+    }
+    return String.join(", ", parts);
+  }
+
+  static void writeAssetOnce(Path plotly) {
     byte[] bytes = PlotlyAsset.bytes();
     try {
       if (Files.isRegularFile(plotly) && Files.size(plotly) == bytes.length) {
@@ -114,7 +147,7 @@ public final class ReportWriter {
     return String.join("/", parts);
   }
 
-  private static String safe(String name) {
+  static String safe(String name) {
     String s = name.replaceAll("[^A-Za-z0-9._-]+", "-");
     return s.isEmpty() ? "run" : s;
   }

@@ -1,0 +1,530 @@
+package org.ftcbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.ftcbench.analysis.Analysis;
+import org.ftcbench.analysis.Columns;
+import org.ftcbench.analysis.Format;
+import org.ftcbench.analysis.JmhResults;
+import org.ftcbench.analysis.PowerLawFit;
+import org.ftcbench.analysis.ScalingSeries.Kind;
+import org.ftcbench.analysis.SeriesFit;
+import org.ftcbench.compare.Comparison;
+import org.ftcbench.compare.Label;
+import org.ftcbench.compare.PointComparison;
+import org.ftcbench.compare.SlopeComparison;
+import org.ftcbench.results.RunFolder;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Axis;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.components.Margin;
+import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.components.Symbol;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+import tech.tablesaw.plotly.traces.Trace;
+
+/**
+ * The figures of the comparison page: B/A per point with its interval (a forest plot), both runs'
+ * scaling curves on one plot per benchmark, both runs' trained minimum widths, and both runs'
+ * fitted slopes with their intervals.
+ *
+ * <p>Tablesaw has no error bars: an interval is a line segment, and all segments of one colour are
+ * one trace whose segments are separated by a gap (NaN, which plotly does not connect).
+ */
+final class ComparisonFigures {
+  private ComparisonFigures() {}
+
+  /** Run A is drawn solid with circles, run B dashed with diamonds. */
+  static final String COLOR_A = "#1f77b4";
+
+  static final String COLOR_B = "#ff7f0e";
+
+  /** The colour of each label, also the table cells' (see Page's .l-… classes). */
+  static String labelColor(Label l) {
+    return switch (l) {
+      case FASTER -> "#2ca02c";
+      case SLOWER -> "#d62728";
+      case SAME -> "#7f7f7f";
+      case INCONCLUSIVE -> "#e6a100";
+    };
+  }
+
+  /** A forest plot: one row per point, B/A as a marker, its 95% interval as a segment. */
+  static FigureBlock ratios(Comparison c) {
+    String id = "fig_ratio";
+    String title = "B/A per point, with its 95% bootstrap interval";
+    double lo = 1 / (1 + c.noiseFloor());
+    double hi = 1 + c.noiseFloor();
+    String caption =
+        "One row per benchmark point measured in both runs (same order as the table below). The"
+            + " marker is B/A, the mean score of run B divided by that of run A; the horizontal"
+            + " segment its 95% percentile-bootstrap interval (raw samples, forks × iterations,"
+            + " resampled within each run). The grey band is the noise floor ("
+            + Format.sig(lo, 3)
+            + " to "
+            + Format.sig(hi, 3)
+            + ", ±"
+            + floorPercent(c.noiseFloor())
+            + "), the dashed line B/A = 1 (no change); the x axis is logarithmic so that 2× slower"
+            + " and 2× faster are equally far from it. For times per operation (avgt) right of 1"
+            + " means B is slower; for throughputs (thrpt) it means B is faster. Colour is the"
+            + " label: a point whose whole interval lies in the band is same; one that is"
+            + " significant (Mann-Whitney p < "
+            + Label.ALPHA
+            + ") with an interval excluding 1 is faster or slower; the rest is inconclusive.";
+    List<String> files = List.of(RunFolder.JMH);
+    List<PointComparison> points = c.points();
+    if (points.isEmpty()) {
+      return FigureBlock.absent(
+          id, title, caption, files, "no benchmark point was measured in both runs");
+    }
+    int n = points.size();
+    Map<Label, List<double[]>> byLabel = new LinkedHashMap<>();
+    Map<Label, List<String>> texts = new LinkedHashMap<>();
+    double[] tickValues = new double[n];
+    String[] tickText = new String[n];
+    double xMin = lo;
+    double xMax = hi;
+    for (int i = 0; i < n; i++) {
+      PointComparison p = points.get(i);
+      double y = n - 1 - i; // first row at the top
+      tickValues[i] = y;
+      tickText[i] = shortLabel(p);
+      double r = p.ratio().ratio();
+      if (!(r > 0 && Double.isFinite(r))) {
+        continue;
+      }
+      double l = p.ratio().low() > 0 ? p.ratio().low() : r;
+      double h = Double.isFinite(p.ratio().high()) ? p.ratio().high() : r;
+      xMin = Math.min(xMin, l);
+      xMax = Math.max(xMax, h);
+      byLabel.computeIfAbsent(p.label(), k -> new ArrayList<>()).add(new double[] {r, y, l, h});
+      texts
+          .computeIfAbsent(p.label(), k -> new ArrayList<>())
+          .add(
+              Plots.plain(
+                  p.point().label()
+                      + ": B/A "
+                      + Format.sig(r, 3)
+                      + " "
+                      + Format.interval(l, h)
+                      + ", p = "
+                      + Format.sig(p.pValue(), 2)
+                      + ", "
+                      + p.label().word()));
+    }
+    double top = n - 0.5;
+    List<Trace> traces = new ArrayList<>();
+    traces.add(
+        ScatterTrace.builder(
+                new double[] {lo, hi, hi, lo, lo}, new double[] {-0.5, -0.5, top, top, -0.5})
+            .name(Plots.plain("noise floor ±" + floorPercent(c.noiseFloor())))
+            .mode(ScatterTrace.Mode.LINE)
+            .fill(ScatterTrace.Fill.TO_SELF)
+            .fillColor("rgba(120,120,120,0.18)")
+            .line(Line.builder().color("rgba(120,120,120,0)").width(0).build())
+            .build());
+    traces.add(
+        Plots.line(
+            new double[] {1, 1},
+            new double[] {-0.5, top},
+            "B/A = 1 (no change)",
+            "#222222",
+            Line.Dash.DASH,
+            1.5));
+    for (var e : byLabel.entrySet()) {
+      String color = labelColor(e.getKey());
+      List<double[]> rows = e.getValue();
+      traces.add(segments(rows, 2, 3, 1, false, color, e.getKey().word() + " interval"));
+      double[] x = rows.stream().mapToDouble(r -> r[0]).toArray();
+      double[] y = rows.stream().mapToDouble(r -> r[1]).toArray();
+      traces.add(
+          ScatterTrace.builder(x, y)
+              .name(Plots.plain(e.getKey().word() + " (" + rows.size() + ")"))
+              .mode(ScatterTrace.Mode.MARKERS)
+              .marker(Marker.builder().color(color).size(9).build())
+              .text(texts.get(e.getKey()).toArray(new String[0]))
+              .build());
+    }
+    int height = 170 + 22 * n;
+    Layout layout =
+        Layout.builder()
+            .title(Plots.plain(title))
+            .width(Plots.WIDTH)
+            .height(height)
+            .margin(Margin.builder().left(260).right(20).top(80).bottom(60).build())
+            .xAxis(
+                Axis.builder()
+                    .title(Plots.plain("B/A (mean of run B ÷ mean of run A), log scale"))
+                    .type(Axis.Type.LOG)
+                    .build())
+            .yAxis(Axis.builder().title("").build())
+            .build();
+    String after =
+        "Plotly.relayout(el, {'yaxis.tickmode': 'array', 'yaxis.tickvals': "
+            + script(tickValues)
+            + ", 'yaxis.ticktext': "
+            + script(tickText)
+            + ", 'yaxis.range': [-0.6, "
+            + (n - 0.4)
+            + "], 'yaxis.automargin': true, 'yaxis.zeroline': false, 'xaxis.range': ["
+            + Math.log10(xMin / 1.08)
+            + ", "
+            + Math.log10(xMax * 1.08)
+            + "], legend: {orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom',"
+            + " font: {size: 11}}});";
+    return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+  }
+
+  /** "trainStep N=100 depth=2 fMode=CACHED" (the mode only when it is not avgt). */
+  static String shortLabel(PointComparison p) {
+    StringBuilder sb = new StringBuilder(p.point().shortName());
+    p.point().params().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+    if (!"avgt".equals(p.point().mode())) {
+      sb.append(" (").append(p.point().mode()).append(')');
+    }
+    return sb.toString();
+  }
+
+  /** Both runs' time per op against N, one figure per benchmark, A solid and B dashed. */
+  static List<FigureBlock> scaling(Analysis a, Analysis b) {
+    String caption =
+        "Time per operation against N for every parameter set of this benchmark, both runs on one"
+            + " log-log plot: run A solid with circles, run B dashed with diamonds, the same colour"
+            + " for the same parameter set. Where the dashed curve lies above the solid one B is"
+            + " slower; parallel curves mean the same scaling with a different constant, curves that"
+            + " diverge mean a different slope (compare the fitted slopes below). Where both runs"
+            + " measured the same times the curves coincide and B's diamonds sit on A's line."
+            + " Points are JMH's scores (mean over forks × iterations).";
+    List<FigureBlock> out = new ArrayList<>();
+    Optional<JmhResults> ja = a.run().jmh();
+    Optional<JmhResults> jb = b.run().jmh();
+    Map<String, List<String>> seriesByBenchmark = new LinkedHashMap<>();
+    collectKernelSeries(a, seriesByBenchmark);
+    collectKernelSeries(b, seriesByBenchmark);
+    if (seriesByBenchmark.isEmpty()) {
+      out.add(
+          FigureBlock.absent(
+              "fig_scaling",
+              "Time per op against N, both runs",
+              caption,
+              List.of(RunFolder.JMH),
+              "neither run has a benchmark with a parameter N"));
+      return out;
+    }
+    for (var e : seriesByBenchmark.entrySet()) {
+      List<Trace> traces = new ArrayList<>();
+      int i = 0;
+      for (String series : e.getValue()) {
+        String color = Plots.PALETTE[i++ % Plots.PALETTE.length];
+        addCurve(traces, ja, series, "A: " + series, color, Line.Dash.SOLID, Symbol.CIRCLE);
+        addCurve(traces, jb, series, "B: " + series, color, Line.Dash.DASH, Symbol.DIAMOND);
+      }
+      String id = "fig_scaling_" + e.getKey().replaceAll("[^A-Za-z0-9]+", "_");
+      String title = e.getKey() + ": time per op against N, A and B";
+      out.add(
+          FigureBlock.of(
+              id,
+              title,
+              Plots.figure(Plots.layout(title, "N", true, "time per op (µs)", true), traces),
+              caption,
+              List.of(RunFolder.JMH),
+              legendBelow(2)));
+    }
+    return out;
+  }
+
+  private static void collectKernelSeries(Analysis run, Map<String, List<String>> out) {
+    if (run.run().jmh().isEmpty()) {
+      return;
+    }
+    Table t = run.run().jmh().get().table();
+    for (SeriesFit f : run.of(Kind.KERNEL)) {
+      String series = f.series().title();
+      List<String> list = out.computeIfAbsent(benchmarkOf(t, series), x -> new ArrayList<>());
+      if (!list.contains(series)) {
+        list.add(series);
+      }
+    }
+  }
+
+  private static void addCurve(
+      List<Trace> traces,
+      Optional<JmhResults> jmh,
+      String series,
+      String name,
+      String color,
+      Line.Dash dash,
+      Symbol symbol) {
+    if (jmh.isEmpty()) {
+      return;
+    }
+    double[][] rows = KernelFigures.rows(jmh.get().table(), series, Columns.N);
+    double[][] pos = Plots.positive(rows[0], rows[1]);
+    if (pos[0].length == 0) {
+      return;
+    }
+    traces.add(styled(pos[0], KernelFigures.Scale.micro(pos[1]), name, color, dash, symbol));
+  }
+
+  private static ScatterTrace styled(
+      double[] x, double[] y, String name, String color, Line.Dash dash, Symbol symbol) {
+    return ScatterTrace.builder(x, y)
+        .name(Plots.plain(name))
+        .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
+        .line(Line.builder().color(color).width(2).dash(dash).build())
+        .marker(Marker.builder().color(color).size(8).symbol(symbol).build())
+        .build();
+  }
+
+  private static String benchmarkOf(Table t, String series) {
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (t.stringColumn(Columns.SERIES).get(i).equals(series)) {
+        return t.stringColumn(Columns.BENCHMARK).get(i);
+      }
+    }
+    return series;
+  }
+
+  /** Both runs' trained minimum widths against N, per depth, criterion and regime. */
+  static FigureBlock trainedWidths(Analysis a, Analysis b) {
+    String id = "fig_trained_ab";
+    String title = "Trained minimum width against N, A and B";
+    String caption =
+        "The smallest adapter width m that training brought under the success criterion, against"
+            + " N (log-log): one curve per depth, criterion and K regime, run A solid with circles,"
+            + " run B dashed with diamonds, the same colour for the same series (blue shades depth"
+            + " 2, red shades depth 3). Each point is the geometric mean over seeds, as in the"
+            + " fits; widths of 0 (g = 0 already passes) and cells where no width passed cannot be"
+            + " on a log axis and are left out (the table above has the arithmetic means). Curves"
+            + " on top of each other mean both machines found the same capacity; the timing"
+            + " differences above do not change it.";
+    List<String> files = List.of(RunFolder.CAPACITY);
+    Map<String, SeriesFit[]> series = new LinkedHashMap<>();
+    for (SeriesFit f : a.of(Kind.TRAINED)) {
+      series.computeIfAbsent(f.series().title(), k -> new SeriesFit[2])[0] = f;
+    }
+    for (SeriesFit f : b.of(Kind.TRAINED)) {
+      series.computeIfAbsent(f.series().title(), k -> new SeriesFit[2])[1] = f;
+    }
+    List<Trace> traces = new ArrayList<>();
+    Map<Integer, Integer> perDepth = new LinkedHashMap<>();
+    for (var e : series.entrySet()) {
+      SeriesFit any = e.getValue()[0] != null ? e.getValue()[0] : e.getValue()[1];
+      int depth = any.series().depth();
+      int shade = perDepth.merge(depth, 1, Integer::sum) - 1;
+      String color = CapacityFigures.shade(Plots.depthColor(depth), shade);
+      addFitPoints(
+          traces, e.getValue()[0], "A: " + e.getKey(), color, Line.Dash.SOLID, Symbol.CIRCLE);
+      addFitPoints(
+          traces, e.getValue()[1], "B: " + e.getKey(), color, Line.Dash.DASH, Symbol.DIAMOND);
+    }
+    if (traces.isEmpty()) {
+      return FigureBlock.absent(
+          id, title, caption, files, "neither run has trained minimum widths with 2 or more N");
+    }
+    return FigureBlock.of(
+        id,
+        title,
+        Plots.figure(Plots.layout(title, "N", true, "minimum width m", true), traces),
+        caption,
+        files,
+        legendBelow(2));
+  }
+
+  private static void addFitPoints(
+      List<Trace> traces, SeriesFit f, String name, String color, Line.Dash dash, Symbol symbol) {
+    if (f == null || f.fit().n().length < 2) {
+      return;
+    }
+    double[][] pos = Plots.positive(f.fit().n(), f.fit().y());
+    if (pos[0].length > 0) {
+      traces.add(styled(pos[0], pos[1], name, color, dash, symbol));
+    }
+  }
+
+  /** Both runs' fitted slopes with their 95% t intervals, one row per series. */
+  static FigureBlock slopes(List<SlopeComparison> slopes) {
+    String id = "fig_slopes";
+    String title = "Fitted slopes b of y = a·N^b, A and B";
+    String caption =
+        "For every series fitted in either run (certified neurons and parameters, trained"
+            + " minimum widths, kernel time per op), the slope b of the power law y = a·N^b fitted"
+            + " on log-log axes, with its 95% Student-t interval as a segment: run A blue circles"
+            + " (upper), run B orange diamonds (lower). The dotted lines are the theorems' slopes:"
+            + " 1 for a 2-layer adapter (Θ(N), Theorem 4.1) and 0.5 for a 3-layer one (Θ(√N),"
+            + " Theorem 5.1). Overlapping segments mean the runs agree on the growth law; a"
+            + " series without a segment has fewer than 3 N (no interval).";
+    List<String> files = List.of(RunFolder.CERTIFY, RunFolder.CAPACITY, RunFolder.JMH);
+    List<SlopeComparison> shown =
+        slopes.stream()
+            .filter(s -> (s.a() != null && s.a().isFitted()) || (s.b() != null && s.b().isFitted()))
+            .toList();
+    if (shown.isEmpty()) {
+      return FigureBlock.absent(id, title, caption, files, "neither run has a series to fit");
+    }
+    int n = shown.size();
+    double[] tickValues = new double[n];
+    String[] tickText = new String[n];
+    List<double[]> rowsA = new ArrayList<>();
+    List<double[]> rowsB = new ArrayList<>();
+    List<String> textA = new ArrayList<>();
+    List<String> textB = new ArrayList<>();
+    double xMin = 0.4;
+    double xMax = 1.1;
+    for (int i = 0; i < n; i++) {
+      SlopeComparison s = shown.get(i);
+      double y = n - 1 - i;
+      tickValues[i] = y;
+      tickText[i] = s.title();
+      for (int side = 0; side < 2; side++) {
+        PowerLawFit f = side == 0 ? s.a() : s.b();
+        if (f == null || !f.isFitted()) {
+          continue;
+        }
+        double yy = y + (side == 0 ? 0.17 : -0.17);
+        double l = Double.isFinite(f.bLow()) ? f.bLow() : f.b();
+        double h = Double.isFinite(f.bHigh()) ? f.bHigh() : f.b();
+        xMin = Math.min(xMin, l);
+        xMax = Math.max(xMax, h);
+        (side == 0 ? rowsA : rowsB).add(new double[] {f.b(), yy, l, h});
+        (side == 0 ? textA : textB)
+            .add(
+                Plots.plain(
+                    (side == 0 ? "A: " : "B: ")
+                        + s.title()
+                        + ": b = "
+                        + Format.slope(f.b())
+                        + " "
+                        + Format.interval(f.bLow(), f.bHigh())));
+      }
+    }
+    double top = n - 0.5;
+    List<Trace> traces = new ArrayList<>();
+    for (double ref : new double[] {0.5, 1.0}) {
+      traces.add(
+          Plots.line(
+              new double[] {ref, ref},
+              new double[] {-0.5, top},
+              ref == 1.0 ? "b = 1: Θ(N), Thm 4.1" : "b = 0.5: Θ(√N), Thm 5.1",
+              ref == 1.0 ? "#1f4e8c" : "#8c1f1f",
+              Line.Dash.DOT,
+              1.5));
+    }
+    addSide(traces, rowsA, textA, "run A", COLOR_A, Symbol.CIRCLE);
+    addSide(traces, rowsB, textB, "run B", COLOR_B, Symbol.DIAMOND);
+    Layout layout =
+        Layout.builder()
+            .title(Plots.plain(title))
+            .width(Plots.WIDTH)
+            .height(170 + 26 * n)
+            .margin(Margin.builder().left(330).right(20).top(80).bottom(60).build())
+            .xAxis(Axis.builder().title("slope b").type(Axis.Type.LINEAR).build())
+            .yAxis(Axis.builder().title("").build())
+            .build();
+    double pad = 0.05 * (xMax - xMin);
+    String after =
+        "Plotly.relayout(el, {'yaxis.tickmode': 'array', 'yaxis.tickvals': "
+            + script(tickValues)
+            + ", 'yaxis.ticktext': "
+            + script(tickText)
+            + ", 'yaxis.range': [-0.6, "
+            + (n - 0.4)
+            + "], 'yaxis.automargin': true, 'yaxis.zeroline': false, 'xaxis.range': ["
+            + (xMin - pad)
+            + ", "
+            + (xMax + pad)
+            + "], legend: {orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom',"
+            + " font: {size: 11}}});";
+    return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+  }
+
+  private static void addSide(
+      List<Trace> traces,
+      List<double[]> rows,
+      List<String> text,
+      String name,
+      String color,
+      Symbol symbol) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    traces.add(segments(rows, 2, 3, 1, false, color, name + " 95% interval"));
+    traces.add(
+        ScatterTrace.builder(
+                rows.stream().mapToDouble(r -> r[0]).toArray(),
+                rows.stream().mapToDouble(r -> r[1]).toArray())
+            .name(Plots.plain(name))
+            .mode(ScatterTrace.Mode.MARKERS)
+            .marker(Marker.builder().color(color).size(9).symbol(symbol).build())
+            .text(text.toArray(new String[0]))
+            .build());
+  }
+
+  /**
+   * Horizontal segments from row[lowCol] to row[highCol] at height row[yCol], as one trace with
+   * gaps (NaN) between the segments.
+   */
+  static ScatterTrace segments(
+      List<double[]> rows,
+      int lowCol,
+      int highCol,
+      int yCol,
+      boolean showLegend,
+      String color,
+      String name) {
+    double[] x = new double[3 * rows.size()];
+    double[] y = new double[3 * rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      double[] r = rows.get(i);
+      x[3 * i] = r[lowCol];
+      x[3 * i + 1] = r[highCol];
+      x[3 * i + 2] = Double.NaN;
+      y[3 * i] = r[yCol];
+      y[3 * i + 1] = r[yCol];
+      y[3 * i + 2] = Double.NaN;
+    }
+    return ScatterTrace.builder(x, y)
+        .name(Plots.plain(name))
+        .mode(ScatterTrace.Mode.LINE)
+        .line(Line.builder().color(color).width(3).build())
+        .showLegend(showLegend)
+        .build();
+  }
+
+  /** A JSON value for inside a script element ("</" cannot close it). */
+  static String script(Object value) {
+    return Page.json(value).replace("</", "<\\/");
+  }
+
+  /** The noise floor as a percentage: 0.05 → "5%", 0.025 → "2.5%". */
+  static String floorPercent(double fraction) {
+    return Format.count(Math.round(1000 * fraction) / 10.0) + "%";
+  }
+
+  /**
+   * JavaScript that puts the legend below the plot with {@code perRow} entries per row (plotly's
+   * legend.entrywidth as a fraction of the plot area, so that A and B of one series share a row),
+   * and makes the figure taller by one line per row so the plot area keeps its size.
+   */
+  static String legendBelow(int perRow) {
+    return "var rows = Math.ceil(el.data.filter(function (t) { return t.showlegend !== false; })"
+        + ".length / "
+        + perRow
+        + "); Plotly.relayout(el, {legend: {orientation: 'h', x: 0, xanchor: 'left', y: -0.26,"
+        + " yanchor: 'top', font: {size: 11}, entrywidth: "
+        + (1.0 / perRow)
+        + ", entrywidthmode: 'fraction'}, height: 500 + 22 * rows, 'xaxis.title.standoff': 6,"
+        + " 'margin.b': 100 + 22 * rows});";
+  }
+
+  /** "12.5%" with a sign. */
+  static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%+.1f%%", 100 * fraction);
+  }
+}
