@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.ftcbench.report.ComparisonFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +37,27 @@ class CompareCommandTest {
   void theRegressionGateExitsWith3OnlyBeyondItsThreshold() throws Exception {
     Path a = run("a", 10);
     Path b = run("b", 12);
-    var r = MainTest.run("compare", a.toString(), b.toString(), "--fail-on-regression", "10");
+    String out = tmp.resolve("reports").toString();
+    var r =
+        MainTest.run(
+            "compare", a.toString(), b.toString(), "--fail-on-regression", "10", "--out", out);
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("significantly slower");
+    assertThat(r.out()).as("the page is written before the gate fails").contains("comparison page");
     assertThat(
-            MainTest.run("compare", a.toString(), b.toString(), "--fail-on-regression", "30")
+            MainTest.run(
+                    "compare",
+                    a.toString(),
+                    b.toString(),
+                    "--fail-on-regression",
+                    "30",
+                    "--out",
+                    out)
                 .code())
         .isZero();
-    var self = MainTest.run("compare", a.toString(), a.toString(), "--fail-on-regression", "0");
+    var self =
+        MainTest.run(
+            "compare", a.toString(), a.toString(), "--fail-on-regression", "0", "--out", out);
     assertThat(self.code()).isZero();
     assertThat(self.out()).contains("1 same");
   }
@@ -51,15 +66,44 @@ class CompareCommandTest {
   void aFolderWithoutJmhJsonIsBadInput() throws Exception {
     Path a = run("a", 10);
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    var r = MainTest.run("compare", a.toString(), empty.toString());
+    String out = tmp.resolve("reports").toString();
+    var r = MainTest.run("compare", a.toString(), empty.toString(), "--out", out);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).contains("has no jmh.json");
-    var missing = MainTest.run("compare", a.toString(), tmp.resolve("nope").toString());
+    var missing =
+        MainTest.run("compare", a.toString(), tmp.resolve("nope").toString(), "--out", out);
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("is not a folder");
     Files.writeString(empty.resolve("jmh.json"), "{not json");
-    assertThat(MainTest.run("compare", a.toString(), empty.toString()).err())
+    assertThat(MainTest.run("compare", a.toString(), empty.toString(), "--out", out).err())
         .contains("does not parse");
+    assertThat(tmp.resolve("reports")).doesNotExist(); // bad input writes nothing
+  }
+
+  @Test
+  void writesThePageRecordsItAsLatestAndPrintsSlopesAndThePath() throws Exception {
+    Path[] runs = ComparisonFixture.write(tmp.resolve("results"));
+    Path out = tmp.resolve("reports");
+    var r =
+        MainTest.run("compare", runs[0].toString(), runs[1].toString(), "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    Path page =
+        out.resolve(
+                "compare/fixture-host-test-cpu_20261126T235748Z__vs__other-host_20261127T101010Z.html")
+            .toAbsolutePath()
+            .normalize();
+    assertThat(page).isRegularFile();
+    assertThat(out.resolve("compare/latest.json")).isRegularFile();
+    assertThat(out.resolve("assets")).isDirectory();
+    List<String> lines = r.out().strip().lines().toList();
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("comparison page: " + page);
+    assertThat(r.out())
+        .contains("fitted slopes b of y = a·N^b [95% t interval]: A | B")
+        .contains("certified neurons, depth 3, K = 2N")
+        .containsPattern(
+            "\\* forwardPlainJava \\[depth=2\\] +1\\.02 \\[1\\.01, 1\\.04\\] +\\| 1\\.52")
+        .containsPattern("\\n  trainStep \\[depth=2, fMode=CACHED\\] ");
   }
 }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.FitSettings;
-import org.ftcbench.analysis.FixtureRun;
+import org.ftcbench.analysis.RunLoader;
+import org.ftcbench.compare.Comparison;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Chromium (Debian package {@code chromium}) with every host name unresolvable, so nothing can come
  * from the network. Each page must load plotly.js from assets/, draw every figure (plotly's SVG is
  * in the DOM) and raise no JavaScript error (the pages' own window.onerror hook counts them into
- * {@code body[data-js-errors]}). A screenshot of the index is kept in target/report-e2e/ for a
- * human to look at.
+ * {@code body[data-js-errors]}). The comparison page of this run against a changed copy of it
+ * ({@link ComparisonFixture}) is checked the same way. Screenshots of the index and the comparison
+ * are kept in target/report-e2e/ for a human to look at.
  *
  * <p>Where Chromium is not installed the test is skipped, loudly.
  */
@@ -34,12 +37,21 @@ class BrowserTest {
 
   @TempDir static Path tmp;
   static Path out;
+  static String comparisonPage;
 
   @BeforeAll
   static void writeReport() {
-    Path run = FixtureRun.write(tmp.resolve("results/fixture-host/20261126T235748Z"));
+    Path[] runs = ComparisonFixture.write(tmp.resolve("results"));
     out = tmp.resolve("reports");
-    ReportWriter.write(List.of(run), out, FitSettings.defaults());
+    Analysis a = Analysis.of(RunLoader.load(runs[0]), FitSettings.defaults());
+    Analysis b = Analysis.of(RunLoader.load(runs[1]), FitSettings.defaults());
+    ReportWriter.write(List.of(runs[0]), out, FitSettings.defaults());
+    Path page =
+        ComparisonWriter.write(
+                Comparison.of(runs[0], runs[1], Comparison.DEFAULT_NOISE_FLOOR), a, b, out)
+            .page();
+    comparisonPage = out.relativize(page).toString();
+    ReportWriter.write(List.of(runs[0]), out, FitSettings.defaults()); // links the comparison
   }
 
   static void requireChromium() {
@@ -136,6 +148,32 @@ class BrowserTest {
   @Test
   void kernelsPageDrawsEveryFigure() throws Exception {
     checkPage("kernels.html", 6);
+  }
+
+  /** The comparison page: its six figures, the highlighted stamps and the label counts. */
+  @Test
+  void comparisonPageDrawsEveryFigure() throws Exception {
+    checkPage(comparisonPage, 6);
+    String dom = chromium(out.resolve(comparisonPage), "--dump-dom");
+    assertThat(between(dom, "id=\"label-counts\"", "</table>"))
+        .contains("data-label=\"faster\">8<");
+    assertThat(between(dom, "id=\"env-compare\"", "</table>"))
+        .contains("<tr class=\"differs\"><td>cpu_model</td>");
+    assertThat(chromium(out.resolve("index.html"), "--dump-dom"))
+        .contains("id=\"latest-comparison\"")
+        .contains(comparisonPage.substring(comparisonPage.indexOf('/') + 1));
+  }
+
+  @Test
+  void screenshotOfTheComparisonForAHumanToLookAt() throws Exception {
+    requireChromium();
+    Files.createDirectories(KEEP);
+    Path png = KEEP.resolve("compare.png").toAbsolutePath();
+    Files.deleteIfExists(png);
+    chromium(out.resolve(comparisonPage), "--window-size=1250,3000", "--screenshot=" + png);
+    assertThat(png).isRegularFile();
+    assertThat(Files.size(png)).isGreaterThan(20_000);
+    System.err.println("comparison screenshot: " + png);
   }
 
   /** The error hook must be able to fail: without assets/ plotly is undefined. */
