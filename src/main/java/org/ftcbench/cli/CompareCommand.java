@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare two run folders: ratio B/A per benchmark point with a bootstrap interval, a",
-      "Mann-Whitney U test and a label (faster, slower, same, inconclusive); the environment",
-      "stamps, trained widths and fitted slopes side by side. Prints a text summary and writes",
-      "an HTML page to DIR/compare/ (see --out)."
+      "Compare two run folders: ratio B/A per benchmark point with a bootstrap",
+      "interval, a Mann-Whitney U test and a label (faster, slower, same,",
+      "inconclusive); the environment stamps, trained widths and fitted slopes",
+      "side by side. Prints a text summary and writes an HTML page to",
+      "DIR/compare/ (see --out)."
     })
 final class CompareCommand implements Callable<Integer> {
   static final int EXIT_REGRESSION = 3;
