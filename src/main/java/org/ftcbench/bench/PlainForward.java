@@ -54,8 +54,18 @@ final class PlainForward {
       }
       for (int k = 0; k < fanIn; k++) {
         int inCol = inOff + k * inLd;
+        int wCol = k * out;
+        if (rows == 1) {
+          // one sample: a += x_k W_l[:, k], contiguous in both a and W_l's column k
+          double xk = in[inCol];
+          for (int j = 0; j < out; j++) {
+            a[j] += xk * w[wCol + j];
+          }
+          continue;
+        }
         for (int j = 0; j < out; j++) {
-          double wjk = w[j + k * out];
+          // a[:, j] += H_{l-1}[:, k] W_l[j, k], contiguous down both columns
+          double wjk = w[wCol + j];
           int col = j * rows;
           for (int i = 0; i < rows; i++) {
             a[col + i] += in[inCol + i] * wjk;
