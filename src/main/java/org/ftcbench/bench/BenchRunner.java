@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.ftcbench.results.AtomicFiles;
@@ -88,6 +90,12 @@ public final class BenchRunner {
     AtomicFiles.writeString(runDir.resolve(RunFolder.FLOPS), BenchPlan.flopsCsv(points));
     List<String> records = new ArrayList<>();
     long start = System.nanoTime();
+    // Ctrl-C or kill: stop the running fork too, instead of leaving it to finish on its own
+    Thread stopForks =
+        new Thread(
+            () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
+            "ftc-bench stop forks");
+    Runtime.getRuntime().addShutdownHook(stopForks);
     try (ForkTempDir scratch = ForkTempDir.create(tmp);
         PrintStream log = openLog()) {
       Path frozen = null;
@@ -121,6 +129,12 @@ public final class BenchRunner {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopForks);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook runs
+      }
     }
   }
 
@@ -153,22 +167,42 @@ public final class BenchRunner {
   }
 
   private String failure(BenchPoint p, int done, Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Set<String> reasons = new LinkedHashSet<>();
+    reasons(e, reasons, 0);
+    String why = String.join("; ", reasons);
+    if (why.length() > 400) {
+      why = why.substring(0, 400) + "…";
     }
     return "benchmark "
         + p.label()
         + " failed ("
-        + root.getClass().getSimpleName()
-        + ": "
-        + root.getMessage()
+        + why
         + "); JMH's log is "
         + runDir.resolve(LOG)
-        + "; the "
-        + done
-        + " points measured before it are in "
-        + runDir.resolve(RunFolder.JMH);
+        + (done == 0
+            ? "; no point was measured before it"
+            : "; the "
+                + done
+                + (done == 1 ? " point" : " points")
+                + " measured before it are in "
+                + runDir.resolve(RunFolder.JMH));
+  }
+
+  /** The messages of an exception, its causes and its suppressed exceptions (JMH's fork errors). */
+  private static void reasons(Throwable t, Set<String> out, int depth) {
+    if (t == null || depth > 8) {
+      return;
+    }
+    String m = t.getMessage();
+    if (m != null && !m.isBlank() && !m.equals("Benchmark error")) {
+      out.add(t.getClass().getSimpleName() + ": " + m.strip().replaceAll("\\s*\\R\\s*", " "));
+    }
+    for (Throwable s : t.getSuppressed()) {
+      reasons(s, out, depth + 1);
+    }
+    if (t.getCause() != t) {
+      reasons(t.getCause(), out, depth + 1);
+    }
   }
 
   private static String line(int done, int total, BenchPoint p, RunResult r, long start) {

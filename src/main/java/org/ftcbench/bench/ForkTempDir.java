@@ -14,18 +14,22 @@ import java.util.stream.Stream;
  * <p>jblas unpacks its native library (about 30 MB) into a fresh {@code jblas*} folder under
  * java.io.tmpdir in every JVM and deletes it only in a shutdown hook, so a killed fork leaves it
  * behind. Pointing the forks' java.io.tmpdir here contains that: the folder's contents are deleted
- * after every point and the folder at the end. Scratch folders of runs whose process no longer
- * exists (a killed parent) are deleted when the next run starts; nothing else in /tmp is touched.
+ * after every point and the folder at the end, or at exit after Ctrl-C. Scratch folders of runs
+ * whose process no longer exists (a parent killed with SIGKILL) are deleted when the next run
+ * starts; nothing else in /tmp is touched.
  */
 public final class ForkTempDir implements AutoCloseable {
   static final String PREFIX = "ftc-bench-forks-";
 
   private final Path dir;
   private final Path forks;
+  private final Thread onExit;
 
   private ForkTempDir(Path dir) {
     this.dir = dir;
     this.forks = dir.resolve("forks");
+    this.onExit = new Thread(this::deleteQuietly, "ftc-bench scratch cleanup");
+    Runtime.getRuntime().addShutdownHook(onExit); // Ctrl-C: forks exit, their folders go with us
   }
 
   /** Deletes stale scratch folders under {@code tmp}, then creates this process's. */
@@ -65,9 +69,22 @@ public final class ForkTempDir implements AutoCloseable {
   @Override
   public void close() {
     try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook deletes the folder
+    }
+    try {
       deleteRecursively(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("could not delete the bench scratch folder " + dir, e);
+    }
+  }
+
+  private void deleteQuietly() {
+    try {
+      deleteRecursively(dir);
+    } catch (IOException | RuntimeException e) {
+      // the next run deletes what is left
     }
   }
 
