@@ -183,8 +183,9 @@ public final class BenchRunner {
             ? "; no point was measured before it"
             : "; the "
                 + done
-                + (done == 1 ? " point" : " points")
-                + " measured before it are in "
+                + (done == 1
+                    ? " point measured before it is in "
+                    : " points measured before it are in ")
                 + runDir.resolve(RunFolder.JMH));
   }
 

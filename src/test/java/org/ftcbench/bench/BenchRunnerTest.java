@@ -104,7 +104,8 @@ class BenchRunnerTest {
         .isInstanceOf(BenchFailedException.class)
         .hasMessageContaining("benchmark TrainStep.step K=40 N=3 depth=2 fMode=BOGUS failed")
         .hasMessageContaining(BenchRunner.LOG)
-        .hasMessageContaining("the 1 points measured before it are in");
+        .hasMessageContaining("No enum constant org.ftcbench.nn.FrozenPlusAdapter.FMode.BOGUS")
+        .hasMessageContaining("the 1 point measured before it is in " + run.resolve(RunFolder.JMH));
 
     JsonNode jmh = new ObjectMapper().readTree(run.resolve(RunFolder.JMH).toFile());
     assertThat(jmh).hasSize(1);
