@@ -5,11 +5,15 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ftcbench.nn.NativeBlasCheck;
 
 /**
  * The machine and software a run happened on (design.md, {@code env.json}): what a reader needs to
@@ -36,12 +40,22 @@ public final class EnvironmentStamp {
     env.put("jvm_flags", ManagementFactory.getRuntimeMXBean().getInputArguments());
     env.put("jblas_version", jblasVersion());
     env.put("jblas_flavor", jblasFlavor());
+    List<String> blasLibraries = blasLibraries();
+    String core = openBlasCore();
+    env.put("blas", blasDescription(blasLibraries, core));
+    env.put("blas_libraries", blasLibraries);
+    env.put("openblas_core", core);
     env.put("git_commit", gitCommit());
     env.put("profile", profile);
     env.put("start", start.toString());
     env.put("end", Instant.now().toString());
     env.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return env;
+  }
+
+  /** This machine's default {@code <machine>} folder name. */
+  public static String defaultMachine() {
+    return machineSlug(hostName(), cpuModel());
   }
 
   /** A file-name-safe slug of host name and CPU model, the default {@code <machine>} folder. */
@@ -120,6 +134,100 @@ public final class EnvironmentStamp {
       return flavor == null ? "generic" : flavor;
     } catch (LinkageError | RuntimeException e) {
       return "unknown";
+    }
+  }
+
+  /**
+   * The native libraries of BLAS and its runtime that this JVM has mapped (from /proc/self/maps):
+   * the BLAS that actually runs, not the one that was meant to. jblas's bundled build shows as
+   * {@code /tmp/jblas…/libjblas.so} (OpenBLAS linked in) with its libgfortran and libquadmath.
+   */
+  static List<String> blasLibraries() {
+    NativeBlasCheck.failure(); // make sure jblas has loaded its library
+    List<String> libs = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+        int slash = line.indexOf('/');
+        if (slash < 0) {
+          continue;
+        }
+        String path = line.substring(slash).trim();
+        String file = path.substring(path.lastIndexOf('/') + 1).toLowerCase();
+        if (file.matches(".*(blas|lapack|gfortran|quadmath).*\\.so.*") && !libs.contains(path)) {
+          libs.add(path);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: nothing to list
+    }
+    return libs;
+  }
+
+  /** One phrase for the report: which BLAS, and the core type it runs kernels for. */
+  static String blasDescription(List<String> libraries, String core) {
+    String coreText = "unknown".equals(core) ? "core type unknown" : core + " kernels";
+    for (String lib : libraries) {
+      if (lib.endsWith("/libjblas.so") && lib.contains("/jblas")) {
+        return "OpenBLAS bundled in jblas " + jblasVersion() + " (" + coreText + ")";
+      }
+    }
+    for (String lib : libraries) {
+      if (lib.contains("openblas")) {
+        return "system OpenBLAS " + lib + " (" + coreText + ")";
+      }
+    }
+    return libraries.isEmpty() ? "unknown" : "BLAS from " + libraries.get(0);
+  }
+
+  private static volatile String openBlasCore;
+
+  /**
+   * The core type OpenBLAS selected for its kernels ("Haswell", "SkylakeX", …). An OpenBLAS built
+   * for many cores picks one at load and says which only then, with OPENBLAS_VERBOSE=2; so a child
+   * JVM ({@link BlasProbe}) loads the same library with that variable set. jblas 1.2.5 bundles a
+   * 2020 OpenBLAS that may pick an older core's kernels on a newer CPU (an AVX-512 machine running
+   * Haswell kernels), which bounds every GFLOP/s figure. Computed once per JVM.
+   */
+  static String openBlasCore() {
+    String core = openBlasCore;
+    if (core == null) {
+      core = probeOpenBlasCore();
+      openBlasCore = core;
+    }
+    return core;
+  }
+
+  private static String probeOpenBlasCore() {
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("ftc-bench-probe");
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Djava.io.tmpdir=" + tmp,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  BlasProbe.class.getName())
+              .redirectErrorStream(true);
+      pb.environment().put("OPENBLAS_VERBOSE", "2");
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes());
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return "unknown";
+      }
+      Matcher m = Pattern.compile("Core:\\s*(\\S+)").matcher(out);
+      return m.find() ? m.group(1) : "unknown";
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      return "unknown";
+    } finally {
+      if (tmp != null) {
+        try {
+          ForkTempDir.deleteRecursively(tmp);
+        } catch (IOException e) {
+          // a leftover empty probe folder is harmless
+        }
+      }
     }
   }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       SmokeCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;

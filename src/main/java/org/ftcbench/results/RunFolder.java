@@ -20,6 +20,10 @@ public final class RunFolder {
   public static final String CAPACITY = "capacity.csv";
   public static final String CELLS = "cells.csv";
   public static final String JMH = "jmh.json";
+
+  /** FLOPs per operation of every benchmark point in jmh.json (bench.BenchPlan). */
+  public static final String FLOPS = "flops.csv";
+
   public static final String ADAPTERS = "adapters";
 
   private static final DateTimeFormatter RUN_ID =

@@ -1,0 +1,44 @@
+package org.ftcbench.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.ftcbench.nn.MseGradient;
+import org.jblas.DoubleMatrix;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The gradient of the fine-tuning loss ℓ_FT = (1/K) Σ_i (g(x_i) − z_i)² with respect to all of g's
+ * parameters (Sohn et al. 2024, Section 7), by back-propagation over row blocks (nn.MseGradient). f
+ * is frozen, so only its cached residuals z = y' − f(x) enter.
+ *
+ * <p>Back-propagation needs the forward's activations, so one operation is a forward pass and a
+ * backward pass. Expected: about 3× {@link Forward#adapterOnly} (three products per layer instead
+ * of one, {@link Flops#lossAndGradient}) and the same scaling in N; that forward is the control.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Thread)
+public class Backward {
+  private MseGradient gradient;
+  private DoubleMatrix x;
+  private DoubleMatrix z;
+
+  @Setup(Level.Trial)
+  public void setUp(AdapterTask task) {
+    gradient = new MseGradient(task.g, task.blockRows);
+    x = task.task.x();
+    z = task.task.z();
+  }
+
+  /** ℓ_FT at g, with ∂ℓ/∂W_l and ∂ℓ/∂b_l left in the gradient buffers. */
+  @Benchmark
+  public double lossAndGradient() {
+    return gradient.compute(x, z);
+  }
+}

@@ -1,0 +1,116 @@
+package org.ftcbench.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.results.Csv;
+
+/**
+ * The points a bench run measures, in run order, each with its FLOPs per operation; and the
+ * flops.csv table that records them next to jmh.json.
+ *
+ * <p>flops.csv has one row per point: {@code benchmark,params,depth,N,K,widths,neurons,parameters,
+ * flops_per_op}. {@code benchmark} and {@code params} equal jmh.json's {@code benchmark} field and
+ * its {@code params} map written as {@code name=value} pairs sorted by name and joined by ';'
+ * (empty when the benchmark has no parameters): the join key. depth, N and K repeat those params
+ * (empty where a benchmark has none); widths is the adapter's (d-…-1).
+ */
+public final class BenchPlan {
+  /** flops.csv's columns, in order. */
+  public static final List<String> FLOPS_COLUMNS =
+      List.of(
+          "benchmark",
+          "params",
+          "depth",
+          "N",
+          "K",
+          "widths",
+          "neurons",
+          "parameters",
+          "flops_per_op");
+
+  private BenchPlan() {}
+
+  /** Every point of the settings, benchmarks in the settings' order. */
+  public static List<BenchPoint> points(BenchSettings s) {
+    List<BenchPoint> points = new ArrayList<>();
+    int[] f = AdapterTask.frozenWidths();
+    String k = String.valueOf(s.k());
+    for (BenchmarkName b : s.benchmarks()) {
+      switch (b) {
+        case FORWARD, BACKWARD, TRAIN_STEP -> {
+          for (int depth : s.depths()) {
+            for (int n : s.n()) {
+              int[] g = AdapterWidths.widths(depth, n, AdapterTask.D);
+              Map<String, String> p = Map.of("depth", "" + depth, "N", "" + n, "K", k);
+              if (b == BenchmarkName.FORWARD) {
+                long gFlops = Flops.forward(g, s.k());
+                points.add(new BenchPoint(b, "fPlusG", p, g, Flops.forward(f, s.k()) + gFlops));
+                points.add(new BenchPoint(b, "adapterOnly", p, g, gFlops));
+              } else if (b == BenchmarkName.BACKWARD) {
+                points.add(
+                    new BenchPoint(b, "lossAndGradient", p, g, Flops.lossAndGradient(g, s.k())));
+              } else {
+                for (FMode mode : s.fModes()) {
+                  Map<String, String> pm = new java.util.HashMap<>(p);
+                  pm.put("fMode", mode.name());
+                  points.add(new BenchPoint(b, "step", pm, g, Flops.trainStep(f, g, s.k(), mode)));
+                }
+              }
+            }
+          }
+        }
+        case GEMM -> {
+          for (int size : s.gemmSizes()) {
+            points.add(
+                new BenchPoint(
+                    b, "dgemm", Map.of("size", "" + size), new int[0], Flops.gemm(size)));
+          }
+          points.add(new BenchPoint(b, "callOverhead", Map.of(), new int[0], Flops.gemm(1)));
+        }
+        case PLAIN_JAVA -> {
+          for (int depth : s.plainJavaDepths()) {
+            for (int n : s.plainJavaN()) {
+              for (int rows : s.plainJavaRows()) {
+                int[] g = AdapterWidths.widths(depth, n, AdapterTask.D);
+                Map<String, String> p = Map.of("depth", "" + depth, "N", "" + n, "rows", "" + rows);
+                for (String method : b.methods()) {
+                  points.add(new BenchPoint(b, method, p, g, Flops.forward(g, rows)));
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return points;
+  }
+
+  /** Whether any point needs the paper's task, and so the shared pre-trained f. */
+  public static boolean needsFrozenModel(List<BenchPoint> points) {
+    return points.stream().anyMatch(p -> p.params().containsKey("K"));
+  }
+
+  /** flops.csv: a header and one row per point. */
+  public static String flopsCsv(List<BenchPoint> points) {
+    StringBuilder sb = new StringBuilder(Csv.line(FLOPS_COLUMNS)).append('\n');
+    for (BenchPoint p : points) {
+      List<Object> row =
+          Arrays.asList(
+              p.jmhName(),
+              p.paramString(),
+              p.params().getOrDefault("depth", ""),
+              p.params().getOrDefault("N", ""),
+              p.params().getOrDefault("K", ""),
+              Arrays.stream(p.widths()).mapToObj(String::valueOf).collect(Collectors.joining("-")),
+              p.widths().length == 0 ? "" : p.neurons(),
+              p.widths().length == 0 ? "" : p.parameters(),
+              p.flops());
+      sb.append(Csv.line(row)).append('\n');
+    }
+    return sb.toString();
+  }
+}

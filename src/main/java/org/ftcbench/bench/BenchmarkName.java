@@ -1,0 +1,62 @@
+package org.ftcbench.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.ftcbench.data.BadInputException;
+
+/**
+ * The benchmarks a profile can select ({@code bench.benchmarks}), each a JMH class and its
+ * benchmark methods.
+ *
+ * <p>TODO(lead): {@code certify} (build and verify the certified adapter, issue 5) belongs here
+ * once the construct package is merged: a {@code Certify} JMH class over {@link AdapterTask}'s
+ * (depth, N, K) whose method builds the construction and checks max_i |g(x_i) − z_i|, an entry
+ * {@code CERTIFY("certify", Certify.class, "buildAndVerify")}, its points in {@link BenchPlan}
+ * (flops 0: construction is not BLAS work) and the key in the profiles.
+ */
+public enum BenchmarkName {
+  FORWARD("forward", Forward.class, "fPlusG", "adapterOnly"),
+  BACKWARD("backward", Backward.class, "lossAndGradient"),
+  TRAIN_STEP("trainStep", TrainStep.class, "step"),
+  GEMM("gemm", Gemm.class, "dgemm", "callOverhead"),
+  PLAIN_JAVA("plainJava", PlainJavaForward.class, "plainJava", "jblas");
+
+  private final String key;
+  private final Class<?> jmhClass;
+  private final List<String> methods;
+
+  BenchmarkName(String key, Class<?> jmhClass, String... methods) {
+    this.key = key;
+    this.jmhClass = jmhClass;
+    this.methods = List.of(methods);
+  }
+
+  /** The name in profiles and on the command line. */
+  public String key() {
+    return key;
+  }
+
+  public Class<?> jmhClass() {
+    return jmhClass;
+  }
+
+  public List<String> methods() {
+    return methods;
+  }
+
+  /** The benchmark called {@code key}; an unknown name is the user's mistake (exit 2). */
+  public static BenchmarkName parse(String key) {
+    for (BenchmarkName b : values()) {
+      if (b.key.equals(key)) {
+        return b;
+      }
+    }
+    throw new BadInputException(
+        "unknown benchmark '" + key + "' in bench.benchmarks: choose from " + allKeys());
+  }
+
+  static String allKeys() {
+    return Arrays.stream(values()).map(BenchmarkName::key).collect(Collectors.joining(", "));
+  }
+}
