@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # ftc-bench: the one entry point.
-#   ./run-benchmarks.sh          check prerequisites, build if stale, run the main job
-#   ./run-benchmarks.sh test     check prerequisites, build and run the whole test suite (mvn verify)
-# Any further arguments are passed on (to Maven for `test`).
+#   ./run-benchmarks.sh [--profile quick|standard|full] [--blas CONFIG] [--machine NAME] [key=value…]
+#       check prerequisites, build if stale, then: certified and trained sweeps (sweep), JMH kernel
+#       benchmarks (bench) into the same run folder, and the HTML report (report)
+#   ./run-benchmarks.sh test [maven arguments…]
+#       check prerequisites, build and run the whole test suite (mvn -B verify)
+# --blas: bundled (default: jblas's OpenBLAS as the environment leaves it), bundled:CORE (force the
+# OpenBLAS core type, e.g. bundled:Haswell), bundled:auto (let the bundled OpenBLAS detect the CPU),
+# system (preload Debian's OpenBLAS, libopenblas0). Non-default choices must pass a self-check first.
+# key=value overrides profile keys: sweep.* go to the sweep, bench.* to the benchmarks.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -37,6 +43,22 @@ require_debian_package() {
   fi
 }
 
+# Like require_debian_package, but only warns when the package cannot be had: the tests that need
+# it then say loudly that they were skipped.
+want_debian_package() {
+  local pkg=$1 why=$2
+  have_debian_package "$pkg" && return 0
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "run-benchmarks.sh: installing $pkg ($why)" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq "$pkg" >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1; apt-get install -y -qq "$pkg" >/dev/null 2>&1; } \
+      || echo "run-benchmarks.sh: WARNING: could not install $pkg ($why): those tests will be skipped" >&2
+  else
+    echo "run-benchmarks.sh: WARNING: $pkg is missing ($why): run 'sudo apt-get install -y $pkg' or those tests will be skipped" >&2
+  fi
+}
+
 check_prerequisites() {
   command -v java >/dev/null 2>&1 || die "java is missing: install a JDK 17 or newer (apt-get install -y openjdk-17-jdk)"
   command -v mvn >/dev/null 2>&1 || die "mvn is missing: install Maven (apt-get install -y maven)"
@@ -53,19 +75,89 @@ build_if_stale() {
   fi
 }
 
+# Sets the environment of the JVMs started below for the chosen BLAS configuration, and checks
+# that it computes what the default one does before anything is measured with it.
+configure_blas() {
+  local blas=$1
+  case $blas in
+    bundled) return 0 ;;
+    bundled:auto) unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE ;;
+    bundled:*)
+      local core=${blas#bundled:}
+      [[ $core =~ ^[A-Za-z0-9_]+$ ]] || die "--blas $blas: '$core' is not an OpenBLAS core name (e.g. Haswell, SkylakeX, Zen)"
+      export OPENBLAS_CORETYPE=$core
+      ;;
+    system)
+      local lib
+      lib=$(ldconfig -p 2>/dev/null | awk '/libopenblas\.so\.0 / {print $NF; exit}')
+      if [[ -z $lib ]]; then
+        require_debian_package libopenblas0 "--blas system preloads the system OpenBLAS"
+        lib=$(ldconfig -p 2>/dev/null | awk '/libopenblas\.so\.0 / {print $NF; exit}')
+        [[ -n $lib ]] || die "--blas system: no libopenblas.so.0 found even after installing libopenblas0"
+      fi
+      # the system OpenBLAS is current: let it detect the CPU itself
+      unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+      export LD_PRELOAD=$lib${LD_PRELOAD:+:$LD_PRELOAD}
+      ;;
+    *) die "unknown --blas '$blas': choose bundled, bundled:CORE (e.g. bundled:Haswell), bundled:auto or system" ;;
+  esac
+  local ref
+  ref=$(mktemp)
+  # the reference runs in the environment this script was started with
+  env -i PATH="$PATH" HOME="$HOME" ${ORIG_CORETYPE:+OPENBLAS_CORETYPE=$ORIG_CORETYPE} \
+    ${ORIG_L2:+OPENBLAS_L2_SIZE=$ORIG_L2} java -jar "$JAR" blas-check --write "$ref"
+  if ! java -jar "$JAR" blas-check --against "$ref"; then
+    rm -f "$ref"
+    exit 2
+  fi
+  rm -f "$ref"
+  if [[ $blas == bundled:* && $blas != bundled:auto ]]; then
+    local picked
+    picked=$(OPENBLAS_VERBOSE=2 java -jar "$JAR" blas-check --write /dev/null 2>&1 | awk '/^Core:/ {print $2; exit}')
+    [[ ${picked,,} == "${OPENBLAS_CORETYPE,,}" ]] \
+      || die "--blas $blas: the bundled OpenBLAS ran core '${picked:-unknown}', not '$OPENBLAS_CORETYPE': choose a core it knows (e.g. Haswell, SkylakeX, Zen, Barcelona)"
+  fi
+  echo "run-benchmarks.sh: BLAS configuration '$blas' passed the self-check" >&2
+}
+
+main_job() {
+  local profile=quick blas=bundled machine=() sweep_keys=() bench_keys=()
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --profile) [[ $# -ge 2 ]] || die "--profile needs a name (quick, standard or full)"; profile=$2; shift 2 ;;
+      --profile=*) profile=${1#*=}; shift ;;
+      --blas) [[ $# -ge 2 ]] || die "--blas needs a configuration (bundled, bundled:CORE, bundled:auto, system)"; blas=$2; shift 2 ;;
+      --blas=*) blas=${1#*=}; shift ;;
+      --machine) [[ $# -ge 2 ]] || die "--machine needs a name"; machine=(--machine "$2"); shift 2 ;;
+      sweep.*=*) sweep_keys+=("$1"); shift ;;
+      bench.*=*) bench_keys+=("$1"); shift ;;
+      *) die "unknown argument '$1': use [--profile NAME] [--blas CONFIG] [--machine NAME] [sweep.KEY=VALUE|bench.KEY=VALUE…], or 'test'" ;;
+    esac
+  done
+  [[ -f benchmarks/profiles/$profile.properties ]] \
+    || die "unknown profile '$profile': choose one of $(cd benchmarks/profiles && ls *.properties | sed 's/\.properties$//' | tr '\n' ' ')"
+  build_if_stale
+  ORIG_CORETYPE=${OPENBLAS_CORETYPE:-} ORIG_L2=${OPENBLAS_L2_SIZE:-}
+  configure_blas "$blas"
+  export FTC_BLAS=$blas
+  local run
+  run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${sweep_keys[@]}" | tail -n 1)
+  [[ -d $run ]] || die "the sweep did not report its run folder (got '$run')"
+  java -jar "$JAR" bench --profile "$profile" --run "$run" "${bench_keys[@]}" >/dev/null
+  local index
+  index=$(java -jar "$JAR" report | tail -n 1)
+  echo "run folder: $run"
+  echo "report:     $index"
+}
+
 check_prerequisites
-case "${1:-run}" in
+case "${1:-}" in
   test)
     shift
-    require_debian_package chromium "the report tests render pages in headless Chromium"
+    want_debian_package chromium "the report tests render pages in headless Chromium"
     exec mvn -B verify "$@"
     ;;
-  run)
-    build_if_stale
-    java -jar "$JAR" env
-    java -jar "$JAR" smoke
-    ;;
   *)
-    die "unknown command '$1': use './run-benchmarks.sh' or './run-benchmarks.sh test'"
+    main_job "$@"
     ;;
 esac
