@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       CompareCommand.class,
       BenchCommand.class,
+      BlasCheckCommand.class,
     })
 public final class Main implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
