@@ -97,13 +97,11 @@ public final class MseGradient {
     for (int l = layers; l >= 1; l--) {
       int outW = net.width(l);
       int inW = net.width(l - 1);
-      double[] h = l == 1 ? x.data : forward.hidden[l - 1];
-      int hOff = l == 1 ? r0 : 0;
-      int hLd = l == 1 ? x.rows : rows;
+      double[] h = l == 1 ? forward.inputBlock : forward.hidden[l - 1];
       double[] d = delta[l];
       // dW_l += δ_lᵀ H_{l-1}  (d_l × d_{l-1})
       Blas.accumulateTransposedProduct(
-          outW, inW, rows, d, rows, h, hOff, hLd, gradients.get(2 * (l - 1)).data, outW);
+          outW, inW, rows, d, rows, h, 0, rows, gradients.get(2 * (l - 1)).data, outW);
       // db_l += δ_lᵀ 1
       double[] db = gradients.get(2 * (l - 1) + 1).data;
       for (int j = 0; j < outW; j++) {
