@@ -1,0 +1,12 @@
+package org.ftcbench.construct;
+
+import org.ftcbench.nn.DenseNetwork;
+
+/** Placeholder, replaced below. */
+final class AppendixA {
+  private AppendixA() {}
+
+  static DenseNetwork build(Projection p, ClipSettings settings) {
+    throw new UnsupportedOperationException("Appendix A is not built yet");
+  }
+}
