@@ -7,24 +7,26 @@ import org.jblas.DoubleMatrix;
 /**
  * Worst-case tasks for the lower bounds (Sohn et al. 2024, Section 4.1, Fig. 2–3, Eq. 9; paper
  * notes §3.2): K points on a line, x_i = i·u for a fixed unit vector u, whose residual targets need
- * p(K) linear pieces, p(K) = 3N + 1 if K ≥ 3N + 2 and K − 1 if N ≤ K < 3N + 2 ({@link
- * LinearPieces}). A 2-layer network has at most m + 1 pieces on a line, so m ≥ p(K) − 1 = min{3N, K
- * − 2} (Theorem 4.1.2).
+ * p(K) linear pieces ({@link LinearPieces}): p(K) = 3N + 1 if K ≥ 3N + 2 and K − 1 if N ≤ K < 3N +
+ * 2. A 2-layer network has at most m + 1 pieces on a line, so m ≥ p(K) − 1 = min{3N, K − 2}
+ * (Theorem 4.1.2).
  *
  * <ul>
- *   <li>K ≥ 3N + 2 (the paper's pattern, with its "i ∈ [N]" read as i ∈ [K], [P-typo]): T = {3, 6,
- *       …, 3N} (1-based), two unchanged points before each changed one and the rest after the last.
- *   <li>N ≤ K < 3N + 2 (the paper shows only K = 2N + 1, T = {2, 4, …, 2N}): the K − N ≤ 2N + 1
- *       unchanged points are spread as evenly as possible over the N + 1 gaps around the changed
- *       points, so every gap gets 0, 1 or 2 (adjacent changed points where it gets 0). Every
- *       unchanged block then has at most 2 points, so the kept set keeps everything and the
- *       certified 2-layer adapter has K − 1 neurons; K = 2N + 1 gives exactly the paper's pattern.
+ *   <li>K ≥ 3N + 2, the paper's pattern (its "i ∈ [N]" read as i ∈ [K], [P-typo]): T = {3, 6, …,
+ *       3N} (1-based), targets −1, +2, −1, … on T and 0 elsewhere (Fig. 2). Two parallel flat
+ *       pieces separate the spikes, so no kink between samples can save a piece: 3N + 1.
+ *   <li>N ≤ K < 3N + 2. The K − N ≤ 2N + 1 unchanged points are spread as evenly as possible over
+ *       the N + 1 gaps around the changed points (0, 1 or 2 per gap; 0 makes changed samples
+ *       adjacent), so no unchanged block is longer than 2 and the kept set keeps every point. The
+ *       paper shows only K = 2N + 1 with targets −1, +2 on T = {2, 4, …, 2N} (Fig. 3) and says that
+ *       ḡ then needs K − 1 pieces; <b>that is wrong</b>: with kinks between samples, Fig. 3's nine
+ *       targets need only 6 pieces, not 8 (lines through (0,0),(1,−1) and (2,0),(3,2) meet at x =
+ *       4/3, and so on; a test pins this). K − 1 pieces are needed exactly when the slope changes
+ *       Δ²_i = t_{i−1} − 2t_i + t_{i+1} strictly alternate in sign; here the changed targets are
+ *       chosen left to right so that they do (Δ²_i (−1)^{i+1} ≥ 1): each target is the last unknown
+ *       of at most three second differences, and all three ask it to move the same way, so a value
+ *       always exists.
  * </ul>
- *
- * <p>In both cases the changed targets alternate −1, +2, −1, … along the line and the others are 0:
- * then no three consecutive targets are collinear (b = (a + c)/2 fails for every triple of values
- * in {0, −1, 2} that can occur), so no piece can cover three points; the tests check the exact
- * count.
  */
 public final class WorstCase {
   private WorstCase() {}
@@ -54,12 +56,34 @@ public final class WorstCase {
     return t;
   }
 
-  /** The residual targets: −1, +2, −1, … on the changed positions, 0 elsewhere. */
+  /** The residual targets: 0 off T; on T as described above. */
   public static double[] targets(int n, int k) {
     double[] z = new double[k];
     int[] t = changed(n, k);
-    for (int i = 0; i < t.length; i++) {
-      z[t[i]] = i % 2 == 0 ? -1 : 2;
+    if (k >= 3 * n + 2) {
+      for (int i = 0; i < t.length; i++) {
+        z[t[i]] = i % 2 == 0 ? -1 : 2;
+      }
+      return z;
+    }
+    boolean[] inT = new boolean[k];
+    for (int j : t) {
+      inT[j] = true;
+    }
+    for (int j : t) {
+      // d·t_j ≥ L for each second difference whose last unknown is t_j; d = σ_{j−1} = (−1)^j
+      double d = j % 2 == 0 ? 1 : -1;
+      double bound = 1;
+      if (j - 1 >= 1) { // Δ²_{j−1} = t_{j−2} − 2t_{j−1} + t_j, sign σ_{j−1} = d
+        bound = Math.max(bound, 1 - d * (z[j - 2] - 2 * z[j - 1]));
+      }
+      if (j >= 1 && j <= k - 2 && !inT[j + 1]) { // Δ²_j, sign σ_j = −d, t_{j+1} = 0
+        bound = Math.max(bound, (1 + d * z[j - 1]) / 2);
+      }
+      if (j + 1 <= k - 2 && !inT[j + 1] && (j + 2 >= k || !inT[j + 2])) { // Δ²_{j+1}, sign d
+        bound = Math.max(bound, 1);
+      }
+      z[j] = d * bound;
     }
     return z;
   }
