@@ -33,7 +33,7 @@ public final class BumpU2 {
     double scale = OutputScale.of(p.z());
     double[] t = OutputScale.scaled(p.z(), scale);
     SnakeGroups groups =
-        new SnakeGroups(p, YunU1.allPositions(p.size()), SnakeGroups.Assignment.BALANCED);
+        new SnakeGroups(p, YunU1.allPositions(p.size()), SnakeGroups.Assignment.CHANGED_ONLY);
     double theta = settings.hardTanhThreshold();
     ThreeLayerNetwork net = new ThreeLayerNetwork(p.a(), groups.layer);
     for (int k = 0; k < groups.n2; k++) {
@@ -42,10 +42,11 @@ public final class BumpU2 {
       List<Double> rowTargets = new ArrayList<>();
       for (int g = 0; g < groups.n1; g++) {
         int q = groups.assigned(k, g);
-        double tq = q >= 0 ? t[q] : 0;
-        rowTargets.add(tq);
-        if (q >= 0 && p.changed()[q] && tq != 0) {
-          centres.add(tq);
+        if (q >= 0) {
+          rowTargets.add(t[q]);
+          if (t[q] != 0) {
+            centres.add(t[q]);
+          }
         }
       }
       if (centres.isEmpty()) {

@@ -17,10 +17,38 @@ public final class Certifier {
   /** Builds and verifies one construction; the time to project counts as build time. */
   public static CertifiedAdapter certify(
       FineTuningTask task, Construction construction, long seed, ClipSettings settings) {
+    return certify(task, construction, seed, settings, Long.MAX_VALUE);
+  }
+
+  private static final ThreadLocal<Long> LAST_COST = ThreadLocal.withInitial(() -> 0L);
+
+  /** K × parameters of the last adapter built on this thread by {@link #certify}. */
+  static long lastCost() {
+    return LAST_COST.get();
+  }
+
+  /**
+   * Builds one construction and verifies it unless verifying costs more than {@code
+   * maxMultiplyAdds} (K × parameters of g); then returns null.
+   */
+  public static CertifiedAdapter certify(
+      FineTuningTask task,
+      Construction construction,
+      long seed,
+      ClipSettings settings,
+      long maxMultiplyAdds) {
     long t0 = System.nanoTime();
     Projection p = Projection.of(task.x(), task.z(), task.changed(), seed);
     DenseNetwork g = construction.build(p, settings);
     long t1 = System.nanoTime();
+    long cost =
+        Math.multiplyHigh(task.k(), g.parameterCount()) != 0
+            ? Long.MAX_VALUE
+            : (long) task.k() * g.parameterCount();
+    LAST_COST.set(cost);
+    if (cost > maxMultiplyAdds) {
+      return null;
+    }
     Verification v = Verification.of(task, g);
     long t2 = System.nanoTime();
     double scale = construction.depth() == 3 ? OutputScale.of(p.z()) : 1;

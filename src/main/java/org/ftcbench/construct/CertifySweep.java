@@ -27,6 +27,11 @@ import org.ftcbench.results.CsvLog;
  *
  * <p>A construction that misses the tolerance still gets its row (its residual says so) and is
  * listed in the returned {@link Summary#failures()}: never a silent result.
+ *
+ * <p>Verifying costs K × (parameters of g) multiply-adds, so U2 (3N bump ReLUs that each read all
+ * 2⌈√K⌉ layer-1 outputs) dominates: 1.9·10¹² at N = 10⁴, K = 10⁵, minutes on one core. A sweep may
+ * therefore set a cap: a construction whose K × parameters exceeds it is built but not verified,
+ * gets no row, and is listed in {@link Summary#tooCostly()}.
  */
 public final class CertifySweep {
   /** The columns of certify.csv, in order (design.md). */
@@ -71,18 +76,31 @@ public final class CertifySweep {
    * @param rowsSkipped rows already in the log
    * @param failures the rows whose certificate failed
    */
-  public record Summary(int rowsWritten, int rowsSkipped, List<Failure> failures) {}
+  public record Summary(
+      int rowsWritten, int rowsSkipped, List<Failure> failures, List<TooCostly> tooCostly) {}
 
-  /** Runs every construction ({@link #ALL}) on every point with the default settings. */
+  /** A construction left unverified because K × parameters exceeded the cap. */
+  public record TooCostly(Point point, Construction construction, long multiplyAdds) {}
+
+  /** No cap on the verification cost. */
+  public static final long UNLIMITED = Long.MAX_VALUE;
+
+  /** Runs every construction ({@link #ALL}) on every point with the default settings, no cap. */
   public static Summary run(List<Point> points, CsvLog log, Progress progress) {
-    return run(points, ALL, ClipSettings.defaults(), log, progress);
+    return run(points, ALL, ClipSettings.defaults(), UNLIMITED, log, progress);
   }
 
-  /** Runs the given constructions on every point, appending to {@code log}. */
+  /**
+   * Runs the given constructions on every point, appending to {@code log}.
+   *
+   * @param maxMultiplyAdds constructions with K × parameters above this are not verified ({@link
+   *     #UNLIMITED} for none)
+   */
   public static Summary run(
       List<Point> points,
       List<Construction> constructions,
       ClipSettings settings,
+      long maxMultiplyAdds,
       CsvLog log,
       Progress progress) {
     if (!log.columns().equals(COLUMNS)) {
@@ -110,6 +128,7 @@ public final class CertifySweep {
     }
     int done = 0;
     List<Failure> failures = new ArrayList<>();
+    List<TooCostly> tooCostly = new ArrayList<>();
     progress.update(0, total);
     for (List<Point> group : groups.values()) {
       Point first = group.get(0);
@@ -130,7 +149,12 @@ public final class CertifySweep {
           if (task == null) {
             task = FineTuningTask.changeLabels(data, f, p.n(), p.seed());
           }
-          CertifiedAdapter r = Certifier.certify(task, c, p.seed(), settings);
+          CertifiedAdapter r = Certifier.certify(task, c, p.seed(), settings, maxMultiplyAdds);
+          if (r == null) {
+            tooCostly.add(new TooCostly(p, c, Certifier.lastCost()));
+            progress.update(++done, total);
+            continue;
+          }
           log.append(row(p, r));
           if (!r.passed()) {
             failures.add(
@@ -140,7 +164,8 @@ public final class CertifySweep {
         }
       }
     }
-    return new Summary(done, skipped, List.copyOf(failures));
+    return new Summary(
+        done - tooCostly.size(), skipped, List.copyOf(failures), List.copyOf(tooCostly));
   }
 
   /** The certify.csv row of one result. */

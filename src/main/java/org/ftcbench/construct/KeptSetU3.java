@@ -22,7 +22,7 @@ public final class KeptSetU3 {
     double scale = OutputScale.of(p.z());
     double[] t = OutputScale.scaled(p.z(), scale);
     SnakeGroups groups =
-        new SnakeGroups(p, KeptSet.of(p.changed()), SnakeGroups.Assignment.BALANCED);
+        new SnakeGroups(p, KeptSet.of(p.changed()), SnakeGroups.Assignment.CHANGED_ONLY);
     ThreeLayerNetwork net = new ThreeLayerNetwork(p.a(), groups.layer);
     for (int k = 0; k < groups.n2; k++) {
       LayerTwoSystem.Row f = groups.solve(k, t, settings.rampThreshold(), false);

@@ -12,7 +12,12 @@ import org.jblas.DoubleMatrix;
  * c_1 < c_2 < … < c_K.
  *
  * <p>a is a unit-length Gaussian vector drawn from {@link Seeds#PROJECTION}; distinct inputs have
- * distinct projections almost surely, and on a floating-point tie a is drawn again. Samples with
+ * distinct projections almost surely, and on a floating-point tie a is drawn again. Every weight of
+ * the constructions grows like 1/(the smallest gap between neighbouring projections next to a
+ * changed sample), and so does their rounding error (residual ≈ 5e-15 · max |weight| for the
+ * 2-layer interpolant): of {@link #DRAWS} draws the one with the largest such gap, relative to the
+ * range of the projections, is kept. That gap is the minimum of about 2N nearly exponential
+ * spacings, so the best of 16 draws is about H_16 ≈ 3.4 times the typical one. Samples with
  * bit-identical inputs cannot be separated by any network: with equal targets they are merged into
  * one point (any network that fits one fits both), with different targets the task is impossible
  * and {@link BadInputException} says so.
@@ -31,6 +36,9 @@ public record Projection(double[] a, double[] c, double[] z, boolean[] changed, 
   /** How often a is drawn again before two different inputs are declared inseparable. */
   static final int MAX_DRAWS = 64;
 
+  /** How many separating directions are compared (see the class comment). */
+  public static final int DRAWS = 16;
+
   /** The number of distinct points (K, unless some inputs were identical). */
   public int size() {
     return c.length;
@@ -43,6 +51,21 @@ public record Projection(double[] a, double[] c, double[] z, boolean[] changed, 
       n += b ? 1 : 0;
     }
     return n;
+  }
+
+  /**
+   * The smallest gap c_{i+1} − c_i next to a changed point, divided by c_K − c_1 (∞ without changed
+   * points or with fewer than two points): the conditioning of the projection.
+   */
+  public double relativeChangedGap() {
+    double range = c.length > 1 ? c[c.length - 1] - c[0] : 0;
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i + 1 < c.length; i++) {
+      if (changed[i] || changed[i + 1]) {
+        min = Math.min(min, c[i + 1] - c[i]);
+      }
+    }
+    return range > 0 ? min / range : Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -60,7 +83,10 @@ public record Projection(double[] a, double[] c, double[] z, boolean[] changed, 
       inT[i] = true;
     }
     Random rng = Seeds.stream(seed, Seeds.PROJECTION);
-    for (int draw = 0; draw < MAX_DRAWS; draw++) {
+    Projection best = null;
+    double bestGap = -1;
+    int separating = 0;
+    for (int draw = 0; draw < MAX_DRAWS && separating < DRAWS; draw++) {
       double[] a = unitGaussian(rng, d);
       double[] proj = new double[k];
       for (int i = 0; i < k; i++) {
@@ -72,9 +98,18 @@ public record Projection(double[] a, double[] c, double[] z, boolean[] changed, 
       }
       int[] order = sortedOrder(proj);
       Projection p = merge(a, proj, order, x, z, inT);
-      if (p != null) {
-        return p;
+      if (p == null) {
+        continue;
       }
+      separating++;
+      double gap = p.relativeChangedGap();
+      if (gap > bestGap) {
+        best = p;
+        bestGap = gap;
+      }
+    }
+    if (best != null) {
+      return best;
     }
     throw new BadInputException(
         "no direction separates the inputs after "

@@ -33,8 +33,20 @@ final class SnakeGroups {
      * Any one point per group and neuron, chosen so that no neuron's chain of weights grows along
      * the line (for the sign-free U2 and U3).
      */
-    BALANCED
+    BALANCED,
+    /**
+     * Only the changed points are interpolated; the other slots of a group are virtual points with
+     * target 0 in the group's widest gap, and the assignment is balanced as in BALANCED. For
+     * activations that are 0 on both clipping sides (σ_L, bumps) every unchanged point is then
+     * clipped to the output 0, which is its target, so the unchanged kept points need no
+     * assignment, and their nearest neighbours (removed points at the smallest gaps of all) no
+     * longer force steep slopes.
+     */
+    CHANGED_ONLY
   }
+
+  /** Where the virtual point of neuron k in group g lies ([g][k]; unused for real points). */
+  private final double[][] virtualC;
 
   /**
    * @param p the projected task
@@ -61,13 +73,27 @@ final class SnakeGroups {
     double[] upper = java.util.Arrays.copyOfRange(bounds, 1, n1 + 1);
     this.layer = new IntervalLayer(lower, upper, cMin, cMax);
     this.slot = new int[n1][n2];
+    this.virtualC = new double[n1][n2];
     for (int g = 0; g < n1; g++) {
-      for (int k = 0; k < n2; k++) {
-        slot[g][k] = snake(k, g);
+      if (assignment == Assignment.CHANGED_ONLY) {
+        int filled = 0;
+        for (int i = g * n2; i < g * n2 + groupSize(g); i++) {
+          if (p.changed()[pos[i]]) {
+            slot[g][filled++] = pos[i];
+          }
+        }
+        java.util.Arrays.fill(slot[g], filled, n2, -1);
+      } else {
+        for (int k = 0; k < n2; k++) {
+          slot[g][k] = snake(k, g);
+        }
+        java.util.Arrays.fill(virtualC[g], beyondLastInSnakeOrder(g));
       }
     }
     if (assignment == Assignment.BALANCED) {
       balance();
+    } else if (assignment == Assignment.CHANGED_ONLY) {
+      balanceWithVirtualPoints();
     }
   }
 
@@ -149,17 +175,110 @@ final class SnakeGroups {
   /** Where the assigned point of neuron k in group g lies on the line. */
   double assignedC(int k, int g) {
     int q = assigned(k, g);
-    if (q >= 0) {
-      return p.c()[q];
+    return q >= 0 ? p.c()[q] : virtualC[g][k];
+  }
+
+  /**
+   * CHANGED_ONLY's assignment. In relative terms, a neuron whose F has magnitude A at the start of
+   * an interval and is assigned the ramp position u there gets |ω| ≈ A/u and passes on A (2 − u)/u
+   * ({@link LayerTwoSystem}); a virtual point at u = A/Ω therefore keeps |ω| at the common level Ω
+   * and pulls A back towards Ω. Group by group: Ω is the median A; the changed points, by u, go to
+   * the neurons at the matching quantiles of the wished-for positions A/Ω; every other neuron gets
+   * a virtual point at its wished-for position, moved into the middle half of the data-free stretch
+   * around it (so that the neighbours it must clip are not too close).
+   */
+  private void balanceWithVirtualPoints() {
+    double[] c = p.c();
+    double[] amplitude = new double[n2];
+    java.util.Arrays.fill(amplitude, 1);
+    for (int g = 0; g < n1; g++) {
+      double[] sorted = amplitude.clone();
+      java.util.Arrays.sort(sorted);
+      double omega = sorted[n2 / 2];
+      double[] wish = new double[n2];
+      Integer[] byWish = new Integer[n2];
+      for (int k = 0; k < n2; k++) {
+        wish[k] = Math.max(WISH_LIMIT, Math.min(2 - WISH_LIMIT, amplitude[k] / omega));
+        byWish[k] = k;
+      }
+      java.util.Arrays.sort(byWish, (x, y) -> Double.compare(wish[x], wish[y]));
+      int changedCount = 0;
+      while (changedCount < n2 && slot[g][changedCount] >= 0) {
+        changedCount++;
+      }
+      int[] changedPoints = java.util.Arrays.copyOf(slot[g], changedCount);
+      java.util.Arrays.sort(changedPoints); // ascending c is ascending u
+      int[] next = new int[n2];
+      java.util.Arrays.fill(next, -1);
+      boolean[] taken = new boolean[n2];
+      for (int r = 0; r < changedCount; r++) {
+        int rank = (int) ((r + 0.5) * n2 / changedCount);
+        int k = byWish[Math.min(rank, n2 - 1)];
+        while (taken[k]) { // ranks are distinct, but guard anyway
+          k = (k + 1) % n2;
+        }
+        taken[k] = true;
+        next[k] = changedPoints[r];
+      }
+      slot[g] = next;
+      for (int k = 0; k < n2; k++) {
+        double u;
+        if (next[k] >= 0) {
+          u = layer.u(g, c[next[k]]);
+        } else {
+          virtualC[g][k] =
+              freeSpotNear(g, layer.lower(g) + 0.5 * wish[k] * (layer.upper(g) - layer.lower(g)));
+          u = layer.u(g, virtualC[g][k]);
+        }
+        amplitude[k] = amplitude[k] / omega * (2 - u) / u;
+      }
     }
+  }
+
+  /**
+   * The range of wished-for ramp positions of a virtual point, [0.05, 1.95]. Wishing for the very
+   * ends (to undo a changed point at u ≈ 2) was tried and is much worse: the virtual point then
+   * sits next to data and forces steep slopes itself.
+   */
+  private static final double WISH_LIMIT = 0.05;
+
+  /** How many data-free stretches on each side of the wished-for spot are considered. */
+  private static final int NEARBY_GAPS = 8;
+
+  /**
+   * A point of interval g near {@code want}: the centre of the widest data-free stretch among the
+   * {@link #NEARBY_GAPS} on either side of it, or {@code want} itself if it lies in the middle half
+   * of that stretch. A virtual point in a narrow gap would force a steep slope to clip its
+   * neighbours.
+   */
+  private double freeSpotNear(int g, double want) {
+    double[] c = p.c();
+    int right = insertionPoint(want); // the stretch (c[right − 1], c[right]) contains want
+    double bestLo = 0;
+    double bestHi = -1;
+    for (int r = right - NEARBY_GAPS; r <= right + NEARBY_GAPS; r++) {
+      if (r < 0 || r > c.length) {
+        continue;
+      }
+      double lo = r > 0 ? Math.max(c[r - 1], layer.lower(g)) : layer.lower(g);
+      double hi = r < c.length ? Math.min(c[r], layer.upper(g)) : layer.upper(g);
+      if (hi - lo > bestHi - bestLo) {
+        bestLo = lo;
+        bestHi = hi;
+      }
+    }
+    double quarter = 0.25 * (bestHi - bestLo);
+    return Math.max(bestLo + quarter, Math.min(bestHi - quarter, want));
+  }
+
+  /** U1's virtual points: beyond the group's last real point in snake order (notes §3.6). */
+  private double beyondLastInSnakeOrder(int g) {
     double[] c = p.c();
     if (ascending(g)) {
       // beyond the last real point in c: between it and the interval's upper end
-      int last = lastInside(g);
-      return 0.5 * (c[last] + layer.upper(g));
+      return 0.5 * (c[lastInside(g)] + layer.upper(g));
     }
-    int first = firstInside(g);
-    return 0.5 * (layer.lower(g) + c[first]);
+    return 0.5 * (layer.lower(g) + c[firstInside(g)]);
   }
 
   private int firstInside(int g) {

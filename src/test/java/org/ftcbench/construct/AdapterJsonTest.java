@@ -23,9 +23,6 @@ class AdapterJsonTest {
   void theExportEvaluatedWithPlainLoopsGivesTheSameResiduals() throws Exception {
     int file = 0;
     for (Construction c : Construction.values()) {
-      if (c == Construction.APPENDIX_A && !AppendixA.AVAILABLE) {
-        continue;
-      }
       for (long seed = 1; seed <= 3; seed++) {
         FineTuningTask task =
             RandomTasks.task(

@@ -31,7 +31,12 @@ class CertifySweepTest {
     try (CsvLog log = CsvLog.open(file, CertifySweep.COLUMNS)) {
       s =
           CertifySweep.run(
-              points, all, ClipSettings.defaults(), log, (d, t) -> progress.add(new int[] {d, t}));
+              points,
+              all,
+              ClipSettings.defaults(),
+              CertifySweep.UNLIMITED,
+              log,
+              (d, t) -> progress.add(new int[] {d, t}));
     }
     assertThat(s.rowsWritten()).isEqualTo(12);
     assertThat(s.rowsSkipped()).isZero();
@@ -61,13 +66,24 @@ class CertifySweepTest {
       List<CertifySweep.Point> more = new ArrayList<>(points);
       more.add(new CertifySweep.Point(0, 30, 4, 1));
       CertifySweep.Summary again =
-          CertifySweep.run(more, all, ClipSettings.defaults(), log, (d, t) -> {});
+          CertifySweep.run(
+              more, all, ClipSettings.defaults(), CertifySweep.UNLIMITED, log, (d, t) -> {});
       assertThat(again.rowsSkipped()).isEqualTo(12);
       assertThat(again.rowsWritten()).isEqualTo(4);
       assertThat(log.rows()).hasSize(16);
       // N = 0: g = 0 with no neurons, for every construction
       assertThat(log.rows().subList(12, 16))
           .allSatisfy(r0 -> assertThat(r0.get("neurons")).isEqualTo("0"));
+
+      // a cost cap leaves costly constructions unverified, without a row, and says so
+      List<CertifySweep.Point> big = List.of(new CertifySweep.Point(20, 200, 4, 3));
+      CertifySweep.Summary capped =
+          CertifySweep.run(big, all, ClipSettings.defaults(), 200L * 1000, log, (d, t) -> {});
+      assertThat(capped.tooCostly()).isNotEmpty();
+      assertThat(capped.tooCostly())
+          .allSatisfy(tc -> assertThat(tc.multiplyAdds()).isGreaterThan(200L * 1000));
+      assertThat(capped.rowsWritten() + capped.tooCostly().size()).isEqualTo(4);
+      assertThat(log.rows()).hasSize(16 + capped.rowsWritten());
     }
   }
 }

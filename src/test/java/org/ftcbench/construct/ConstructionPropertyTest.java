@@ -72,6 +72,17 @@ class ConstructionPropertyTest {
   }
 
   @Property(tries = 300)
+  void appendixAIsExactWithin4NPlus4(
+      @ForAll @IntRange(min = 1, max = 150) int k,
+      @ForAll @IntRange(min = 0, max = 100) int nPercent,
+      @ForAll @IntRange(min = 1, max = 6) int d,
+      @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll RandomTasks.Placement placement,
+      @ForAll RandomTasks.Targets targets) {
+    check(task(k, nPercent, d, seed, placement, targets), Construction.APPENDIX_A, seed);
+  }
+
+  @Property(tries = 300)
   void u3IsExactWithin6CeilSqrt3NPlus2(
       @ForAll @IntRange(min = 1, max = 150) int k,
       @ForAll @IntRange(min = 0, max = 100) int nPercent,
