@@ -7,8 +7,9 @@ import org.ftcbench.nn.DenseNetwork;
 
 /**
  * U2 (Sohn et al. 2024, Theorem 5.1; paper notes §3.7): U1's layer 1 (⌈√K⌉ groups over all K
- * points, 2 ReLUs each) and, for each t ∈ T, the layer-2 row of the U1 neuron k(t) whose assigned
- * point is t, with a bump activation σ_B centred at z_t (3 ReLUs): g = Σ_t σ_B,t. m ≤ 2⌈√K⌉ + 3N.
+ * points, 2 ReLUs each) and, for each t ∈ T, a layer-2 row that interpolates t (one point per
+ * group, as U1's rows do), with a bump activation σ_B centred at z_t (3 ReLUs): g = Σ_t σ_B,t. m ≤
+ * 2⌈√K⌉ + 3N.
  *
  * <p>Fixes of the paper ([P-typo] and gaps, notes §3.7):
  *
@@ -17,7 +18,11 @@ import org.ftcbench.nn.DenseNetwork;
  *       are all 0). Here each bump gets its own δ_t: half the distance from z_t to the other
  *       targets of its row (0 included) and to the clipping threshold.
  *   <li>The rows clip every non-assigned point to |F| ≥ 1 + margin on either side (a bump does not
- *       care about the side), so they are U1's rows solved with weaker constraints.
+ *       care about the side). They interpolate only changed points: the paper reuses U1's rows,
+ *       which also interpolate unchanged points at 0, but a bump is 0 on every clipped point
+ *       anyway, and the free slots let the rows stay well conditioned ({@link
+ *       SnakeGroups.Assignment#CHANGED_ONLY}; at K = 10⁴, N = 100 the largest weight drops from
+ *       about 10¹⁸ to 10⁶).
  *   <li>Changed samples with z_t = 0 need no bump; several changed samples of one row with the same
  *       target share one bump (the notes' double-counting case, e.g. all z equal). So m can be
  *       smaller than 2⌈√K⌉ + 3N, never larger.

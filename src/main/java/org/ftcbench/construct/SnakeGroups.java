@@ -14,6 +14,15 @@ import java.util.Arrays;
  * points of U3) lie inside some interval and are clipped like every non-assigned point. If the last
  * group is short, neurons beyond its size are assigned a virtual point with target 0 inside that
  * interval, beyond its last real point in snake order (notes §3.6 step 3).
+ *
+ * <p>Conditioning. Neuron k's weights form a chain ({@link LayerTwoSystem}): for large weights
+ * |ω_{g+1}| ≈ |ω_g| (2 − u*_g)/u*_{g+1}, and one scale φ must meet the steepest requirement of all
+ * groups, so any drift of the chain multiplies every other weight. The snake keeps the chain level
+ * when each group's points are evenly spaced; the kept set of U3 is not, and there the chains grow
+ * by e^30 and more. {@link Assignment} offers two remedies for the activations that do not care
+ * about the clipping side. The midpoint boundaries are kept: moving them to balance the chains was
+ * tried and is worse (the pair of points next to a boundary then gets very different ramp
+ * positions).
  */
 final class SnakeGroups {
   private final Projection p;
