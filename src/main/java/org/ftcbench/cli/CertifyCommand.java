@@ -30,11 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "certify",
     mixinStandardHelpOptions = true,
-    description = {
-      "Build and verify the certified adapter of depth 2 (Theorem 4.1) or 3 (Theorem 5.1: the",
-      "smallest of U1, U2, U3; Appendix A is shown beside them) for a generated task or a task",
-      "read from a file. Exit code 1 if any construction misses the tolerance."
-    })
+    description =
+        "Build and verify the certified adapter of depth 2 (Theorem 4.1) or 3 (Theorem 5.1: the"
+            + " smallest of U1, U2, U3; Appendix A is shown beside them) for a generated task or"
+            + " a task read from a file. Exit code 1 if any construction misses the tolerance.")
 final class CertifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
