@@ -14,53 +14,57 @@ import org.ftcbench.nn.DenseNetwork;
 public final class Certifier {
   private Certifier() {}
 
-  /** Builds and verifies one construction; the time to project counts as build time. */
-  public static CertifiedAdapter certify(
-      FineTuningTask task, Construction construction, long seed, ClipSettings settings) {
-    return certify(task, construction, seed, settings, Long.MAX_VALUE);
-  }
-
-  private static final ThreadLocal<Long> LAST_COST = ThreadLocal.withInitial(() -> 0L);
-
-  /** K × parameters of the last adapter built on this thread by {@link #certify}. */
-  static long lastCost() {
-    return LAST_COST.get();
-  }
-
   /**
-   * Builds one construction and verifies it unless verifying costs more than {@code
-   * maxMultiplyAdds} (K × parameters of g); then returns null.
+   * A construction built but not yet verified.
+   *
+   * @param construction which construction
+   * @param network the adapter g
+   * @param buildMillis projecting, sorting and building, in milliseconds
+   * @param outputScale s ≥ 1 by which a 3-layer output layer was multiplied (see {@link
+   *     OutputScale})
    */
-  public static CertifiedAdapter certify(
-      FineTuningTask task,
-      Construction construction,
-      long seed,
-      ClipSettings settings,
-      long maxMultiplyAdds) {
+  public record Built(
+      Construction construction, DenseNetwork network, double buildMillis, double outputScale) {
+
+    /** Verifying costs K × (parameters of g) multiply-adds. */
+    public long verificationCost(FineTuningTask task) {
+      long p = network.parameterCount();
+      return Math.multiplyHigh(task.k(), p) != 0 ? Long.MAX_VALUE : task.k() * p;
+    }
+  }
+
+  /** Projects the task and builds one construction; the projection counts as build time. */
+  public static Built build(
+      FineTuningTask task, Construction construction, long seed, ClipSettings settings) {
     long t0 = System.nanoTime();
     Projection p = Projection.of(task.x(), task.z(), task.changed(), seed);
     DenseNetwork g = construction.build(p, settings);
     long t1 = System.nanoTime();
-    long cost =
-        Math.multiplyHigh(task.k(), g.parameterCount()) != 0
-            ? Long.MAX_VALUE
-            : (long) task.k() * g.parameterCount();
-    LAST_COST.set(cost);
-    if (cost > maxMultiplyAdds) {
-      return null;
-    }
-    Verification v = Verification.of(task, g);
-    long t2 = System.nanoTime();
     double scale = construction.depth() == 3 ? OutputScale.of(p.z()) : 1;
+    return new Built(construction, g, (t1 - t0) / 1e6, scale);
+  }
+
+  /** Verifies a built construction on all K samples of its task. */
+  public static CertifiedAdapter verify(FineTuningTask task, Built built) {
+    long t0 = System.nanoTime();
+    Verification v = Verification.of(task, built.network());
+    long t1 = System.nanoTime();
+    Construction c = built.construction();
     return new CertifiedAdapter(
-        construction,
-        g,
+        c,
+        built.network(),
         v,
-        construction.upperBound(task.n(), task.k()),
-        construction.lowerBound(task.n(), task.k()),
+        c.upperBound(task.n(), task.k()),
+        c.lowerBound(task.n(), task.k()),
+        built.buildMillis(),
         (t1 - t0) / 1e6,
-        (t2 - t1) / 1e6,
-        scale);
+        built.outputScale());
+  }
+
+  /** Builds and verifies one construction. */
+  public static CertifiedAdapter certify(
+      FineTuningTask task, Construction construction, long seed, ClipSettings settings) {
+    return verify(task, build(task, construction, seed, settings));
   }
 
   /** Every construction of the list, in order. */

@@ -149,12 +149,14 @@ public final class CertifySweep {
           if (task == null) {
             task = FineTuningTask.changeLabels(data, f, p.n(), p.seed());
           }
-          CertifiedAdapter r = Certifier.certify(task, c, p.seed(), settings, maxMultiplyAdds);
-          if (r == null) {
-            tooCostly.add(new TooCostly(p, c, Certifier.lastCost()));
+          Certifier.Built built = Certifier.build(task, c, p.seed(), settings);
+          long cost = built.verificationCost(task);
+          if (cost > maxMultiplyAdds) {
+            tooCostly.add(new TooCostly(p, c, cost));
             progress.update(++done, total);
             continue;
           }
+          CertifiedAdapter r = Certifier.verify(task, built);
           log.append(row(p, r));
           if (!r.passed()) {
             failures.add(
