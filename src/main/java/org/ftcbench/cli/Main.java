@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       EnvCommand.class,
       SmokeCommand.class,
+      CertifyCommand.class,
       ReportCommand.class,
       CompareCommand.class,
       BenchCommand.class,

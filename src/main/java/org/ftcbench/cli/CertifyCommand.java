@@ -1,0 +1,214 @@
+package org.ftcbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ftcbench.construct.AdapterJson;
+import org.ftcbench.construct.Bounds;
+import org.ftcbench.construct.CertifiedAdapter;
+import org.ftcbench.construct.Certifier;
+import org.ftcbench.construct.ClipSettings;
+import org.ftcbench.construct.Construction;
+import org.ftcbench.construct.Projection;
+import org.ftcbench.construct.Tolerance;
+import org.ftcbench.data.BadInputException;
+import org.ftcbench.data.FineTuningTask;
+import org.ftcbench.data.Validate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ftc-bench certify}: builds the paper's certified adapter for one task, verifies (f +
+ * g)(x_i) = y'_i on all K samples and prints sizes, bounds, residuals and times (design.md). Exit
+ * code 1 if any printed construction misses the tolerance: a failed certificate is never a silent
+ * result.
+ */
+@Command(
+    name = "certify",
+    mixinStandardHelpOptions = true,
+    description =
+        "Build and verify the certified adapter of depth 2 (Theorem 4.1) or 3 (Theorem 5.1: the"
+            + " smallest of U1, U2, U3; Appendix A is shown beside them) for a generated task or"
+            + " a task read from a file. Exit code 1 if any construction misses the tolerance.")
+final class CertifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--depth", required = true, description = "2 or 3 (affine layers of g)")
+  int depth;
+
+  @Option(names = "--n", description = "changed samples N (generated task)")
+  Integer n;
+
+  @Option(names = "--k", description = "samples K (generated task)")
+  Integer k;
+
+  @Option(names = "--d", description = "input dimension d (default ${DEFAULT-VALUE})")
+  int d = 10;
+
+  @Option(
+      names = "--seed",
+      description = "seed of the task and the projection (default: the file's seed, else 1)")
+  Long seed;
+
+  @Option(
+      names = "--input",
+      description = "a task JSON file (the 'task' part of the export format: x, z, optional T)")
+  Path input;
+
+  @Option(names = "--export", description = "write the certified adapter as ftc-adapter/1 JSON")
+  Path export;
+
+  @Override
+  public Integer call() {
+    if (depth != 2 && depth != 3) {
+      throw new BadInputException("--depth " + depth + " is not a depth of g: choose 2 or 3");
+    }
+    FineTuningTask task;
+    long s;
+    String origin;
+    if (input != null) {
+      if (n != null || k != null) {
+        throw new BadInputException(
+            "--input reads N and K from the file: drop --n and --k, or drop --input");
+      }
+      AdapterJson.InputTask in = AdapterJson.readTask(input);
+      task = in.task();
+      s = seed != null ? seed : in.seed() != null ? in.seed() : 1;
+      origin = "task from " + input;
+    } else {
+      if (n == null || k == null) {
+        throw new BadInputException("give --n N and --k K for a generated task, or --input FILE");
+      }
+      Validate.sizes(k, n, d);
+      s = seed != null ? seed : 1;
+      task = FineTuningTask.generate(k, n, d, s);
+      origin = "generated task (f pre-trained, z = y' − f(x))";
+    }
+    List<Construction> candidates = Construction.certifiedCandidates(depth);
+    List<CertifiedAdapter> results =
+        new java.util.ArrayList<>(
+            Certifier.certifyAll(task, candidates, s, ClipSettings.defaults()));
+    Optional<CertifiedAdapter> certified = Certifier.smallestVerified(results);
+    if (depth == 3) {
+      // Appendix A (4N + 4) for comparison; Theorem 5.1's minimum does not include it
+      results.add(Certifier.certify(task, Construction.APPENDIX_A, s, ClipSettings.defaults()));
+    }
+    print(task, s, origin, results, certified.orElse(null));
+    PrintWriter err = spec.commandLine().getErr();
+    boolean failed = false;
+    for (CertifiedAdapter r : results) {
+      if (!r.passed()) {
+        failed = true;
+        err.printf(
+            "ftc-bench: certificate failed: %s has max |(f+g)(x_i) − y'_i| = %.3g > tolerance %.3g"
+                + " (max |weight| %.3g: the construction is too ill-conditioned for double"
+                + " precision at this K)%n",
+            r.construction().label(),
+            r.verification().maxAbsResidual(),
+            r.verification().tolerance(),
+            r.verification().maxAbsWeight());
+      }
+    }
+    if (export != null) {
+      if (certified.isEmpty()) {
+        err.println("ftc-bench: nothing exported: no construction verified");
+        return Main.EXIT_INTERNAL;
+      }
+      AdapterJson.write(export, task, certified.get());
+      spec.commandLine()
+          .getOut()
+          .println("exported " + certified.get().construction().label() + " to " + export);
+    }
+    return failed ? Main.EXIT_INTERNAL : 0;
+  }
+
+  private void print(
+      FineTuningTask task,
+      long s,
+      String origin,
+      List<CertifiedAdapter> results,
+      CertifiedAdapter certified) {
+    PrintWriter out = spec.commandLine().getOut();
+    int kk = task.k();
+    int nn = task.n();
+    double maxZ = task.z().normmax();
+    out.printf(
+        "certify, depth %d: %s, K = %d, N = %d, d = %d, seed = %d, max |z| = %.4g%n",
+        depth, origin, kk, nn, task.d(), s, maxZ);
+    out.printf(
+        "  %-26s %8s %10s %7s %13s %10s %11s %9s %9s%n",
+        "construction",
+        "neurons",
+        "params",
+        "bound",
+        "max|residual|",
+        "tolerance",
+        "max|weight|",
+        "build ms",
+        "verify ms");
+    for (CertifiedAdapter r : results) {
+      String mark = "";
+      if (!r.passed()) {
+        mark = "  FAILED";
+      } else if (r == certified && depth == 3) {
+        mark = "  <- certified (smallest)";
+      } else if (r.construction() == Construction.APPENDIX_A) {
+        mark = "  (for comparison, not in Theorem 5.1)";
+      }
+      out.printf(
+          "  %-26s %8d %10d %7d %13.3g %10.3g %11.3g %9.1f %9.1f%s%n",
+          r.construction().label(),
+          r.neurons(),
+          r.network().parameterCount(),
+          r.upperBound(),
+          r.verification().maxAbsResidual(),
+          r.verification().tolerance(),
+          r.verification().maxAbsWeight(),
+          r.buildMillis(),
+          r.verifyMillis(),
+          mark);
+    }
+    out.printf(
+        "  residual = max_i |(f+g)(x_i) − y'_i| over all K samples; tolerance = %.0e·max|z| + %.0e·max|y'|%n",
+        Tolerance.RELATIVE, Tolerance.ROUNDING);
+    if (depth == 2) {
+      out.printf(
+          "  Theorem 4.1: %d ≤ m* ≤ %d;  Eq. 12 for this T and projection: m ≤ |J| − 1 = %d%n",
+          Bounds.twoLayerLower(nn, kk),
+          Bounds.twoLayerUpper(nn, kk),
+          Bounds.dataDependent(Projection.of(task.x(), task.z(), task.changed(), s).changed()));
+      if (certified != null) {
+        Bounds.Range cap = Bounds.twoLayerCapacity(certified.neurons(), kk);
+        out.printf(
+            "  Corollary 4.2 at m = %d: %d ≤ N* ≤ %d%n", certified.neurons(), cap.lo(), cap.hi());
+      }
+    } else {
+      out.printf(
+          "  Theorem 5.1: %d ≤ m* ≤ %d = min{U1 4⌈√K⌉ = %d, U2 2⌈√K⌉+3N = %d, U3 6⌈√(3N+2)⌉ = %d}"
+              + " (square roots rounded up)%n",
+          Bounds.threeLayerLower(nn, kk),
+          Bounds.threeLayerUpper(nn, kk),
+          Bounds.u1(kk),
+          Bounds.u2(nn, kk),
+          Bounds.u3(nn));
+      if (certified != null) {
+        Bounds.Range cap = Bounds.threeLayerCapacity(certified.neurons(), kk);
+        out.printf(
+            "  Corollary 5.2 at m = %d: %d ≤ N* ≤ %d%n", certified.neurons(), cap.lo(), cap.hi());
+      }
+      out.printf(
+          "  Proposition 6.1, L = 4: width ≤ %.1f as printed, ≤ %.1f as derived in Appendix B%n",
+          Bounds.deepWidthPrinted(nn, kk, 4), Bounds.deepWidthDerived(nn, kk, 4));
+      if (maxZ > 1) {
+        out.printf(
+            "  output layer rescaled by s = %.4g: the 3-layer theory needs z ∈ [−1, 1], so g = s·g'"
+                + " with g' built for z/s%n",
+            maxZ);
+      }
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package org.ftcbench.construct;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.ftcbench.data.BadInputException;
+import org.ftcbench.data.FineTuningTask;
+import org.ftcbench.nn.DenseNetwork;
+import org.jblas.DoubleMatrix;
+
+/**
+ * The export format "ftc-adapter/1" (design.md, "Exported adapter"): the task (x, z, T) and the
+ * adapter as a plain ReLU network, so that anyone can check the certificate with any tool. Every
+ * hidden layer is relu(W h + b), the last is linear, W is (out × in). Beside the fields of
+ * design.md the file records the residuals and the tolerance the check used.
+ *
+ * <p>Written with Jackson's streaming generator to a temporary file that is renamed over the target
+ * (a crash never leaves half a certificate; a large adapter is never held as one string). Numbers
+ * are written with Java's shortest round-trip representation, so reading them back gives the same
+ * doubles.
+ */
+public final class AdapterJson {
+  /** The value of the "format" field. */
+  public static final String FORMAT = "ftc-adapter/1";
+
+  private AdapterJson() {}
+
+  /** Writes the certified adapter and its task to {@code file}. */
+  public static void write(Path file, FineTuningTask task, CertifiedAdapter adapter) {
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try {
+        try (JsonGenerator json =
+            new JsonFactory().createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
+          writeTo(json, task, adapter);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + file, e);
+    }
+  }
+
+  private static void writeTo(JsonGenerator json, FineTuningTask task, CertifiedAdapter adapter)
+      throws IOException {
+    DenseNetwork g = adapter.network();
+    json.writeStartObject();
+    json.writeStringField("format", FORMAT);
+    json.writeNumberField("depth", adapter.construction().depth());
+    json.writeStringField("construction", adapter.construction().label());
+    json.writeNumberField("neurons", g.neurons());
+    json.writeNumberField("max_abs_residual", adapter.verification().maxAbsResidualOfG());
+    json.writeNumberField("tolerance", adapter.verification().tolerance());
+    json.writeObjectFieldStart("task");
+    json.writeNumberField("K", task.k());
+    json.writeNumberField("N", task.n());
+    json.writeNumberField("d", task.d());
+    json.writeNumberField("seed", task.seed());
+    json.writeArrayFieldStart("x");
+    for (int i = 0; i < task.k(); i++) {
+      json.writeStartArray();
+      for (int j = 0; j < task.d(); j++) {
+        json.writeNumber(task.x().get(i, j));
+      }
+      json.writeEndArray();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("z");
+    for (double v : task.z().data) {
+      json.writeNumber(v);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("T");
+    for (int t : task.changed()) {
+      json.writeNumber(t);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeArrayFieldStart("layers");
+    for (int l = 1; l <= g.depth(); l++) {
+      DoubleMatrix w = g.weight(l);
+      json.writeStartObject();
+      json.writeArrayFieldStart("W");
+      for (int r = 0; r < w.rows; r++) {
+        json.writeStartArray();
+        for (int c = 0; c < w.columns; c++) {
+          json.writeNumber(w.get(r, c));
+        }
+        json.writeEndArray();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("b");
+      for (double v : g.bias(l).data) {
+        json.writeNumber(v);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** A task read from a file, with the seed it recorded (or null). */
+  public record InputTask(FineTuningTask task, Long seed) {}
+
+  /**
+   * Reads a task from {@code file}: either a whole export (its "task" part is used) or a bare task
+   * object. x (K rows of d numbers) and z (K numbers) are required; T (0-based) is optional, and
+   * without it the changed samples are those with z ≠ 0.
+   */
+  public static InputTask readTask(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(file.toFile());
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+      throw new BadInputException(file + " does not exist: give the path of a task JSON file");
+    } catch (IOException e) {
+      throw new BadInputException(
+          file + " is not valid JSON (" + oneLine(e.getMessage()) + "): fix or regenerate it", e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new BadInputException(
+          file + " does not hold a JSON object: expected {\"x\": …, \"z\": …}");
+    }
+    JsonNode t = root.has("task") ? root.get("task") : root;
+    JsonNode xs = t.get("x");
+    JsonNode zs = t.get("z");
+    if (xs == null || !xs.isArray() || xs.isEmpty()) {
+      throw new BadInputException(file + ": \"x\" is missing or empty: give K rows of d numbers");
+    }
+    if (zs == null || !zs.isArray()) {
+      throw new BadInputException(
+          file + ": \"z\" is missing: give the K residual targets y − f(x)");
+    }
+    int k = xs.size();
+    JsonNode first = xs.get(0);
+    if (!first.isArray() || first.isEmpty()) {
+      throw new BadInputException(
+          file + ": x[0] is not a list of numbers: give each x as [x1, …, xd]");
+    }
+    int d = first.size();
+    DoubleMatrix x = new DoubleMatrix(k, d);
+    for (int i = 0; i < k; i++) {
+      JsonNode row = xs.get(i);
+      if (!row.isArray() || row.size() != d) {
+        throw new BadInputException(
+            file
+                + ": x["
+                + i
+                + "] has "
+                + row.size()
+                + " entries but x[0] has "
+                + d
+                + ": all rows need d = "
+                + d);
+      }
+      for (int j = 0; j < d; j++) {
+        x.put(i, j, number(row.get(j), file, "x[" + i + "][" + j + "]"));
+      }
+    }
+    if (zs.size() != k) {
+      throw new BadInputException(
+          file
+              + ": x has "
+              + k
+              + " rows but z has "
+              + zs.size()
+              + " entries: give one z per sample");
+    }
+    DoubleMatrix z = new DoubleMatrix(k, 1);
+    for (int i = 0; i < k; i++) {
+      z.put(i, number(zs.get(i), file, "z[" + i + "]"));
+    }
+    int[] changed = null;
+    JsonNode ts = t.get("T");
+    if (ts != null && !ts.isNull()) {
+      if (!ts.isArray()) {
+        throw new BadInputException(
+            file + ": \"T\" is not a list: give the changed indices, 0-based");
+      }
+      changed = new int[ts.size()];
+      for (int i = 0; i < ts.size(); i++) {
+        if (!ts.get(i).canConvertToInt() || !ts.get(i).isIntegralNumber()) {
+          throw new BadInputException(
+              file
+                  + ": T["
+                  + i
+                  + "] = "
+                  + ts.get(i)
+                  + " is not an index: T lists 0-based sample indices");
+        }
+        changed[i] = ts.get(i).intValue();
+      }
+    }
+    Long seed =
+        t.has("seed") && t.get("seed").canConvertToLong() ? t.get("seed").longValue() : null;
+    return new InputTask(FineTuningTask.fromResiduals(x, z, changed), seed);
+  }
+
+  /** The layers of an exported adapter, as a network (for checking a file). */
+  public static DenseNetwork readNetwork(Path file) {
+    try {
+      JsonNode root = new ObjectMapper().readTree(file.toFile());
+      JsonNode layers = root.get("layers");
+      java.util.List<DoubleMatrix> ws = new java.util.ArrayList<>();
+      java.util.List<DoubleMatrix> bs = new java.util.ArrayList<>();
+      // an empty W (a layer of 0 neurons) does not show its width: take it from the task and
+      // the previous layer
+      int cols = root.get("task").get("d").intValue();
+      for (JsonNode layer : layers) {
+        JsonNode w = layer.get("W");
+        JsonNode b = layer.get("b");
+        int rows = b.size();
+        DoubleMatrix wm = new DoubleMatrix(rows, cols);
+        for (int r = 0; r < rows; r++) {
+          for (int c = 0; c < cols; c++) {
+            wm.put(r, c, w.get(r).get(c).doubleValue());
+          }
+        }
+        DoubleMatrix bm = new DoubleMatrix(b.size(), 1);
+        for (int r = 0; r < b.size(); r++) {
+          bm.put(r, b.get(r).doubleValue());
+        }
+        ws.add(wm);
+        bs.add(bm);
+        cols = rows;
+      }
+      return DenseNetwork.of(ws, bs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file, e);
+    }
+  }
+
+  private static double number(JsonNode v, Path file, String where) {
+    if (v == null || !v.isNumber()) {
+      throw new BadInputException(file + ": " + where + " = " + v + " is not a number");
+    }
+    double d = v.doubleValue();
+    if (!Double.isFinite(d)) {
+      throw new BadInputException(file + ": " + where + " = " + d + " is not finite");
+    }
+    return d;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

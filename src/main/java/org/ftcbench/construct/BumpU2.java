@@ -1,0 +1,78 @@
+package org.ftcbench.construct;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.ftcbench.nn.DenseNetwork;
+
+/**
+ * U2 (Sohn et al. 2024, Theorem 5.1; paper notes §3.7): U1's layer 1 (⌈√K⌉ groups over all K
+ * points, 2 ReLUs each) and, for each t ∈ T, a layer-2 row that interpolates t (one point per
+ * group, as U1's rows do), with a bump activation σ_B centred at z_t (3 ReLUs): g = Σ_t σ_B,t. m ≤
+ * 2⌈√K⌉ + 3N.
+ *
+ * <p>Fixes of the paper ([P-typo] and gaps, notes §3.7):
+ *
+ * <ul>
+ *   <li>The paper's bump half-width δ < min_{i≠j} |z_i − z_j| / 2 is 0 (the many unchanged targets
+ *       are all 0). Here each bump gets its own δ_t: half the distance from z_t to the other
+ *       targets of its row (0 included) and to the clipping threshold.
+ *   <li>The rows clip every non-assigned point to |F| ≥ 1 + margin on either side (a bump does not
+ *       care about the side). They interpolate only changed points: the paper reuses U1's rows,
+ *       which also interpolate unchanged points at 0, but a bump is 0 on every clipped point
+ *       anyway, and the free slots let the rows stay well conditioned ({@link
+ *       SnakeGroups.Assignment#CHANGED_ONLY}; at K = 10⁴, N = 100 the largest weight drops from
+ *       about 10¹⁸ to 10⁶).
+ *   <li>Changed samples with z_t = 0 need no bump; several changed samples of one row with the same
+ *       target share one bump (the notes' double-counting case, e.g. all z equal). So m can be
+ *       smaller than 2⌈√K⌉ + 3N, never larger.
+ * </ul>
+ */
+public final class BumpU2 {
+  private BumpU2() {}
+
+  public static DenseNetwork build(Projection p, ClipSettings settings) {
+    if (TwoLayerInterpolant.allZero(p.z())) {
+      return new DenseNetwork(p.a().length, 0, 0, 1);
+    }
+    double scale = OutputScale.of(p.z());
+    double[] t = OutputScale.scaled(p.z(), scale);
+    SnakeGroups groups =
+        new SnakeGroups(p, YunU1.allPositions(p.size()), SnakeGroups.Assignment.CHANGED_ONLY);
+    double theta = settings.hardTanhThreshold();
+    ThreeLayerNetwork net = new ThreeLayerNetwork(p.a(), groups.layer);
+    for (int k = 0; k < groups.n2; k++) {
+      // the distinct non-zero targets of changed samples assigned to neuron k, and all its targets
+      TreeSet<Double> centres = new TreeSet<>();
+      List<Double> rowTargets = new ArrayList<>();
+      for (int g = 0; g < groups.n1; g++) {
+        int q = groups.assigned(k, g);
+        if (q >= 0) {
+          rowTargets.add(t[q]);
+          if (t[q] != 0) {
+            centres.add(t[q]);
+          }
+        }
+      }
+      if (centres.isEmpty()) {
+        continue;
+      }
+      LayerTwoSystem.Row f = groups.solve(k, t, theta, false);
+      double[] r = ThreeLayerNetwork.range(groups.layer, f, p.c());
+      TreeSet<Double> all = new TreeSet<>(rowTargets);
+      for (double z : centres) {
+        double delta = theta - Math.abs(z);
+        Double below = all.lower(z);
+        Double above = all.higher(z);
+        if (below != null) {
+          delta = Math.min(delta, z - below);
+        }
+        if (above != null) {
+          delta = Math.min(delta, above - z);
+        }
+        net.add(f, ReluExpansion.bump(z, 0.5 * delta, r[0] <= r[1]));
+      }
+    }
+    return net.build(scale);
+  }
+}

@@ -1,0 +1,36 @@
+package org.ftcbench.construct;
+
+import org.ftcbench.nn.DenseNetwork;
+
+/**
+ * One construction built and verified on one task.
+ *
+ * @param construction which construction
+ * @param network the adapter g as a plain ReLU network
+ * @param verification its residuals on all K samples
+ * @param upperBound the construction's own neuron bound for (N, K)
+ * @param lowerBound the theorem's lower bound on m* for (N, K) at this depth
+ * @param buildMillis projecting, sorting and building, in milliseconds
+ * @param verifyMillis evaluating f + g on all samples, in milliseconds
+ * @param outputScale s ≥ 1: the 3-layer constructions were built for z / s and their output layer
+ *     multiplied by s (1 when max |z| ≤ 1, and always for depth 2)
+ */
+public record CertifiedAdapter(
+    Construction construction,
+    DenseNetwork network,
+    Verification verification,
+    long upperBound,
+    long lowerBound,
+    double buildMillis,
+    double verifyMillis,
+    double outputScale) {
+
+  /** The number of hidden ReLUs m. */
+  public int neurons() {
+    return network.neurons();
+  }
+
+  public boolean passed() {
+    return verification.passed();
+  }
+}

@@ -1,0 +1,89 @@
+package org.ftcbench.construct;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.ftcbench.data.FineTuningTask;
+import org.ftcbench.nn.DenseNetwork;
+
+/**
+ * Builds and verifies constructions on a task. The projection direction is drawn from the task's
+ * seed ({@link Projection}), so the same task and seed give the same adapter.
+ */
+public final class Certifier {
+  private Certifier() {}
+
+  /**
+   * A construction built but not yet verified.
+   *
+   * @param construction which construction
+   * @param network the adapter g
+   * @param buildMillis projecting, sorting and building, in milliseconds
+   * @param outputScale s ≥ 1 by which a 3-layer output layer was multiplied (see {@link
+   *     OutputScale})
+   */
+  public record Built(
+      Construction construction, DenseNetwork network, double buildMillis, double outputScale) {
+
+    /** Verifying costs K × (parameters of g) multiply-adds. */
+    public long verificationCost(FineTuningTask task) {
+      long p = network.parameterCount();
+      return Math.multiplyHigh(task.k(), p) != 0 ? Long.MAX_VALUE : task.k() * p;
+    }
+  }
+
+  /** Projects the task and builds one construction; the projection counts as build time. */
+  public static Built build(
+      FineTuningTask task, Construction construction, long seed, ClipSettings settings) {
+    long t0 = System.nanoTime();
+    Projection p = Projection.of(task.x(), task.z(), task.changed(), seed);
+    DenseNetwork g = construction.build(p, settings);
+    long t1 = System.nanoTime();
+    double scale = construction.depth() == 3 ? OutputScale.of(p.z()) : 1;
+    return new Built(construction, g, (t1 - t0) / 1e6, scale);
+  }
+
+  /** Verifies a built construction on all K samples of its task. */
+  public static CertifiedAdapter verify(FineTuningTask task, Built built) {
+    long t0 = System.nanoTime();
+    Verification v = Verification.of(task, built.network());
+    long t1 = System.nanoTime();
+    Construction c = built.construction();
+    return new CertifiedAdapter(
+        c,
+        built.network(),
+        v,
+        c.upperBound(task.n(), task.k()),
+        c.lowerBound(task.n(), task.k()),
+        built.buildMillis(),
+        (t1 - t0) / 1e6,
+        built.outputScale());
+  }
+
+  /** Builds and verifies one construction. */
+  public static CertifiedAdapter certify(
+      FineTuningTask task, Construction construction, long seed, ClipSettings settings) {
+    return verify(task, build(task, construction, seed, settings));
+  }
+
+  /** Every construction of the list, in order. */
+  public static List<CertifiedAdapter> certifyAll(
+      FineTuningTask task, List<Construction> constructions, long seed, ClipSettings settings) {
+    List<CertifiedAdapter> out = new ArrayList<>();
+    for (Construction c : constructions) {
+      out.add(certify(task, c, seed, settings));
+    }
+    return out;
+  }
+
+  /**
+   * The certified adapter among the results: the one with the fewest neurons among those that
+   * verified (for depth 3 the minimum of U1, U2, U3 of Theorem 5.1), or empty if none verified.
+   */
+  public static Optional<CertifiedAdapter> smallestVerified(List<CertifiedAdapter> results) {
+    return results.stream()
+        .filter(CertifiedAdapter::passed)
+        .min(Comparator.comparingInt(CertifiedAdapter::neurons));
+  }
+}

@@ -1,0 +1,203 @@
+package org.ftcbench.construct;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.ftcbench.data.Dataset;
+import org.ftcbench.data.FineTuningTask;
+import org.ftcbench.data.PaperData;
+import org.ftcbench.data.PretrainConfig;
+import org.ftcbench.data.PretrainedModel;
+import org.ftcbench.nn.DenseNetwork;
+import org.ftcbench.results.CsvLog;
+
+/**
+ * The certified sweep (design.md, certify.csv): for each point (N, K, d, seed) every construction
+ * of both depths is built on the paper's task and verified on all K samples, and one row per
+ * construction is appended to certify.csv. Rows already in the log are skipped, so a restarted
+ * sweep resumes where it stopped.
+ *
+ * <p>The tasks come from {@link FineTuningTask#changeLabels} with one pre-trained f per (K, d,
+ * seed), exactly the tasks {@link FineTuningTask#generate} would draw, so any row can be reproduced
+ * with {@code certify --n N --k K --d d --seed seed}.
+ *
+ * <p>A construction that misses the tolerance still gets its row (its residual says so) and is
+ * listed in the returned {@link Summary#failures()}: never a silent result.
+ *
+ * <p>Verifying costs K × (parameters of g) multiply-adds, so U2 (3N bump ReLUs that each read all
+ * 2⌈√K⌉ layer-1 outputs) dominates: 1.9·10¹² at N = 10⁴, K = 10⁵, minutes on one core. A sweep may
+ * therefore set a cap: a construction whose K × parameters exceeds it is built but not verified,
+ * gets no row, and is listed in {@link Summary#tooCostly()}.
+ */
+public final class CertifySweep {
+  /** The columns of certify.csv, in order (design.md). */
+  public static final List<String> COLUMNS =
+      List.of(
+          "depth",
+          "construction",
+          "N",
+          "K",
+          "d",
+          "seed",
+          "neurons",
+          "params",
+          "upper_bound",
+          "lower_bound",
+          "max_abs_residual",
+          "build_ms",
+          "verify_ms");
+
+  /** Every construction, 2-layer first. */
+  public static final List<Construction> ALL = List.of(Construction.values());
+
+  private CertifySweep() {}
+
+  /** One grid point. */
+  public record Point(int n, int k, int d, long seed) {}
+
+  /** Progress after each construction: {@code done} of {@code total} rows to compute. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int done, int total);
+  }
+
+  /** A construction whose residual missed the tolerance. */
+  public record Failure(
+      Point point, Construction construction, double maxAbsResidual, double tolerance) {}
+
+  /**
+   * What a sweep did.
+   *
+   * @param rowsWritten rows appended now
+   * @param rowsSkipped rows already in the log
+   * @param failures the rows whose certificate failed
+   */
+  public record Summary(
+      int rowsWritten, int rowsSkipped, List<Failure> failures, List<TooCostly> tooCostly) {}
+
+  /** A construction left unverified because K × parameters exceeded the cap. */
+  public record TooCostly(Point point, Construction construction, long multiplyAdds) {}
+
+  /** No cap on the verification cost. */
+  public static final long UNLIMITED = Long.MAX_VALUE;
+
+  /** Runs every construction ({@link #ALL}) on every point with the default settings, no cap. */
+  public static Summary run(List<Point> points, CsvLog log, Progress progress) {
+    return run(points, ALL, ClipSettings.defaults(), UNLIMITED, log, progress);
+  }
+
+  /**
+   * Runs the given constructions on every point, appending to {@code log}.
+   *
+   * @param maxMultiplyAdds constructions with K × parameters above this are not verified ({@link
+   *     #UNLIMITED} for none)
+   */
+  public static Summary run(
+      List<Point> points,
+      List<Construction> constructions,
+      ClipSettings settings,
+      long maxMultiplyAdds,
+      CsvLog log,
+      Progress progress) {
+    if (!log.columns().equals(COLUMNS)) {
+      throw new IllegalArgumentException(
+          "the log has columns " + log.columns() + ", certify.csv needs " + COLUMNS);
+    }
+    Set<String> present = new HashSet<>();
+    for (Map<String, String> row : log.rows()) {
+      present.add(
+          key(row.get("construction"), row.get("N"), row.get("K"), row.get("d"), row.get("seed")));
+    }
+    // the rows still to compute, grouped by (K, d, seed) so that each f is pre-trained once
+    Map<String, List<Point>> groups = new LinkedHashMap<>();
+    int total = 0;
+    int skipped = 0;
+    for (Point p : points) {
+      for (Construction c : constructions) {
+        if (present.contains(key(c, p))) {
+          skipped++;
+        } else {
+          total++;
+        }
+      }
+      groups.computeIfAbsent(p.k() + "/" + p.d() + "/" + p.seed(), x -> new ArrayList<>()).add(p);
+    }
+    int done = 0;
+    List<Failure> failures = new ArrayList<>();
+    List<TooCostly> tooCostly = new ArrayList<>();
+    progress.update(0, total);
+    for (List<Point> group : groups.values()) {
+      Point first = group.get(0);
+      boolean anyMissing =
+          group.stream()
+              .anyMatch(p -> constructions.stream().anyMatch(c -> !present.contains(key(c, p))));
+      if (!anyMissing) {
+        continue;
+      }
+      Dataset data = PaperData.generate(first.k(), first.d(), first.seed());
+      DenseNetwork f = PretrainedModel.fit(data, PretrainConfig.defaults(), first.seed());
+      for (Point p : group) {
+        FineTuningTask task = null;
+        for (Construction c : constructions) {
+          if (!present.add(key(c, p))) {
+            continue;
+          }
+          if (task == null) {
+            task = FineTuningTask.changeLabels(data, f, p.n(), p.seed());
+          }
+          Certifier.Built built = Certifier.build(task, c, p.seed(), settings);
+          long cost = built.verificationCost(task);
+          if (cost > maxMultiplyAdds) {
+            tooCostly.add(new TooCostly(p, c, cost));
+            progress.update(++done, total);
+            continue;
+          }
+          CertifiedAdapter r = Certifier.verify(task, built);
+          log.append(row(p, r));
+          if (!r.passed()) {
+            failures.add(
+                new Failure(p, c, r.verification().maxAbsResidual(), r.verification().tolerance()));
+          }
+          progress.update(++done, total);
+        }
+      }
+    }
+    return new Summary(
+        done - tooCostly.size(), skipped, List.copyOf(failures), List.copyOf(tooCostly));
+  }
+
+  /** The certify.csv row of one result. */
+  static List<Object> row(Point p, CertifiedAdapter r) {
+    return List.of(
+        r.construction().depth(),
+        r.construction().label(),
+        p.n(),
+        p.k(),
+        p.d(),
+        p.seed(),
+        r.neurons(),
+        r.network().parameterCount(),
+        r.upperBound(),
+        r.lowerBound(),
+        r.verification().maxAbsResidual(),
+        String.format(Locale.ROOT, "%.3f", r.buildMillis()),
+        String.format(Locale.ROOT, "%.3f", r.verifyMillis()));
+  }
+
+  private static String key(Construction c, Point p) {
+    return key(
+        c.label(),
+        String.valueOf(p.n()),
+        String.valueOf(p.k()),
+        String.valueOf(p.d()),
+        String.valueOf(p.seed()));
+  }
+
+  private static String key(String construction, String n, String k, String d, String seed) {
+    return construction + "|" + n + "|" + k + "|" + d + "|" + seed;
+  }
+}
