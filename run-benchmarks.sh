@@ -95,9 +95,14 @@ configure_blas() {
         lib=$(ldconfig -p 2>/dev/null | awk '/libopenblas\.so\.0 / {print $NF; exit}')
         [[ -n $lib ]] || die "--blas system: no libopenblas.so.0 found even after installing libopenblas0"
       fi
-      # the system OpenBLAS is current: let it detect the CPU itself
+      # the system OpenBLAS is current: let it detect the CPU itself; one thread, like the bundled
+      # one, so that parallel trainings do not fight over the cores
       unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
+      export OPENBLAS_NUM_THREADS=1
       export LD_PRELOAD=$lib${LD_PRELOAD:+:$LD_PRELOAD}
+      # with it preloaded, the JVM's small-stack process-reaper threads overflow when a child
+      # process (JMH fork, BLAS probe, sweep worker) is started
+      export JAVA_TOOL_OPTIONS="-Djdk.lang.processReaperUseDefaultStackSize=true${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}"
       ;;
     *) die "unknown --blas '$blas': choose bundled, bundled:CORE (e.g. bundled:Haswell), bundled:auto or system" ;;
   esac

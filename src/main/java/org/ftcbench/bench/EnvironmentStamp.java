@@ -45,6 +45,10 @@ public final class EnvironmentStamp {
     env.put("blas", blasDescription(blasLibraries, core));
     env.put("blas_libraries", blasLibraries);
     env.put("openblas_core", core);
+    // the launcher's --blas choice and the variables it sets (run-benchmarks.sh)
+    env.put("blas_config", System.getenv().getOrDefault("FTC_BLAS", "bundled"));
+    env.put("openblas_coretype_env", System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""));
+    env.put("ld_preload", System.getenv().getOrDefault("LD_PRELOAD", ""));
     env.put("git_commit", gitCommit());
     env.put("profile", profile);
     env.put("start", start.toString());
@@ -166,6 +170,11 @@ public final class EnvironmentStamp {
   /** One phrase for the report: which BLAS, and the core type it runs kernels for. */
   static String blasDescription(List<String> libraries, String core) {
     String coreText = "unknown".equals(core) ? "core type unknown" : core + " kernels";
+    String preload = System.getenv().getOrDefault("LD_PRELOAD", "");
+    if (preload.contains("openblas")) {
+      // its BLAS symbols take over jblas's calls (run-benchmarks.sh --blas system)
+      return "system OpenBLAS preloaded, " + preload + " (" + coreText + ")";
+    }
     for (String lib : libraries) {
       if (lib.endsWith("/libjblas.so") && lib.contains("/jblas")) {
         return "OpenBLAS bundled in jblas " + jblasVersion() + " (" + coreText + ")";
@@ -216,8 +225,13 @@ public final class EnvironmentStamp {
         p.destroyForcibly();
         return "unknown";
       }
+      // with a preloaded system OpenBLAS both libraries initialise and each names its core
       Matcher m = Pattern.compile("Core:\\s*(\\S+)").matcher(out);
-      return m.find() ? m.group(1) : "unknown";
+      java.util.LinkedHashSet<String> cores = new java.util.LinkedHashSet<>();
+      while (m.find()) {
+        cores.add(m.group(1));
+      }
+      return cores.isEmpty() ? "unknown" : String.join(" + ", cores);
     } catch (IOException | InterruptedException | RuntimeException e) {
       return "unknown";
     } finally {
