@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Fine-tuning capacity of small ReLU adapters: certified, trained and costed.",
-    subcommands = {EnvCommand.class, SmokeCommand.class})
+    subcommands = {EnvCommand.class, SmokeCommand.class, SweepCommand.class})
 public final class Main implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_INTERNAL = 1;
