@@ -23,9 +23,10 @@ import picocli.CommandLine.Command;
       EnvCommand.class,
       SmokeCommand.class,
       CertifyCommand.class,
+      SweepCommand.class,
+      BenchCommand.class,
       ReportCommand.class,
       CompareCommand.class,
-      BenchCommand.class,
       BlasCheckCommand.class,
     })
 public final class Main implements Runnable {

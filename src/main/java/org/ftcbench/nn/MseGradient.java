@@ -118,10 +118,10 @@ public final class MseGradient {
         Blas.multiply(rows, inW, outW, d, rows, net.weight(l).data, outW, prev, rows);
         double[] hp = forward.hidden[l - 1];
         int n = rows * inW;
+        // 1[H > 0] without a branch (see ForwardPass): H ≥ 0 after the ReLU, and ⌈min(H, 1)⌉ is
+        // exactly 1 for every H > 0 (subnormals included) and 0 for H = 0
         for (int i = 0; i < n; i++) {
-          if (hp[i] <= 0) {
-            prev[i] = 0;
-          }
+          prev[i] *= Math.ceil(Math.min(hp[i], 1.0));
         }
       }
     }

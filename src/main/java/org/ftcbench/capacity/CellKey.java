@@ -1,0 +1,35 @@
+package org.ftcbench.capacity;
+
+/**
+ * One trained cell: an adapter of depth L and m hidden neurons on the task (N, K, d, seed). A cell
+ * is trained at most once per run, whichever experiment or criterion asks for it: this key is what
+ * cells.csv is deduplicated and resumed by.
+ *
+ * @param depth L, the adapter's number of affine layers (2 or 3, Sohn et al. 2024 Eq. 6 and 17)
+ * @param n N, the number of changed labels
+ * @param k K, the number of samples
+ * @param d the input dimension
+ * @param m the number of hidden neurons (3-layer: d1 = ⌊m/2⌋, d2 = m − d1)
+ * @param seed the task's (and the adapter's) seed
+ */
+public record CellKey(int depth, int n, int k, int d, int m, long seed) {
+  public CellKey {
+    if (depth < 2 || m < depth - 1) {
+      throw new IllegalArgumentException(
+          "a depth-" + depth + " adapter needs m ≥ " + (depth - 1) + " neurons, got m = " + m);
+    }
+  }
+
+  /** The task this cell trains on. */
+  public TaskKey task() {
+    return new TaskKey(depth, n, k, d, seed);
+  }
+
+  /**
+   * The adapter's widths (d, d_1, …, d_{L−1}, 1). A 3-layer adapter splits m as evenly as possible,
+   * d1 = ⌊m/2⌋ and d2 = m − d1: the paper's lower bound (Sec. 5.1) is largest at d1 = d2 = m/2.
+   */
+  public int[] widths() {
+    return AdapterShape.widths(depth, d, m);
+  }
+}

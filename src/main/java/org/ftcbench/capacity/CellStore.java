@@ -1,0 +1,83 @@
+package org.ftcbench.capacity;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.ftcbench.results.CsvLog;
+import org.ftcbench.results.RunFolder;
+
+/**
+ * The trained cells of a run: cells.csv (design.md) and failures.csv (why a cell with final_loss =
+ * NaN failed; cells.csv's columns are fixed, so the reason lives beside it). Every cell is trained
+ * at most once per run folder, keyed by {@link CellKey}: cells already in cells.csv (an interrupted
+ * run being resumed) are reused, and a cell asked for by two threads at once is trained by one of
+ * them. Each finished cell is appended and flushed at once, so killing the process loses only the
+ * cells in flight.
+ */
+public final class CellStore implements AutoCloseable {
+  /** The failure log's file name in the run folder. */
+  public static final String FAILURES = "failures.csv";
+
+  private final CsvLog cells;
+  private final CsvLog failures;
+  private final ConcurrentMap<CellKey, CompletableFuture<CellResult>> known =
+      new ConcurrentHashMap<>();
+  private final AtomicInteger trained = new AtomicInteger();
+  private final AtomicInteger reused = new AtomicInteger();
+
+  public CellStore(Path runDir) {
+    this.cells = CsvLog.open(runDir.resolve(RunFolder.CELLS), CellResult.COLUMNS);
+    this.failures = CsvLog.open(runDir.resolve(FAILURES), CellResult.FAILURE_COLUMNS);
+    for (Map<String, String> row : cells.rows()) {
+      CellResult r = CellResult.fromRow(row);
+      known.putIfAbsent(r.key(), CompletableFuture.completedFuture(r));
+    }
+  }
+
+  /** The cell's result: from this run folder if it is there, else trained now and appended. */
+  public CellResult get(CellKey key, Supplier<CellResult> training) {
+    CompletableFuture<CellResult> mine = new CompletableFuture<>();
+    CompletableFuture<CellResult> existing = known.putIfAbsent(key, mine);
+    if (existing != null) {
+      reused.incrementAndGet();
+      return existing.join();
+    }
+    try {
+      CellResult r = training.get();
+      if (!r.key().equals(key)) {
+        throw new IllegalStateException("asked to train " + key + ", got " + r.key());
+      }
+      if (r.failed()) {
+        failures.append(r.failureRow());
+      }
+      cells.append(r.row());
+      trained.incrementAndGet();
+      mine.complete(r);
+      return r;
+    } catch (RuntimeException | Error e) {
+      known.remove(key, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  /** Cells trained by this process. */
+  public int trained() {
+    return trained.get();
+  }
+
+  /** Cells answered from cells.csv or from another request of this process. */
+  public int reused() {
+    return reused.get();
+  }
+
+  @Override
+  public void close() {
+    cells.close();
+    failures.close();
+  }
+}

@@ -1,0 +1,41 @@
+package org.ftcbench.capacity;
+
+import java.util.List;
+import org.ftcbench.data.BadInputException;
+
+/** Checks of sweep settings, each failing with one line that names the profile key (exit 2). */
+final class SweepChecks {
+  private SweepChecks() {}
+
+  static void depth(String key, int depth) {
+    if (depth != 2 && depth != 3) {
+      throw new BadInputException(key + " has depth " + depth + ": adapters have depth 2 or 3");
+    }
+  }
+
+  static void positive(String key, int v) {
+    if (v < 1) {
+      throw new BadInputException(key + " = " + v + ": choose a value ≥ 1");
+    }
+  }
+
+  static void nonEmpty(String key, List<?> values) {
+    if (values.isEmpty()) {
+      throw new BadInputException(key + " is empty: give at least one value");
+    }
+  }
+
+  /** 0 ≤ N ≤ K. */
+  static void task(String name, int n, int k) {
+    if (n < 0) {
+      throw new BadInputException(name + " has N = " + n + ": choose N ≥ 0");
+    }
+    if (k < 1) {
+      throw new BadInputException(name + " has K = " + k + ": choose K ≥ 1");
+    }
+    if (n > k) {
+      throw new BadInputException(
+          name + " has N = " + n + " larger than K = " + k + ": choose N ≤ K (or a larger K)");
+    }
+  }
+}

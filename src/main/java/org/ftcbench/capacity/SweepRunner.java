@@ -1,0 +1,185 @@
+package org.ftcbench.capacity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.IntFunction;
+import org.ftcbench.results.CsvLog;
+import org.ftcbench.results.RunFolder;
+
+/**
+ * Runs a {@link SweepPlan} into a run folder: cells.csv (+ failures.csv) and capacity.csv.
+ *
+ * <ul>
+ *   <li><b>Parallel:</b> {@code threads} independent items at once, their cells trained by a {@link
+ *       CellTrainer} (one worker process per core: jblas's BLAS is single-threaded, and not safe to
+ *       call from two threads of one process).
+ *   <li><b>Deterministic:</b> a cell's result depends only on its key and the settings, so a
+ *       parallel run writes the same rows as a serial one (in another order, and with other wall
+ *       times).
+ *   <li><b>Resumable:</b> rows already in the run folder are not recomputed; an item whose capacity
+ *       rows are all present is skipped, an item that was cut off replays its cells from cells.csv
+ *       and trains only the missing ones.
+ * </ul>
+ */
+public final class SweepRunner {
+  private final Path runDir;
+  private final CellTrainer trainer;
+  private final int threads;
+  private final SweepProgress progress;
+
+  /** What a run did. */
+  public record Summary(
+      int items, int itemsSkipped, int cellsTrained, int cellsReused, int rowsWritten) {}
+
+  /**
+   * @param trainer trains the cells; with more than one thread it must allow concurrent calls (a
+   *     {@link WorkerPool} of {@code threads} workers; a {@link LocalTrainer} serialises them)
+   * @param threads items run at once
+   */
+  public SweepRunner(Path runDir, CellTrainer trainer, int threads, SweepProgress progress) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+    }
+    this.runDir = runDir;
+    this.trainer = trainer;
+    this.threads = threads;
+    this.progress = progress;
+  }
+
+  public Summary run(SweepPlan plan) {
+    long t0 = System.nanoTime();
+    try (CellStore store = new CellStore(runDir);
+        CsvLog capacity = CsvLog.open(runDir.resolve(RunFolder.CAPACITY), CapacityRow.COLUMNS)) {
+      Set<String> written = new HashSet<>();
+      for (Map<String, String> row : capacity.rows()) {
+        written.add(
+            CapacityRow.key(
+                new TaskKey(
+                    Integer.parseInt(row.get("depth")),
+                    Integer.parseInt(row.get("N")),
+                    Integer.parseInt(row.get("K")),
+                    Integer.parseInt(row.get("d")),
+                    Long.parseLong(row.get("seed"))),
+                row.get("criterion")));
+      }
+      List<SweepItem> todo = new ArrayList<>();
+      for (SweepItem item : plan.items()) {
+        if (!item.criteria().stream()
+            .allMatch(c -> written.contains(CapacityRow.key(item.task(), c.label())))) {
+          todo.add(item);
+        }
+      }
+      int skipped = plan.items().size() - todo.size();
+      double totalCost = todo.stream().mapToDouble(SweepItem::cost).sum();
+      DoubleAdder costDone = new DoubleAdder();
+      AtomicInteger itemsDone = new AtomicInteger(skipped);
+      AtomicInteger rows = new AtomicInteger();
+      Runnable report =
+          () -> {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            double done = costDone.sum();
+            Duration eta =
+                done > 0
+                    ? Duration.ofMillis(
+                        (long) (elapsed.toMillis() * Math.max(0, totalCost - done) / done))
+                    : null;
+            progress.update(
+                new SweepProgress.Status(
+                    itemsDone.get(),
+                    plan.items().size(),
+                    store.trained(),
+                    store.reused(),
+                    elapsed,
+                    eta));
+          };
+      report.run();
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              threads,
+              r -> {
+                Thread t = new Thread(r, "sweep-worker");
+                t.setDaemon(true);
+                return t;
+              });
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (SweepItem item : todo) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    for (CapacityRow row : runItem(item, store, report)) {
+                      String key = CapacityRow.key(row.task(), row.criterion());
+                      if (!written.contains(key)) {
+                        capacity.append(row.row());
+                        rows.incrementAndGet();
+                      }
+                    }
+                    costDone.add(item.cost());
+                    itemsDone.incrementAndGet();
+                    report.run();
+                  }));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("sweep interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(cause);
+      } finally {
+        pool.shutdownNow();
+      }
+      return new Summary(plan.items().size(), skipped, store.trained(), store.reused(), rows.get());
+    }
+  }
+
+  /** Trains (or reuses) the item's cells and returns its capacity rows, one per criterion. */
+  private List<CapacityRow> runItem(SweepItem item, CellStore store, Runnable report) {
+    TaskKey key = item.task();
+    double l0 = trainer.initialLoss(key);
+    // one training serves every criterion: stop at the tightest (see TrainingSettings)
+    double stopLoss =
+        item.criteria().stream().mapToDouble(c -> c.threshold(l0)).min().orElseThrow();
+    IntFunction<CellResult> cellAt =
+        m -> {
+          CellKey cell = key.cell(m);
+          int before = store.trained();
+          CellResult r = store.get(cell, () -> trainer.train(cell, stopLoss));
+          if (store.trained() != before) {
+            report.run();
+          }
+          return r;
+        };
+    List<CapacityRow> out = new ArrayList<>();
+    if (item instanceof SweepItem.GridColumn grid) {
+      List<CellResult> cells = grid.ms().stream().map(cellAt::apply).toList();
+      for (Criterion c : grid.criteria()) {
+        out.add(WidthSearch.onGrid(key, l0, c, cells));
+      }
+    } else if (item instanceof SweepItem.Search search) {
+      for (Criterion c : search.criteria()) {
+        out.add(WidthSearch.search(key, l0, c, search.settings(), cellAt));
+      }
+    }
+    return out;
+  }
+}

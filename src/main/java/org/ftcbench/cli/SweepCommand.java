@@ -1,0 +1,395 @@
+package org.ftcbench.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.ftcbench.bench.EnvironmentStamp;
+import org.ftcbench.capacity.CellTrainer;
+import org.ftcbench.capacity.Criterion;
+import org.ftcbench.capacity.GridSweep;
+import org.ftcbench.capacity.KRule;
+import org.ftcbench.capacity.LocalTrainer;
+import org.ftcbench.capacity.SearchSettings;
+import org.ftcbench.capacity.SearchSweep;
+import org.ftcbench.capacity.SweepPlan;
+import org.ftcbench.capacity.SweepProgress;
+import org.ftcbench.capacity.SweepRunner;
+import org.ftcbench.capacity.TrainingSettings;
+import org.ftcbench.capacity.WorkerPool;
+import org.ftcbench.data.BadInputException;
+import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.results.AtomicFiles;
+import org.ftcbench.results.RunFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ftc-bench sweep --profile P [key=value…] [--machine NAME] [--run DIR]}: the sweeps of
+ * profile P into a run folder (design.md): the trained-width sweeps (cells.csv, capacity.csv,
+ * failures.csv) and, when it exists, the certified sweep (certify.csv). All settings are read and
+ * checked before any work starts; a mistake is one line and exit code 2.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    subcommands = {SweepSpeedCommand.class, SweepWorkerCommand.class},
+    description = {
+      "Run the sweeps of a profile into a run folder benchmarks/results/<machine>/<run>/.",
+      "Resumable: --run DIR continues an interrupted run folder, skipping finished cells."
+    })
+final class SweepCommand implements Callable<Integer> {
+  static final Path PROFILES = Path.of("benchmarks", "profiles");
+  static final Path RESULTS = Path.of("benchmarks", "results");
+
+  /** env.json's extra entries: the sweep settings as read, and the first start of a run. */
+  static final String SETTINGS_ENTRY = "sweep_settings";
+
+  static final String FIRST_START_ENTRY = "first_start";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "P",
+      description = "profile name: benchmarks/profiles/P.properties (quick, standard, full)")
+  String profileName;
+
+  @Parameters(
+      paramLabel = "key=value",
+      description = "override profile keys, e.g. sweep.fig9.seeds=1,2")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--machine",
+      paramLabel = "NAME",
+      description = "results folder name for this machine (default: a slug of host and CPU)")
+  String machine;
+
+  @Option(
+      names = "--run",
+      paramLabel = "DIR",
+      description = "use this run folder: resume it if it exists, else create it")
+  Path run;
+
+  @Override
+  public Integer call() throws IOException {
+    if (profileName == null) {
+      throw new BadInputException(
+          "sweep needs a profile: add --profile P with P one of " + Profile.available(PROFILES));
+    }
+    Profile profile = Profile.load(PROFILES, profileName, parseOverrides(overrides));
+    SweepSettings settings = SweepSettings.read(profile);
+    // certified sweep (construct.CertifySweep): read its sweep.certify.* keys here, before the
+    // check
+    profile.requireNoUnknownKeys("sweep.");
+    SweepPlan plan = SweepPlan.of(settings.grids(), settings.searches());
+
+    Instant start = Instant.now();
+    Map<String, Object> env = EnvironmentStamp.collect(profile.name(), start);
+    if (machine != null && !machine.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+      throw new BadInputException(
+          "--machine '" + machine + "' is not a folder name: use letters, digits, '.', '_', '-'");
+    }
+    String machineName = machine != null ? machine : String.valueOf(env.get("machine"));
+    Path runDir = run != null ? openRunFolder(run) : RunFolder.create(RESULTS, machineName, start);
+    Object firstStart = checkResumable(runDir, settings.recorded());
+
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart);
+    out.println("sweep: profile " + profile.name() + " into " + runDir);
+    err.println(
+        "sweep: "
+            + plan.items().size()
+            + " tasks, "
+            + plan.capacityRows()
+            + " capacity rows, "
+            + settings.threads()
+            + (settings.threads() == 1 ? " process" : " worker processes"));
+
+    // certified sweep (construct.CertifySweep) runs here, into runDir.resolve(RunFolder.CERTIFY)
+
+    SweepRunner.Summary summary;
+    // one worker process per thread: jblas's BLAS is not safe in two threads of one process
+    try (CellTrainer trainer =
+        settings.threads() == 1
+            ? new LocalTrainer(settings.training())
+            : new WorkerPool(
+                SweepWorkerCommand.command(), settings.threads(), settings.training())) {
+      summary = new SweepRunner(runDir, trainer, settings.threads(), printer(err)).run(plan);
+    }
+    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart);
+    out.printf(
+        "sweep: done in %s: %d tasks (%d already done), %d cells trained, %d reused, %d capacity"
+            + " rows written%n",
+        format(Duration.between(start, Instant.now())),
+        summary.items(),
+        summary.itemsSkipped(),
+        summary.cellsTrained(),
+        summary.cellsReused(),
+        summary.rowsWritten());
+    out.println("sweep: results in " + runDir);
+    return 0;
+  }
+
+  static Map<String, String> parseOverrides(List<String> args) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (eq <= 0) {
+        throw new BadInputException(
+            "'" + a + "' is not a key=value override: write e.g. sweep.fig9.seeds=1,2");
+      }
+      map.put(a.substring(0, eq).trim(), a.substring(eq + 1).trim());
+    }
+    return map;
+  }
+
+  /** An existing run folder (with env.json), an empty folder, or a new one. */
+  static Path openRunFolder(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      if (!Files.isDirectory(dir)) {
+        throw new BadInputException("--run " + dir + " is a file: give a run folder");
+      }
+      boolean empty;
+      try (var files = Files.list(dir)) {
+        empty = files.findAny().isEmpty();
+      }
+      if (!empty && !RunFolder.isRunFolder(dir)) {
+        throw new BadInputException(
+            "--run "
+                + dir
+                + " is not a run folder (it has no "
+                + RunFolder.ENV
+                + "): give a folder an earlier sweep created, or a new one");
+      }
+    }
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  /**
+   * Cells are shared between criteria and experiments, so a run folder can only be resumed with the
+   * training settings and criteria it was started with. Returns the folder's first start time.
+   */
+  static Object checkResumable(Path runDir, Map<String, String> settings) throws IOException {
+    Path env = runDir.resolve(RunFolder.ENV);
+    if (!Files.isRegularFile(env)) {
+      return null;
+    }
+    Map<String, Object> old =
+        new ObjectMapper().readValue(env.toFile(), new TypeReference<Map<String, Object>>() {});
+    Object recorded = old.get(SETTINGS_ENTRY);
+    if (recorded instanceof Map<?, ?> before) {
+      for (Map.Entry<String, String> e : settings.entrySet()) {
+        String key = e.getKey();
+        boolean mustMatch = key.startsWith("sweep.training.") || key.endsWith(".criteria");
+        Object was = before.get(key);
+        if (mustMatch && was != null && !String.valueOf(was).equals(e.getValue())) {
+          throw new BadInputException(
+              "run folder "
+                  + runDir
+                  + " was started with "
+                  + key
+                  + "="
+                  + was
+                  + ", not "
+                  + e.getValue()
+                  + ": resume with the same setting, or start a new run without --run");
+        }
+      }
+    }
+    Object first = old.get(FIRST_START_ENTRY);
+    return first != null ? first : old.get("start");
+  }
+
+  static void writeEnv(
+      Path runDir,
+      String profile,
+      String machineName,
+      Instant start,
+      SweepSettings settings,
+      Object firstStart)
+      throws IOException {
+    Map<String, Object> env = EnvironmentStamp.collect(profile, start);
+    env.put("machine", machineName);
+    env.put(FIRST_START_ENTRY, firstStart != null ? firstStart : start.toString());
+    env.put(SETTINGS_ENTRY, new TreeMap<>(settings.recorded()));
+    AtomicFiles.writeString(
+        runDir.resolve(RunFolder.ENV),
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(env)
+            + "\n");
+  }
+
+  /** Progress lines on stderr, at most one every 5 seconds (and the last one). */
+  static SweepProgress printer(PrintWriter err) {
+    long[] last = {0};
+    return s -> {
+      long now = System.nanoTime();
+      boolean finished = s.itemsDone() == s.itemsTotal();
+      synchronized (last) {
+        if (!finished && now - last[0] < 5_000_000_000L) {
+          return;
+        }
+        last[0] = now;
+        err.printf(
+            "sweep: %d/%d tasks, %d cells trained, %d reused, elapsed %s, ETA %s%n",
+            s.itemsDone(),
+            s.itemsTotal(),
+            s.cellsTrained(),
+            s.cellsReused(),
+            format(s.elapsed()),
+            s.eta() == null ? "unknown" : format(s.eta()));
+        err.flush();
+      }
+    };
+  }
+
+  static String format(Duration d) {
+    long s = d.toSeconds();
+    if (s >= 3600) {
+      return String.format("%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60);
+    }
+    if (s >= 60) {
+      return String.format("%dm%02ds", s / 60, s % 60);
+    }
+    return s + "s";
+  }
+
+  /**
+   * The sweep.* keys of a profile, read and checked. Every key is read (a disabled experiment's
+   * too), so a misspelt key is reported whatever is enabled.
+   */
+  record SweepSettings(
+      int threads,
+      TrainingSettings training,
+      List<GridSweep> grids,
+      List<SearchSweep> searches,
+      Map<String, String> recorded) {
+
+    static SweepSettings read(Profile p) {
+      Map<String, String> rec = new LinkedHashMap<>();
+      Reader r = new Reader(p, rec);
+      int threads = r.integer("sweep.threads");
+      if (threads < 0) {
+        throw new BadInputException(
+            "sweep.threads = " + threads + ": choose 0 (all cores) or a thread count ≥ 1");
+      }
+      if (threads == 0) {
+        threads = Runtime.getRuntime().availableProcessors();
+      }
+      double lr = r.number("sweep.training.learning_rate");
+      if (!(lr > 0)) {
+        throw new BadInputException(
+            "sweep.training.learning_rate = " + lr + ": choose a step size > 0, e.g. 0.01");
+      }
+      AdamConfig defaults = AdamConfig.defaults();
+      TrainingSettings training =
+          new TrainingSettings(
+              new AdamConfig(lr, defaults.beta1(), defaults.beta2(), defaults.epsilon()),
+              r.integer("sweep.training.max_steps"),
+              r.integer("sweep.training.plateau_window"),
+              r.number("sweep.training.plateau_improvement"),
+              r.number("sweep.training.divergence_factor"));
+
+      List<GridSweep> grids = new ArrayList<>();
+      String g = "sweep.fig9";
+      boolean fig9 = r.bool(g + ".enabled");
+      GridSweep fig9Grid =
+          new GridSweep(
+              g,
+              r.integer(g + ".depth"),
+              r.integer(g + ".k"),
+              r.integer(g + ".d"),
+              r.integers(g + ".n"),
+              r.integers(g + ".m"),
+              r.seeds(g + ".seeds"),
+              r.criteria(g + ".criteria"));
+      if (fig9) {
+        grids.add(fig9Grid);
+      }
+      List<SearchSweep> searches = new ArrayList<>();
+      for (String s : List.of("sweep.scaling", "sweep.k_independence")) {
+        boolean enabled = r.bool(s + ".enabled");
+        SearchSweep sweep =
+            new SearchSweep(
+                s,
+                r.integers(s + ".depths"),
+                r.integers(s + ".n"),
+                r.list(s + ".k").stream().map(KRule::parse).toList(),
+                r.integer(s + ".d"),
+                r.seeds(s + ".seeds"),
+                r.criteria(s + ".criteria"),
+                new SearchSettings(
+                    r.integer(s + ".m_start"),
+                    r.integer(s + ".max_m"),
+                    r.number(s + ".resolution")));
+        if (enabled) {
+          searches.add(sweep);
+        }
+      }
+      return new SweepSettings(threads, training, grids, searches, rec);
+    }
+  }
+
+  /** Typed reads of a profile that also record each key and its value for env.json. */
+  private record Reader(Profile p, Map<String, String> rec) {
+    String string(String key) {
+      String v = p.string(key);
+      rec.put(key, v);
+      return v;
+    }
+
+    int integer(String key) {
+      string(key);
+      return p.integer(key);
+    }
+
+    double number(String key) {
+      string(key);
+      return p.number(key);
+    }
+
+    List<Integer> integers(String key) {
+      string(key);
+      return p.integers(key);
+    }
+
+    List<String> list(String key) {
+      string(key);
+      return p.list(key);
+    }
+
+    boolean bool(String key) {
+      String v = string(key);
+      if (!v.equals("true") && !v.equals("false")) {
+        throw new BadInputException(
+            "profile " + p.name() + ": " + key + " = '" + v + "' is not true or false");
+      }
+      return Boolean.parseBoolean(v);
+    }
+
+    List<Long> seeds(String key) {
+      return integers(key).stream().map(Integer::longValue).toList();
+    }
+
+    List<Criterion> criteria(String key) {
+      return list(key).stream().map(Criterion::parse).toList();
+    }
+  }
+}
