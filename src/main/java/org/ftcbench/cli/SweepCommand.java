@@ -28,9 +28,12 @@ import org.ftcbench.capacity.SweepProgress;
 import org.ftcbench.capacity.SweepRunner;
 import org.ftcbench.capacity.TrainingSettings;
 import org.ftcbench.capacity.WorkerPool;
+import org.ftcbench.construct.CertifySweep;
+import org.ftcbench.construct.ClipSettings;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.results.AtomicFiles;
+import org.ftcbench.results.CsvLog;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,8 +97,8 @@ final class SweepCommand implements Callable<Integer> {
     }
     Profile profile = Profile.load(PROFILES, profileName, parseOverrides(overrides));
     SweepSettings settings = SweepSettings.read(profile);
-    // certified sweep (construct.CertifySweep): read its sweep.certify.* keys here, before the
-    // check
+    List<CertifySweep.Point> certifyPoints = certifyPoints(profile);
+    long certifyCap = (long) profile.number("sweep.certify.max_multiply_adds");
     profile.requireNoUnknownKeys("sweep.");
     SweepPlan plan = SweepPlan.of(settings.grids(), settings.searches());
 
@@ -122,7 +125,9 @@ final class SweepCommand implements Callable<Integer> {
             + settings.threads()
             + (settings.threads() == 1 ? " process" : " worker processes"));
 
-    // certified sweep (construct.CertifySweep) runs here, into runDir.resolve(RunFolder.CERTIFY)
+    if (!certifyPoints.isEmpty()) {
+      runCertifiedSweep(runDir, certifyPoints, certifyCap, out, err);
+    }
 
     SweepRunner.Summary summary;
     // one worker process per thread: jblas's BLAS is not safe in two threads of one process
@@ -143,8 +148,83 @@ final class SweepCommand implements Callable<Integer> {
         summary.cellsTrained(),
         summary.cellsReused(),
         summary.rowsWritten());
-    out.println("sweep: results in " + runDir);
+    out.println(runDir); // the last line is the run folder, for scripts
     return 0;
+  }
+
+  /**
+   * The certified sweep's grid: every N of sweep.certify.n with every K of sweep.certify.k (an
+   * integer, or a multiple of N such as "10N"), every seed; points with N > K are left out.
+   */
+  static List<CertifySweep.Point> certifyPoints(Profile profile) {
+    List<Integer> ns = profile.integers("sweep.certify.n");
+    List<String> ks = profile.list("sweep.certify.k");
+    List<Integer> seeds = profile.integers("sweep.certify.seeds");
+    int d = profile.integer("sweep.certify.d");
+    List<CertifySweep.Point> points = new java.util.ArrayList<>();
+    for (int n : ns) {
+      for (String kText : ks) {
+        long k;
+        try {
+          k =
+              kText.endsWith("N")
+                  ? Long.parseLong(kText.substring(0, kText.length() - 1).trim()) * n
+                  : Long.parseLong(kText);
+        } catch (NumberFormatException e) {
+          throw new BadInputException(
+              "profile "
+                  + profile.name()
+                  + ": sweep.certify.k has '"
+                  + kText
+                  + "', not an integer or a multiple of N such as 10N");
+        }
+        if (k < 3 || k > Integer.MAX_VALUE) {
+          throw new BadInputException(
+              "profile "
+                  + profile.name()
+                  + ": sweep.certify.k gives K = "
+                  + k
+                  + " at N = "
+                  + n
+                  + ": the constructions need 3 ≤ K");
+        }
+        for (int seed : seeds) {
+          if (n <= k) {
+            points.add(new CertifySweep.Point(n, (int) k, d, seed));
+          }
+        }
+      }
+    }
+    return points;
+  }
+
+  private static void runCertifiedSweep(
+      Path runDir, List<CertifySweep.Point> points, long cap, PrintWriter out, PrintWriter err) {
+    long t0 = System.nanoTime();
+    CertifySweep.Summary s;
+    try (CsvLog log = CsvLog.open(runDir.resolve(RunFolder.CERTIFY), CertifySweep.COLUMNS)) {
+      s =
+          CertifySweep.run(
+              points,
+              CertifySweep.ALL,
+              ClipSettings.defaults(),
+              cap,
+              log,
+              (done, total) -> {
+                double secs = (System.nanoTime() - t0) / 1e9;
+                err.printf(
+                    java.util.Locale.ROOT,
+                    "certify: %d/%d constructions, %.0f s elapsed, ETA %.0f s%n",
+                    done,
+                    total,
+                    secs,
+                    done == 0 ? Double.NaN : secs * (total - done) / done);
+              });
+    }
+    out.printf(
+        "certify: %d rows written (%d already there), %d over the tolerance, %d not verified"
+            + " (K × parameters above %.0e)%n",
+        s.rowsWritten(), s.rowsSkipped(), s.failures().size(), s.tooCostly().size(), (double) cap);
   }
 
   static Map<String, String> parseOverrides(List<String> args) {
