@@ -111,7 +111,7 @@ class SweepCommandTest {
     Path run = tmp.resolve("run");
     Result first = run(sweep(run, List.of("sweep.threads=2")));
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.err()).contains("2/2 tasks").doesNotContain("ETA unknown\nsweep: done");
+    assertThat(first.err()).contains("4/4 tasks"); // 2 grid columns, 1 search per depth
     for (String f : List.of(RunFolder.ENV, RunFolder.CELLS, RunFolder.CAPACITY, "failures.csv")) {
       assertThat(run.resolve(f)).exists();
     }
@@ -133,7 +133,7 @@ class SweepCommandTest {
     // other training settings would make the shared cells inconsistent
     Result changed = run(sweep(run, List.of("sweep.training.learning_rate=0.2")));
     assertThat(changed.code()).isEqualTo(2);
-    assertThat(changed.err()).contains("was started with sweep.training.learning_rate=0.01");
+    assertThat(changed.err()).contains("was started with sweep.training.learning_rate=0.3");
   }
 
   @Test
