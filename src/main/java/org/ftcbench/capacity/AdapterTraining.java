@@ -3,7 +3,6 @@ package org.ftcbench.capacity;
 import java.util.List;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.data.Seeds;
-import org.ftcbench.nn.Adam;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.FrozenPlusAdapter;
@@ -11,9 +10,10 @@ import org.jblas.DoubleMatrix;
 
 /**
  * Trains one cell: an adapter g of depth L with m hidden neurons on a fine-tuning task, f frozen,
- * full-batch Adam on ℓ_FT = (1/K) Σ_i (f(x_i) + g(x_i) − y'_i)² (Sohn et al. 2024, Section 7). See
- * {@link TrainingSettings} for every choice. The result depends only on the task, L, m and the
- * settings, never on threads or on what ran before.
+ * full-batch Adam (step size η / fan-in per layer, {@link LayerwiseAdam}) on ℓ_FT = (1/K) Σ_i
+ * (f(x_i) + g(x_i) − y'_i)² (Sohn et al. 2024, Section 7). See {@link TrainingSettings} for every
+ * choice. The result depends only on the task, L, m and the settings, never on threads or on what
+ * ran before.
  */
 public final class AdapterTraining {
   private AdapterTraining() {}
@@ -70,7 +70,7 @@ public final class AdapterTraining {
     long t0 = System.nanoTime();
     DenseNetwork g = initialAdapter(key.depth(), key.d(), key.m(), key.seed());
     int blockRows = blockRows(task.k(), task.f(), g);
-    Adam adam = new Adam(settings.adam());
+    LayerwiseAdam adam = new LayerwiseAdam(g, settings.adam());
     FrozenPlusAdapter training =
         new FrozenPlusAdapter(
             task.f(), g, task.x(), task.yPrime(), FrozenPlusAdapter.FMode.CACHED, adam, blockRows);

@@ -3,8 +3,6 @@ package org.ftcbench.capacity;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import org.ftcbench.data.FineTuningTask;
-import org.ftcbench.nn.Adam;
-import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.FrozenPlusAdapter;
 
@@ -45,7 +43,7 @@ public final class StepRate {
             task.x(),
             task.yPrime(),
             FrozenPlusAdapter.FMode.CACHED,
-            new Adam(AdamConfig.withLearningRate(0.01)),
+            new LayerwiseAdam(g, TrainingSettings.defaults().adam()),
             blockRows);
     for (int s = 0; s < Math.max(200, steps); s++) { // warm-up: JIT and caches
       training.step();

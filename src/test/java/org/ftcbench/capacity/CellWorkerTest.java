@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class CellWorkerTest {
   static final TrainingSettings SHORT =
-      new TrainingSettings(AdamConfig.withLearningRate(0.01), 200, 100, 0.01, 10);
+      new TrainingSettings(AdamConfig.withLearningRate(0.3), 200, 100, 0.01, 10);
 
   @Test
   void aWorkerAnswersExactlyWhatTrainingInProcessGives() throws Exception {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SweepRunnerTest {
   static final TrainingSettings SHORT =
-      new TrainingSettings(AdamConfig.withLearningRate(0.01), 300, 100, 0.01, 10);
+      new TrainingSettings(AdamConfig.withLearningRate(0.3), 300, 100, 0.01, 10);
 
   static final List<Criterion> CRITERIA =
       List.of(

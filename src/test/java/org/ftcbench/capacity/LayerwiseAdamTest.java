@@ -1,0 +1,42 @@
+package org.ftcbench.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.nn.DenseNetwork;
+import org.jblas.DoubleMatrix;
+import org.junit.jupiter.api.Test;
+
+class LayerwiseAdamTest {
+  /** Adam's first step moves every scalar by η_l · g / (|g| + ε'), i.e. by η_l = η / fan-in. */
+  @Test
+  void theFirstStepOfLayerLIsEtaOverItsFanIn() {
+    DenseNetwork g = DenseNetwork.heInitialised(new Random(1), 5, 7, 12, 1);
+    List<DoubleMatrix> before = new ArrayList<>();
+    List<DoubleMatrix> grads = new ArrayList<>();
+    Random rng = new Random(2);
+    for (DoubleMatrix p : g.parameters()) {
+      before.add(p.dup());
+      grads.add(DoubleMatrix.randn(p.rows, p.columns).muli(1 + rng.nextDouble()));
+    }
+    LayerwiseAdam adam = new LayerwiseAdam(g, AdamConfig.withLearningRate(0.3));
+    adam.update(g.parameters(), grads);
+    int[] fanIn = {5, 7, 12};
+    for (int l = 1; l <= 3; l++) {
+      assertThat(adam.learningRate(l)).isEqualTo(0.3 / fanIn[l - 1]);
+      for (int which = 0; which < 2; which++) {
+        int p = 2 * (l - 1) + which;
+        DoubleMatrix step = g.parameters().get(p).sub(before.get(p));
+        for (int i = 0; i < step.length; i++) {
+          double expected = -Math.signum(grads.get(p).get(i)) * 0.3 / fanIn[l - 1];
+          // ε = 1e-8 in the denominator: exact up to ε / |g|
+          assertThat(step.get(i)).isCloseTo(expected, within(1e-6));
+        }
+      }
+    }
+  }
+}

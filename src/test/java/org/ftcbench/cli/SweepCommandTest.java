@@ -1,0 +1,147 @@
+package org.ftcbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ftcbench.data.BadInputException;
+import org.ftcbench.results.RunFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SweepCommandTest {
+  record Result(int code, String out, String err) {}
+
+  static Result run(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** The quick profile shrunk to seconds: a 2×2 grid and one small search per depth. */
+  static final List<String> TINY =
+      List.of(
+          "sweep.training.max_steps=150",
+          "sweep.training.plateau_window=50",
+          "sweep.fig9.k=40",
+          "sweep.fig9.d=3",
+          "sweep.fig9.n=0,6",
+          "sweep.fig9.m=2,4",
+          "sweep.scaling.n=5",
+          "sweep.scaling.d=3",
+          "sweep.scaling.max_m=8",
+          "sweep.k_independence.enabled=false");
+
+  static List<String> sweep(Path run, List<String> more) {
+    List<String> a =
+        new ArrayList<>(List.of("sweep", "--profile", "quick", "--run", run.toString()));
+    a.addAll(TINY);
+    a.addAll(more);
+    return a;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "sweep.no_such_key=1",
+        "sweep.scaling.criteria=paper,strict",
+        "sweep.fig9.n=10,2000",
+        "sweep.fig9.m=48:6:6",
+        "sweep.scaling.max_m=1",
+        "sweep.scaling.k=3",
+        "sweep.threads=-1",
+        "sweep.training.max_steps=0",
+        "sweep.fig9.enabled=yes",
+        "not-an-override",
+      })
+  void badSettingsGiveOneLineAndExit2BeforeAnyWork(String bad, @TempDir Path tmp) {
+    Path run = tmp.resolve("run");
+    Result r = run(sweep(run, List.of(bad)));
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("ftc-bench: ");
+    assertThat(run).doesNotExist();
+  }
+
+  @Test
+  void messagesSayWhatAndHowToFixIt(@TempDir Path tmp) {
+    assertThat(run(sweep(tmp.resolve("a"), List.of("sweep.fig9.n=2000"))).err())
+        .contains("N = 2000 larger than K = 40: choose N ≤ K");
+    assertThat(run(sweep(tmp.resolve("b"), List.of("sweep.fig9.m=48:6:6"))).err())
+        .contains("sweep.fig9.m is empty");
+    assertThat(run(sweep(tmp.resolve("c"), List.of("sweep.scaling.criteria=strict"))).err())
+        .contains("unknown criterion 'strict'");
+    assertThat(run(List.of("sweep")).err()).contains("--profile");
+  }
+
+  @Test
+  void aKeyTheSweepDoesNotKnowIsReported(@TempDir Path tmp) throws Exception {
+    String quick = Files.readString(SweepCommand.PROFILES.resolve("quick.properties"));
+    Files.writeString(tmp.resolve("typo.properties"), quick + "\nsweep.fig9.seed = 3\n");
+    Profile p = Profile.load(tmp, "typo", Map.of());
+    SweepCommand.SweepSettings.read(p);
+    assertThatThrownBy(() -> p.requireNoUnknownKeys("sweep."))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("sweep.fig9.seed");
+  }
+
+  @Test
+  void aFolderThatIsNotARunFolderIsRefused(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("notes.txt"), "mine");
+    Result r = run(sweep(tmp, List.of()));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("is not a run folder");
+  }
+
+  @Test
+  void aSweepWritesItsRunFolderAndResumesIt(@TempDir Path tmp) throws Exception {
+    Path run = tmp.resolve("run");
+    Result first = run(sweep(run, List.of("sweep.threads=2")));
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.err()).contains("4/4 tasks"); // 2 grid columns, 1 search per depth
+    for (String f : List.of(RunFolder.ENV, RunFolder.CELLS, RunFolder.CAPACITY, "failures.csv")) {
+      assertThat(run.resolve(f)).exists();
+    }
+    JsonNode env = new ObjectMapper().readTree(run.resolve(RunFolder.ENV).toFile());
+    assertThat(env.get("profile").asText()).isEqualTo("quick");
+    assertThat(env.get("sweep_settings").get("sweep.fig9.n").asText()).isEqualTo("0,6");
+    assertThat(env.get("end").asText()).isGreaterThanOrEqualTo(env.get("start").asText());
+    // grid: 2 N × 2 m cells; capacity: 2 grid rows (paper) + 2 depths × 3 criteria
+    assertThat(Files.readAllLines(run.resolve(RunFolder.CELLS))).hasSizeGreaterThan(4);
+    assertThat(Files.readAllLines(run.resolve(RunFolder.CAPACITY))).hasSize(1 + 2 + 6);
+    List<String> cells = Files.readAllLines(run.resolve(RunFolder.CELLS));
+
+    // serial and resumed: nothing to train, nothing rewritten
+    Result again = run(sweep(run, List.of("sweep.threads=1")));
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).contains("0 cells trained").contains("0 capacity rows written");
+    assertThat(Files.readAllLines(run.resolve(RunFolder.CELLS))).isEqualTo(cells);
+
+    // other training settings would make the shared cells inconsistent
+    Result changed = run(sweep(run, List.of("sweep.training.learning_rate=0.2")));
+    assertThat(changed.code()).isEqualTo(2);
+    assertThat(changed.err()).contains("was started with sweep.training.learning_rate=0.3");
+  }
+
+  @Test
+  void speedPrintsStepsPerSecond() {
+    Result r =
+        run(List.of("sweep", "speed", "--depth", "3", "--k", "200", "--m", "6", "--steps", "50"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("depth,K,d,m,params,steps,steps_per_s,us_per_step");
+    assertThat(r.out().lines()).hasSize(2);
+  }
+}
