@@ -116,8 +116,8 @@ public final class JmhResults {
   }
 
   /**
-   * flops.csv as (benchmark + '\t' + params) → FLOPs per op; empty when the file is missing (a JMH
-   * file from elsewhere), with a notice for rows that do not parse.
+   * flops.csv as (benchmark + '\t' + params) → FLOPs per op (0: not counted, no GFLOP/s); empty
+   * when the file is missing (a JMH file from elsewhere), with a notice for rows that do not parse.
    */
   static Map<String, Double> readFlops(Path dir, List<Notice> notices) {
     Map<String, Double> flops = new HashMap<>();
@@ -162,7 +162,7 @@ public final class JmhResults {
       try {
         List<String> row = Csv.parse(line);
         double v = Double.parseDouble(row.get(f).strip());
-        if (!(v > 0) || !Double.isFinite(v)) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
           throw new NumberFormatException(row.get(f));
         }
         flops.put(row.get(b) + "\t" + row.get(p), v);
@@ -176,7 +176,7 @@ public final class JmhResults {
               FLOPS_FILE,
               bad
                   + (bad == 1 ? " row was" : " rows were")
-                  + " left out (no positive flops_per_op)"));
+                  + " left out (flops_per_op is not a number ≥ 0)"));
     }
     return flops;
   }
@@ -274,7 +274,10 @@ public final class JmhResults {
       samples.add(raw);
       count.append(raw.length);
       String key = full + "\t" + joinKey(params);
-      double g = flops.containsKey(key) ? flops.get(key) / sec / 1e9 : gflops(r, name, ps, sec);
+      // 0 FLOPs per op (certify: construction is not BLAS work) has no rate
+      Double perOp = flops.get(key);
+      double g =
+          perOp == null ? gflops(r, name, ps, sec) : perOp > 0 ? perOp / sec / 1e9 : Double.NaN;
       gflops.append(g);
       fMode.append(params.getOrDefault("fMode", ""));
       if (!flops.isEmpty() && !flops.containsKey(key)) {
