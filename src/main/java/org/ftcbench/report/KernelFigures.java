@@ -185,9 +185,9 @@ public final class KernelFigures {
           title,
           caption,
           List.of(RunFolder.JMH),
-          "no FLOPs per op for the N benchmarks: the run has no flops.csv row for them and"
-              + " jmh.json no secondary metric named like 'flops'; nothing is estimated in its"
-              + " place"
+          "no FLOPs per op for the N benchmarks: flops.csv counts none for them (certify's"
+              + " construction is not BLAS work) and jmh.json has no secondary metric named like"
+              + " 'flops'; nothing is estimated in its place"
               + (gemmBySize.isEmpty() ? "" : "; gemm rate: " + gemmText(gemmBySize)));
     }
     for (var e : gemmBySize.entrySet()) {
