@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ftcbench.results.Csv;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -30,16 +31,42 @@ import tech.tablesaw.api.Table;
  * other_params}, {@code seconds_per_op}, {@code seconds_low}/{@code seconds_high} (JMH's own
  * confidence interval, 99.9% by default), {@code gflops} (GFLOP/s, see below) and {@code samples}.
  *
- * <p><b>GFLOP/s</b> comes only from what the run recorded: a secondary metric whose name contains
- * "flop" (an {@code @AuxCounters} field), read by its unit: per operation ("…/op"), a rate ("…/s",
- * "…/ms", "…/us", "…/ns"), or events per iteration ("#", divided by the iteration time). The one
- * exception is the {@code gemm} benchmark with parameter {@code size}, a square product C = A B of
- * size × size matrices by its definition (issue 5), which costs 2·size³ FLOPs. Otherwise the column
- * is missing: nothing is estimated.
+ * <p>The suite's own benchmarks (class in {@code org.ftcbench.bench}) are named {@code
+ * Class.method} ("TrainStep.step", "Gemm.dgemm"); any other JMH file's benchmarks by their method
+ * name, or {@code Class.method} where two classes share one. {@code f_mode} holds the {@code fMode}
+ * parameter (CACHED or RECOMPUTE, missing elsewhere), the key of the cached-against-recompute
+ * figure.
+ *
+ * <p><b>GFLOP/s</b> comes only from what the run recorded, first the run's flops.csv (written by
+ * {@code bench} beside jmh.json: {@code flops_per_op} of each benchmark and parameter set, joined
+ * on jmh.json's full {@code benchmark} name and its {@code params} as sorted {@code name=value}
+ * pairs joined by ';'); else a secondary metric whose name contains "flop" (an {@code @AuxCounters}
+ * field), read by its unit: per operation ("…/op"), a rate ("…/s", "…/ms", "…/us", "…/ns"), or
+ * events per iteration ("#", divided by the iteration time). The one exception is a gemm benchmark
+ * ({@link #isGemm}) with parameter {@code size}, a square product C = A B of size × size matrices
+ * by its definition (issue 5), which costs 2·size³ FLOPs. Otherwise the column is missing: nothing
+ * is estimated.
  */
 public final class JmhResults {
-  /** The name of the gemm benchmark, whose FLOPs follow from its size (2·size³). */
+  /** The name of a gemm benchmark in a foreign JMH file, whose FLOPs follow from its size. */
   public static final String GEMM = "gemm";
+
+  /** The suite's gemm benchmark (bench.Gemm.dgemm), C = A B of size × size matrices. */
+  public static final String SUITE_GEMM = "Gemm.dgemm";
+
+  /** The column of the {@code fMode} parameter (CACHED or RECOMPUTE). */
+  public static final String F_MODE = "f_mode";
+
+  /** The package of the suite's own benchmarks, whose names keep their class. */
+  static final String SUITE_PACKAGE = "org.ftcbench.bench.";
+
+  /** The run's flops.csv, beside jmh.json. */
+  public static final String FLOPS_FILE = "flops.csv";
+
+  /** Whether {@code name} (this table's benchmark column) is a square gemm of side {@code size}. */
+  public static boolean isGemm(String name) {
+    return GEMM.equals(name) || SUITE_GEMM.equals(name);
+  }
 
   private final Table table;
   private final List<double[]> samples;
@@ -85,10 +112,81 @@ public final class JmhResults {
                   + " are left out"));
       return Optional.empty();
     }
-    return Optional.of(parse(root, fileName, notices));
+    return Optional.of(parse(root, fileName, readFlops(dir, notices), notices));
+  }
+
+  /**
+   * flops.csv as (benchmark + '\t' + params) → FLOPs per op (0: not counted, no GFLOP/s); empty
+   * when the file is missing (a JMH file from elsewhere), with a notice for rows that do not parse.
+   */
+  static Map<String, Double> readFlops(Path dir, List<Notice> notices) {
+    Map<String, Double> flops = new HashMap<>();
+    Path file = dir.resolve(FLOPS_FILE);
+    if (!Files.isRegularFile(file)) {
+      return flops;
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException e) {
+      notices.add(
+          new Notice(
+              FLOPS_FILE,
+              "cannot be read ("
+                  + CsvTable.abbreviate(String.valueOf(e.getMessage()))
+                  + "); no GFLOP/s from it"));
+      return flops;
+    }
+    if (lines.isEmpty()) {
+      notices.add(new Notice(FLOPS_FILE, "is empty; no GFLOP/s from it"));
+      return flops;
+    }
+    List<String> header = Csv.parse(lines.get(0));
+    int b = header.indexOf("benchmark");
+    int p = header.indexOf("params");
+    int f = header.indexOf(Columns.FLOPS_PER_OP);
+    if (b < 0 || p < 0 || f < 0) {
+      notices.add(
+          new Notice(
+              FLOPS_FILE,
+              "has no benchmark, params and flops_per_op columns (header: "
+                  + CsvTable.abbreviate(lines.get(0))
+                  + "); no GFLOP/s from it"));
+      return flops;
+    }
+    int bad = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        List<String> row = Csv.parse(line);
+        double v = Double.parseDouble(row.get(f).strip());
+        if (!(v >= 0) || !Double.isFinite(v)) {
+          throw new NumberFormatException(row.get(f));
+        }
+        flops.put(row.get(b) + "\t" + row.get(p), v);
+      } catch (RuntimeException e) {
+        bad++;
+      }
+    }
+    if (bad > 0) {
+      notices.add(
+          new Notice(
+              FLOPS_FILE,
+              bad
+                  + (bad == 1 ? " row was" : " rows were")
+                  + " left out (flops_per_op is not a number ≥ 0)"));
+    }
+    return flops;
   }
 
   static JmhResults parse(JsonNode root, String fileName, List<Notice> notices) {
+    return parse(root, fileName, Map.of(), notices);
+  }
+
+  static JmhResults parse(
+      JsonNode root, String fileName, Map<String, Double> flops, List<Notice> notices) {
     StringColumn series = StringColumn.create(Columns.SERIES);
     StringColumn benchmark = StringColumn.create(Columns.BENCHMARK);
     StringColumn mode = StringColumn.create(Columns.MODE);
@@ -101,12 +199,15 @@ public final class JmhResults {
     DoubleColumn low = DoubleColumn.create(Columns.SECONDS_LOW);
     DoubleColumn high = DoubleColumn.create(Columns.SECONDS_HIGH);
     DoubleColumn gflops = DoubleColumn.create("gflops");
+    StringColumn fMode = StringColumn.create(F_MODE);
     IntColumn count = IntColumn.create(Columns.SAMPLES);
     List<double[]> samples = new ArrayList<>();
 
     Map<String, String> shortNames = shortNames(root);
     int skipped = 0;
     String firstSkip = null;
+    int unmatched = 0;
+    String firstUnmatched = null;
     for (int i = 0; i < root.size(); i++) {
       JsonNode r = root.get(i);
       String full = r.path("benchmark").asText("");
@@ -172,7 +273,32 @@ public final class JmhResults {
       }
       samples.add(raw);
       count.append(raw.length);
-      gflops.append(gflops(r, name, ps, sec));
+      String key = full + "\t" + joinKey(params);
+      // 0 FLOPs per op (certify: construction is not BLAS work) has no rate
+      Double perOp = flops.get(key);
+      double g =
+          perOp == null ? gflops(r, name, ps, sec) : perOp > 0 ? perOp / sec / 1e9 : Double.NaN;
+      gflops.append(g);
+      fMode.append(params.getOrDefault("fMode", ""));
+      if (!flops.isEmpty() && !flops.containsKey(key)) {
+        unmatched++;
+        if (firstUnmatched == null) {
+          firstUnmatched = name + " " + joinKey(params);
+        }
+      }
+    }
+    if (unmatched > 0) {
+      notices.add(
+          new Notice(
+              FLOPS_FILE,
+              "has no row for "
+                  + unmatched
+                  + (unmatched == 1 ? " result" : " results")
+                  + " of "
+                  + fileName
+                  + " (first: "
+                  + firstUnmatched
+                  + "); their GFLOP/s is left out unless JMH recorded FLOPs"));
     }
     if (skipped > 0) {
       notices.add(
@@ -187,11 +313,21 @@ public final class JmhResults {
     Table t =
         Table.create(
             "jmh", series, benchmark, mode, n, depth, k, size, other, seconds, low, high, gflops,
-            count);
+            count, fMode);
     return new JmhResults(t, samples);
   }
 
-  /** Method names ("forward"), or Class.method where two classes share a method name. */
+  /** flops.csv's params: {@code name=value} sorted by name, joined by ';' ("" for none). */
+  static String joinKey(Map<String, String> sortedParams) {
+    List<String> parts = new ArrayList<>();
+    new TreeMap<>(sortedParams).forEach((k, v) -> parts.add(k + "=" + v));
+    return String.join(";", parts);
+  }
+
+  /**
+   * Class.method for the suite's benchmarks; method names ("forward") for others, or Class.method
+   * where two classes share a method name.
+   */
   private static Map<String, String> shortNames(JsonNode root) {
     Map<String, List<String>> byMethod = new HashMap<>();
     for (JsonNode r : root) {
@@ -204,7 +340,11 @@ public final class JmhResults {
     Map<String, String> names = new HashMap<>();
     byMethod.forEach(
         (method, fulls) ->
-            fulls.forEach(f -> names.put(f, fulls.size() == 1 ? method : last(f, 2))));
+            fulls.forEach(
+                f ->
+                    names.put(
+                        f,
+                        fulls.size() == 1 && !f.startsWith(SUITE_PACKAGE) ? method : last(f, 2))));
     return names;
   }
 
@@ -245,7 +385,7 @@ public final class JmhResults {
         }
       }
     }
-    if (GEMM.equals(name) && size != null) {
+    if (isGemm(name) && size != null) {
       // C = A B with A, B size × size: size² outputs, each a size-long dot product (2·size FLOPs)
       return 2.0 * size * size * size / secondsPerOp / 1e9;
     }

@@ -1,5 +1,6 @@
 package org.ftcbench.bench;
 
+import org.ftcbench.construct.Bounds;
 import org.ftcbench.data.BadInputException;
 
 /**
@@ -19,7 +20,8 @@ import org.ftcbench.data.BadInputException;
  *
  * Both are the K-independent sizes: Theorem 5.1's other terms (U1 = 4√K, U2 = 2√K + 3N) depend on
  * K, and the benchmarks keep K fixed across N so that time against N shows the constructions'
- * growth in N alone. TODO(lead): point this at the construct package's size formulas after merging.
+ * growth in N alone. The numbers are construct's {@link Bounds} (the formulas {@code certify}
+ * builds to), so the benchmarks and the certified sweep cannot drift apart.
  */
 public final class AdapterWidths {
   private AdapterWidths() {}
@@ -38,25 +40,21 @@ public final class AdapterWidths {
     };
   }
 
-  /** m = 3N + 1 (Theorem 4.1, upper bound). */
+  /**
+   * m = 3N + 1: Theorem 4.1's upper bound min{3N + 1, K − 1} ({@link Bounds#twoLayerUpper}) at K =
+   * 3N + 2, the least K at which it is K-independent.
+   */
   public static int twoLayerNeurons(int n) {
-    return Math.addExact(Math.multiplyExact(3, n), 1);
+    return Math.toIntExact(Bounds.twoLayerUpper(n, 3L * n + 2));
   }
 
-  /** d1 = d2 = 3⌈√(3N + 2)⌉, half of Theorem 5.1's U3 = 6⌈√(3N + 2)⌉. */
+  /** d1 = d2 = 3⌈√(3N + 2)⌉, half of Theorem 5.1's U3 = 6⌈√(3N + 2)⌉ ({@link Bounds#u3}). */
   public static int threeLayerHalf(int n) {
-    return 3 * ceilSqrt(3L * n + 2);
+    return Math.toIntExact(Bounds.u3(n) / 2);
   }
 
-  /** ⌈√v⌉ in exact integer arithmetic (a double square root can be off by one near squares). */
+  /** ⌈√v⌉ in exact integer arithmetic ({@link Bounds#ceilSqrt}). */
   static int ceilSqrt(long v) {
-    long s = (long) Math.ceil(Math.sqrt((double) v));
-    while (s * s < v) {
-      s++;
-    }
-    while (s > 0 && (s - 1) * (s - 1) >= v) {
-      s--;
-    }
-    return Math.toIntExact(s);
+    return Math.toIntExact(Bounds.ceilSqrt(v));
   }
 }

@@ -84,6 +84,16 @@ public final class BenchPlan {
             }
           }
         }
+        case CERTIFY -> {
+          for (int depth : s.depths()) {
+            for (int n : s.certifyN()) {
+              int[] g = AdapterWidths.widths(depth, n, AdapterTask.D);
+              Map<String, String> p = Map.of("depth", "" + depth, "N", "" + n, "K", k);
+              // flops 0: building a construction is not BLAS work, so no GFLOP/s
+              points.add(new BenchPoint(b, "buildAndVerify", p, g, 0));
+            }
+          }
+        }
       }
     }
     return points;

@@ -26,6 +26,7 @@ import org.ftcbench.nn.FrozenPlusAdapter.FMode;
  * @param plainJavaDepths plainJava's adapter depths
  * @param plainJavaN plainJava's N values
  * @param plainJavaRows plainJava's samples per call
+ * @param certifyN certify's N values (its depths are {@code depths}, its K is {@code k})
  * @param gcProfiler whether to attach JMH's GC profiler (allocation per operation,
  *     gc.alloc.rate.norm)
  */
@@ -44,6 +45,7 @@ public record BenchSettings(
     List<Integer> plainJavaDepths,
     List<Integer> plainJavaN,
     List<Integer> plainJavaRows,
+    List<Integer> certifyN,
     boolean gcProfiler) {
 
   public BenchSettings {
@@ -55,6 +57,7 @@ public record BenchSettings(
     plainJavaDepths = List.copyOf(plainJavaDepths);
     plainJavaN = List.copyOf(plainJavaN);
     plainJavaRows = List.copyOf(plainJavaRows);
+    certifyN = List.copyOf(certifyN);
     if (benchmarks.isEmpty()) {
       throw new BadInputException(
           "bench.benchmarks is empty: name at least one of " + BenchmarkName.allKeys());
@@ -70,6 +73,9 @@ public record BenchSettings(
     }
     depthsValid("bench.depth", depths);
     depthsValid("bench.plainJava.depth", plainJavaDepths);
+    for (int v : certifyN) {
+      Validate.sizes(k, v, AdapterTask.D);
+    }
     for (int v : plainJavaN) {
       atLeast("bench.plainJava.N", v, 0, "");
     }
@@ -86,6 +92,8 @@ public record BenchSettings(
       needs(benchmarks, b, depths, "bench.depth");
     }
     needs(benchmarks, BenchmarkName.PLAIN_JAVA, plainJavaRows, "bench.plainJava.rows");
+    needs(benchmarks, BenchmarkName.CERTIFY, certifyN, "bench.certify.N");
+    needs(benchmarks, BenchmarkName.CERTIFY, depths, "bench.depth");
   }
 
   private static void atLeast(String key, int value, int min, String why) {
@@ -131,6 +139,7 @@ public record BenchSettings(
     m.put("plainJava.depth", plainJavaDepths);
     m.put("plainJava.N", plainJavaN);
     m.put("plainJava.rows", plainJavaRows);
+    m.put("certify.N", certifyN);
     m.put("gcProfiler", gcProfiler);
     return m;
   }

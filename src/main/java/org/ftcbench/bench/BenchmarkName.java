@@ -8,19 +8,14 @@ import org.ftcbench.data.BadInputException;
 /**
  * The benchmarks a profile can select ({@code bench.benchmarks}), each a JMH class and its
  * benchmark methods.
- *
- * <p>TODO(lead): {@code certify} (build and verify the certified adapter, issue 5) belongs here
- * once the construct package is merged: a {@code Certify} JMH class over {@link AdapterTask}'s
- * (depth, N, K) whose method builds the construction and checks max_i |g(x_i) − z_i|, an entry
- * {@code CERTIFY("certify", Certify.class, "buildAndVerify")}, its points in {@link BenchPlan}
- * (flops 0: construction is not BLAS work) and the key in the profiles.
  */
 public enum BenchmarkName {
   FORWARD("forward", Forward.class, "fPlusG", "adapterOnly"),
   BACKWARD("backward", Backward.class, "lossAndGradient"),
   TRAIN_STEP("trainStep", TrainStep.class, "step"),
   GEMM("gemm", Gemm.class, "dgemm", "callOverhead"),
-  PLAIN_JAVA("plainJava", PlainJavaForward.class, "plainJava", "jblas");
+  PLAIN_JAVA("plainJava", PlainJavaForward.class, "plainJava", "jblas"),
+  CERTIFY("certify", Certify.class, "buildAndVerify");
 
   private final String key;
   private final Class<?> jmhClass;

@@ -116,6 +116,7 @@ final class BenchCommand implements Callable<Integer> {
             p.integers("bench.plainJava.depth"),
             p.integers("bench.plainJava.N"),
             p.integers("bench.plainJava.rows"),
+            p.integers("bench.certify.N"),
             bool(p, "bench.gcProfiler"));
     p.requireNoUnknownKeys("bench.");
     return s;

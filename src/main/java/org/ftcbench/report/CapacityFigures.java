@@ -609,10 +609,18 @@ public final class CapacityFigures {
    * by one line per three legend entries so the plot area keeps its size.
    */
   static String legendBelow() {
-    return "var rows = Math.ceil(el.data.filter(function (t) { return t.showlegend !== false; })"
-        + ".length / 3); Plotly.relayout(el, {legend: {orientation: 'h', x: 0, xanchor: 'left',"
-        + " y: -0.26, yanchor: 'top', font: {size: 11}}, height: 500 + 22 * rows,"
-        + " 'xaxis.title.standoff': 6, 'margin.b': 100 + 22 * rows});";
+    // Plotly lays a horizontal legend out in columns as wide as its longest entry (about 6.5 px a
+    // character at 11 px, plus the symbol): count the rows from that, so that a legend of long
+    // names gets the room it needs. The plot area stays 350 px (height − 50 top − bottom margin),
+    // so y = −0.34 puts the legend's top ~120 px below the axis, under a log axis's two rows of
+    // tick labels and its title
+    return "var shown = el.data.filter(function (t) { return t.showlegend !== false; });"
+        + " var longest = shown.reduce(function (m, t) { return Math.max(m, String(t.name ||"
+        + " '').length); }, 1); var perRow = Math.max(1, Math.min(3, Math.floor((el.clientWidth"
+        + " || 900) / (50 + 6.5 * longest)))); var rows = Math.ceil(shown.length / perRow);"
+        + " Plotly.relayout(el, {legend: {orientation: 'h', x: 0, xanchor: 'left',"
+        + " y: -0.34, yanchor: 'top', font: {size: 11}}, height: 525 + 22 * rows,"
+        + " 'xaxis.title.standoff': 6, 'margin.b': 125 + 22 * rows});";
   }
 
   static List<String> distinct(List<String> files) {

@@ -23,15 +23,27 @@ import tech.tablesaw.plotly.traces.Trace;
  * The kernel figures from jmh.json: time per op against N per benchmark, GFLOP/s against the gemm
  * rate, cached-f against recompute-f, and plain Java against BLAS.
  *
- * <p>Benchmarks are recognised by name, case-insensitively, because the result file is JMH's own: a
- * parameter value or name containing "cache"/"recompute" marks the two f modes; a benchmark name
- * containing "plain", "java" or "naive" is the no-BLAS twin of the benchmark whose name is the rest
- * (forwardPlainJava ↔ forward).
+ * <p>Benchmarks are recognised by name and parameter, because the result file is JMH's own: the
+ * {@code fMode} parameter (CACHED, RECOMPUTE) marks the two f modes (bench.TrainStep); the methods
+ * {@code plainJava} and {@code jblas} of one class are the no-BLAS and BLAS twins
+ * (bench.PlainJavaForward), as is, case-insensitively, a benchmark whose name contains "plain",
+ * "java" or "naive" and the one whose name is the rest (forwardPlainJava ↔ forward); the gemm
+ * roofline is {@link JmhResults#isGemm} with its {@code size} parameter (bench.Gemm.dgemm).
  */
 public final class KernelFigures {
   private KernelFigures() {}
 
   private static final List<String> PLAIN_TOKENS = List.of("plainjava", "plain", "java", "naive");
+
+  /** The f modes of bench.TrainStep's {@code fMode} parameter. */
+  private static final String CACHED = "CACHED";
+
+  private static final String RECOMPUTE = "RECOMPUTE";
+
+  /** The method names of bench.PlainJavaForward's twins. */
+  private static final String PLAIN_METHOD = "plainJava";
+
+  private static final String BLAS_METHOD = "jblas";
 
   /** One figure per benchmark: time per op vs N, JMH's interval as a band, the fitted slope. */
   public static List<FigureBlock> timeVsN(Analysis a) {
@@ -114,7 +126,8 @@ public final class KernelFigures {
     String id = "fig_gflops";
     String title = "GFLOP/s against N, against the gemm rate";
     String caption =
-        "Floating-point rate of each kernel (FLOPs per op recorded by the benchmark ÷ time per op)"
+        "Floating-point rate of each kernel (FLOPs per op of the run's flops.csv, the matrix"
+            + " products the shapes require, ÷ time per op)"
             + " against N, with the machine's gemm rate as dashed lines (plain jblas products of"
             + " square matrices, 2·size³ FLOPs each, one line per size): how close the kernels come"
             + " to what this BLAS can do. Small N is bound by fixed per-call costs, not FLOPs.";
@@ -133,7 +146,7 @@ public final class KernelFigures {
       if (!(g > 0)) {
         continue;
       }
-      if (JmhResults.GEMM.equals(t.stringColumn(Columns.BENCHMARK).get(i))
+      if (JmhResults.isGemm(t.stringColumn(Columns.BENCHMARK).get(i))
           && !t.intColumn(Columns.SIZE).isMissing(i)) {
         gemmBySize.put(t.intColumn(Columns.SIZE).getInt(i), g);
         continue;
@@ -172,8 +185,9 @@ public final class KernelFigures {
           title,
           caption,
           List.of(RunFolder.JMH),
-          "jmh.json records no FLOPs per op for the N benchmarks (no secondary metric named like"
-              + " 'flops'); nothing is estimated in its place"
+          "no FLOPs per op for the N benchmarks: flops.csv counts none for them (certify's"
+              + " construction is not BLAS work) and jmh.json has no secondary metric named like"
+              + " 'flops'; nothing is estimated in its place"
               + (gemmBySize.isEmpty() ? "" : "; gemm rate: " + gemmText(gemmBySize)));
     }
     for (var e : gemmBySize.entrySet()) {
@@ -199,7 +213,7 @@ public final class KernelFigures {
         title,
         Plots.figure(Plots.layout(title, "N", true, "GFLOP/s", true), traces),
         cap,
-        List.of(RunFolder.JMH),
+        List.of(RunFolder.JMH, RunFolder.FLOPS),
         CapacityFigures.legendBelow());
   }
 
@@ -220,9 +234,8 @@ public final class KernelFigures {
     List<Trace> traces = new ArrayList<>();
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < t.rowCount(); i++) {
-      String s = t.stringColumn(Columns.SERIES).get(i).toLowerCase(Locale.ROOT);
-      if (t.intColumn(Columns.N).isMissing(i)
-          || !(s.contains("cache") || s.contains("recompute"))) {
+      String mode = t.stringColumn(JmhResults.F_MODE).get(i);
+      if (t.intColumn(Columns.N).isMissing(i) || !(mode.equals(CACHED) || mode.equals(RECOMPUTE))) {
         continue;
       }
       groups.computeIfAbsent(t.stringColumn(Columns.SERIES).get(i), x -> new ArrayList<>()).add(i);
@@ -230,7 +243,8 @@ public final class KernelFigures {
     List<String> ratios = new ArrayList<>();
     int c = 0;
     for (var e : groups.entrySet()) {
-      boolean recompute = e.getKey().toLowerCase(Locale.ROOT).contains("recompute");
+      boolean recompute =
+          t.stringColumn(JmhResults.F_MODE).get(e.getValue().get(0)).equals(RECOMPUTE);
       int depth =
           t.intColumn(Columns.DEPTH).isMissing(e.getValue().get(0))
               ? 0
@@ -247,9 +261,8 @@ public final class KernelFigures {
               color,
               recompute ? Line.Dash.DASH : Line.Dash.SOLID));
       if (recompute) {
-        String twin = e.getKey().replaceAll("(?i)recompute", "CACHED");
-        Optional<String> cached =
-            groups.keySet().stream().filter(k -> k.equalsIgnoreCase(twin)).findFirst();
+        String twin = e.getKey().replace("fMode=" + RECOMPUTE, "fMode=" + CACHED);
+        Optional<String> cached = groups.containsKey(twin) ? Optional.of(twin) : Optional.empty();
         cached.ifPresent(
             k -> {
               double[][] r = rows(t, k, Columns.N);
@@ -277,7 +290,7 @@ public final class KernelFigures {
           title,
           caption,
           List.of(RunFolder.JMH),
-          "no benchmark in jmh.json is marked cached/recompute (by name or parameter)");
+          "no benchmark in jmh.json has an fMode parameter of CACHED or RECOMPUTE (trainStep)");
     }
     String cap =
         caption
@@ -299,7 +312,8 @@ public final class KernelFigures {
     String title = "Plain Java against BLAS: the JNI crossover";
     String caption =
         "The same forward pass written as plain Java loops (dashed) and through jblas (solid),"
-            + " time per op against N, log-log. Each jblas call pays a fixed JNI cost, so plain"
+            + " time per op against N, log-log, one pair per remaining parameter set (depth; rows,"
+            + " the samples per call). Each jblas call pays a fixed JNI cost, so plain"
             + " Java wins at the smallest sizes; the crossover is the first N from which jblas is"
             + " faster.";
     if (run.jmh().isEmpty()) {
@@ -310,6 +324,13 @@ public final class KernelFigures {
     Map<String, String> plainToBlas = new LinkedHashMap<>();
     List<String> names = t.stringColumn(Columns.BENCHMARK).unique().asList();
     for (String b : names) {
+      if (b.equals(PLAIN_METHOD) || b.endsWith("." + PLAIN_METHOD)) {
+        String blas = b.substring(0, b.length() - PLAIN_METHOD.length()) + BLAS_METHOD;
+        if (names.contains(blas)) {
+          plainToBlas.put(b, blas);
+          continue;
+        }
+      }
       String lower = b.toLowerCase(Locale.ROOT);
       for (String token : PLAIN_TOKENS) {
         if (lower.contains(token)) {
@@ -352,7 +373,8 @@ public final class KernelFigures {
           title,
           caption,
           List.of(RunFolder.JMH),
-          "jmh.json has no plain-Java benchmark with a jblas twin of the same name (e.g. forwardPlainJava and forward)");
+          "jmh.json has no plain-Java benchmark with a jblas twin (PlainJavaForward.plainJava and"
+              + " .jblas, or e.g. forwardPlainJava and forward)");
     }
     return FigureBlock.of(
         id,

@@ -46,6 +46,7 @@ public final class ReportWriter {
           RunFolder.CAPACITY,
           RunFolder.CELLS,
           RunFolder.JMH,
+          RunFolder.FLOPS,
           RunLoader.FAILURES);
 
   public static Written write(List<Path> runDirs, Path out, FitSettings settings) {

@@ -35,6 +35,18 @@ class AdapterWidthsTest {
     assertThat(s == 0 || (s - 1) * (s - 1) < v).isTrue();
   }
 
+  @Property
+  void theWidthsAreTheCertifiedConstructionsSizes(
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 1_000_000) int n) {
+    // the certified sweep's numbers: 3N + 1 whenever K ≥ 3N + 2, and U3 split in two equal halves
+    assertThat((long) AdapterWidths.widths(2, n, 10)[1])
+        .isEqualTo(3L * n + 1)
+        .isEqualTo(org.ftcbench.construct.Bounds.twoLayerUpper(n, Long.MAX_VALUE / 4));
+    int[] w3 = AdapterWidths.widths(3, n, 10);
+    assertThat(w3[1]).isEqualTo(w3[2]);
+    assertThat((long) w3[1] + w3[2]).isEqualTo(org.ftcbench.construct.Bounds.u3(n));
+  }
+
   @Test
   void otherDepthsAreRejectedWithTheFix() {
     assertThatThrownBy(() -> AdapterWidths.widths(4, 10, 10))

@@ -44,6 +44,7 @@ class BenchRunnerTest {
         List.of(2),
         List.of(3),
         List.of(4),
+        List.of(3),
         true);
   }
 

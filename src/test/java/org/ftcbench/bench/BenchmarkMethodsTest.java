@@ -153,4 +153,24 @@ class BenchmarkMethodsTest {
     assertThat(allocatedBytes(() -> arraySink = b.plainJava())).isZero();
     assertThat(allocatedBytes(() -> arraySink = b.jblas())).isZero();
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void certifyBuildsTheCertifiedConstructionAndReturnsItsCertificate(int depth) {
+    AdapterTask t = task(depth);
+    var c =
+        org.ftcbench.construct.Certifier.certify(
+            t.task,
+            Certify.construction(depth),
+            t.task.seed(),
+            org.ftcbench.construct.ClipSettings.defaults());
+    assertThat(c.passed()).isTrue();
+    assertThat(c.network().widths().length).isEqualTo(depth + 1);
+    assertThat(c.neurons())
+        .isLessThanOrEqualTo(AdapterWidths.widths(depth, N, AdapterTask.D)[1] * (depth - 1));
+    double residual = new Certify().buildAndVerify(t);
+    // the same task and seed build the same adapter, so the same certificate
+    assertThat(residual).isEqualTo(c.verification().maxAbsResidual());
+    assertThat(residual).isLessThanOrEqualTo(c.verification().tolerance());
+  }
 }
