@@ -51,6 +51,11 @@ public final class BenchEnvironment {
     boolean own = !Files.exists(file);
     if (own) {
       env = EnvironmentStamp.collect(profile, start);
+      // the <machine> folder is the machine's name in this run (--machine may have chosen it)
+      Path machineDir = runDir.toAbsolutePath().normalize().getParent();
+      if (machineDir != null && machineDir.getFileName() != null) {
+        env.put("machine", machineDir.getFileName().toString());
+      }
     } else {
       try {
         env = JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
@@ -59,7 +64,14 @@ public final class BenchEnvironment {
             file + " is not a readable env.json (" + e.getMessage() + "): use a run folder of ftc");
       }
       Map<String, Object> stamp = EnvironmentStamp.collect(profile, start);
-      for (String key : List.of("blas", "blas_libraries", "openblas_core")) {
+      for (String key :
+          List.of(
+              "blas",
+              "blas_libraries",
+              "openblas_core",
+              "blas_config",
+              "openblas_coretype_env",
+              "ld_preload")) {
         env.putIfAbsent(key, stamp.get(key));
       }
     }
