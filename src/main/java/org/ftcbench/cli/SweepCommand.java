@@ -97,8 +97,13 @@ final class SweepCommand implements Callable<Integer> {
     }
     Profile profile = Profile.load(PROFILES, profileName, parseOverrides(overrides));
     SweepSettings settings = SweepSettings.read(profile);
-    List<CertifySweep.Point> certifyPoints = certifyPoints(profile);
-    long certifyCap = (long) profile.number("sweep.certify.max_multiply_adds");
+    // a profile without sweep.certify.n has no certified sweep
+    List<CertifySweep.Point> certifyPoints =
+        profile.has("sweep.certify.n") ? certifyPoints(profile) : List.of();
+    long certifyCap =
+        profile.has("sweep.certify.n")
+            ? (long) profile.number("sweep.certify.max_multiply_adds")
+            : 0;
     profile.requireNoUnknownKeys("sweep.");
     SweepPlan plan = SweepPlan.of(settings.grids(), settings.searches());
 
