@@ -176,8 +176,19 @@ public final class SweepRunner {
         out.add(WidthSearch.onGrid(key, l0, c, cells));
       }
     } else if (item instanceof SweepItem.Search search) {
+      List<CellResult> trained = new ArrayList<>();
+      IntFunction<CellResult> recording =
+          m -> {
+            CellResult r = cellAt.apply(m);
+            trained.add(r);
+            return r;
+          };
+      List<CapacityRow> own = new ArrayList<>();
       for (Criterion c : search.criteria()) {
-        out.add(WidthSearch.search(key, l0, c, search.settings(), cellAt));
+        own.add(WidthSearch.search(key, l0, c, search.settings(), recording));
+      }
+      for (int i = 0; i < own.size(); i++) {
+        out.add(WidthSearch.smallestPassing(own.get(i), l0, search.criteria().get(i), trained));
       }
     }
     return out;

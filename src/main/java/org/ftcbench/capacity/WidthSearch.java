@@ -12,7 +12,8 @@ import java.util.function.IntFunction;
  * bisect on the integer grid between the last failing and the first passing width. Training is
  * noisy and the loss is not always monotone in m, so the answer is a width that passes while the
  * bracket's lower end fails, not a proof that every larger width passes; every cell it trained is
- * in cells.csv.
+ * in cells.csv. The searches of several criteria on one task share their cells ({@link
+ * #smallestPassing}).
  */
 public final class WidthSearch {
   private WidthSearch() {}
@@ -54,6 +55,30 @@ public final class WidthSearch {
       }
     }
     return CapacityRow.fromCell(criterion, pass, true, initialLoss);
+  }
+
+  /**
+   * The answer for one criterion when several searches of the same task shared their cells: the
+   * smallest width among all of the task's trained cells that passes, or the search's own row if
+   * none does. A cell trained by another criterion's search can pass this one at a width its own
+   * bisection never visited (the loss is not monotone in m); with this rule a tighter criterion
+   * never reports a larger width than one that already passed it.
+   *
+   * @param own the row of this criterion's {@link #search}
+   * @param trained every cell trained for the task, any order
+   */
+  public static CapacityRow smallestPassing(
+      CapacityRow own, double initialLoss, Criterion criterion, List<CellResult> trained) {
+    CellResult best = null;
+    for (CellResult c : trained) {
+      if (c.passes(criterion, initialLoss) && (best == null || c.key().m() < best.key().m())) {
+        best = c;
+      }
+    }
+    if (best == null || (own.mMin() != null && own.mMin() <= best.key().m())) {
+      return own;
+    }
+    return CapacityRow.fromCell(criterion, best, true, initialLoss);
   }
 
   /**

@@ -94,4 +94,27 @@ class WidthSearchTest {
     assertThat(WidthSearch.onGrid(task, L0, Criterion.parse("relative:0.01"), cells).mMin())
         .isNull();
   }
+
+  @Test
+  void sharedCellsGiveTheSmallestWidthThatPassedWhicheverSearchTrainedIt() {
+    TaskKey task = new TaskKey(3, 50, 100, 10, 1);
+    Criterion tight = Criterion.parse("relative:0.01");
+    // not monotone: 19 fits, 32 does not, 64 does
+    IntFunction<CellResult> train =
+        m -> new CellResult(task.cell(m), m == 19 || m >= 64 ? 0.001 : 0.2, L0, 10, 1, null);
+    List<CellResult> trained = new ArrayList<>();
+    IntFunction<CellResult> recording =
+        m -> {
+          CellResult r = train.apply(m);
+          trained.add(r);
+          return r;
+        };
+    CapacityRow own = WidthSearch.search(task, L0, tight, new SearchSettings(2, 128, 0), recording);
+    assertThat(own.mMin()).isGreaterThan(32);
+    trained.add(train.apply(19)); // as if the paper criterion's bisection had visited it
+    assertThat(WidthSearch.smallestPassing(own, L0, tight, trained).mMin()).isEqualTo(19);
+    // nothing passes: the search's own row stands
+    CapacityRow none = WidthSearch.search(task, L0, tight, new SearchSettings(2, 16, 0), recording);
+    assertThat(WidthSearch.smallestPassing(none, L0, tight, List.of()).mMin()).isNull();
+  }
 }
