@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # ftc-bench: the one entry point.
-#   ./run-benchmarks.sh [--profile quick|standard|full] [--blas CONFIG] [--machine NAME] [key=value…]
+#   ./run-benchmarks.sh [--profile quick|standard|full] [--blas CONFIG] [--machine NAME]
+#                       [--only sweep|bench] [key=value…]
 #       check prerequisites, build if stale, then: certified and trained sweeps (sweep), JMH kernel
 #       benchmarks (bench) into the same run folder, and the HTML report (report)
 #   ./run-benchmarks.sh test [maven arguments…]
@@ -126,7 +127,7 @@ configure_blas() {
 }
 
 main_job() {
-  local profile=quick blas=bundled machine=() sweep_keys=() bench_keys=()
+  local profile=quick blas=bundled machine=() sweep_keys=() bench_keys=() only=all
   while [[ $# -gt 0 ]]; do
     case $1 in
       --profile) [[ $# -ge 2 ]] || die "--profile needs a name (quick, standard or full)"; profile=$2; shift 2 ;;
@@ -134,9 +135,10 @@ main_job() {
       --blas) [[ $# -ge 2 ]] || die "--blas needs a configuration (bundled, bundled:CORE, bundled:auto, system)"; blas=$2; shift 2 ;;
       --blas=*) blas=${1#*=}; shift ;;
       --machine) [[ $# -ge 2 ]] || die "--machine needs a name"; machine=(--machine "$2"); shift 2 ;;
+      --only) [[ $# -ge 2 && ($2 == sweep || $2 == bench) ]] || die "--only needs a stage: sweep or bench"; only=$2; shift 2 ;;
       sweep.*=*) sweep_keys+=("$1"); shift ;;
       bench.*=*) bench_keys+=("$1"); shift ;;
-      *) die "unknown argument '$1': use [--profile NAME] [--blas CONFIG] [--machine NAME] [sweep.KEY=VALUE|bench.KEY=VALUE…], or 'test'" ;;
+      *) die "unknown argument '$1': use [--profile NAME] [--blas CONFIG] [--machine NAME] [--only sweep|bench] [sweep.KEY=VALUE|bench.KEY=VALUE…], or 'test'" ;;
     esac
   done
   [[ -f benchmarks/profiles/$profile.properties ]] \
@@ -146,9 +148,15 @@ main_job() {
   configure_blas "$blas"
   export FTC_BLAS=$blas
   local run
-  run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${sweep_keys[@]}" | tail -n 1)
-  [[ -d $run ]] || die "the sweep did not report its run folder (got '$run')"
-  java -jar "$JAR" bench --profile "$profile" --run "$run" "${bench_keys[@]}" >/dev/null
+  if [[ $only != bench ]]; then
+    run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${sweep_keys[@]}" | tail -n 1)
+    [[ -d $run ]] || die "the sweep did not report its run folder (got '$run')"
+  fi
+  if [[ $only == bench ]]; then
+    run=$(java -jar "$JAR" bench --profile "$profile" "${machine[@]}" "${bench_keys[@]}" | tail -n 1)
+  elif [[ $only == all ]]; then
+    java -jar "$JAR" bench --profile "$profile" --run "$run" "${bench_keys[@]}" >/dev/null
+  fi
   local index
   index=$(java -jar "$JAR" report | tail -n 1)
   echo "run folder: $run"
