@@ -111,7 +111,7 @@ final class SweepCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart);
+    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart, false);
     out.println("sweep: profile " + profile.name() + " into " + runDir);
     err.println(
         "sweep: "
@@ -133,7 +133,7 @@ final class SweepCommand implements Callable<Integer> {
                 SweepWorkerCommand.command(), settings.threads(), settings.training())) {
       summary = new SweepRunner(runDir, trainer, settings.threads(), printer(err)).run(plan);
     }
-    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart);
+    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart, true);
     out.printf(
         "sweep: done in %s: %d tasks (%d already done), %d cells trained, %d reused, %d capacity"
             + " rows written%n",
@@ -224,9 +224,13 @@ final class SweepCommand implements Callable<Integer> {
       String machineName,
       Instant start,
       SweepSettings settings,
-      Object firstStart)
+      Object firstStart,
+      boolean finished)
       throws IOException {
     Map<String, Object> env = EnvironmentStamp.collect(profile, start);
+    if (!finished) {
+      env.put("end", null); // still running, or interrupted
+    }
     env.put("machine", machineName);
     env.put(FIRST_START_ENTRY, firstStart != null ? firstStart : start.toString());
     env.put(SETTINGS_ENTRY, new TreeMap<>(settings.recorded()));
