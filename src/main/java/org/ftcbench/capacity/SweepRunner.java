@@ -104,6 +104,15 @@ public final class SweepRunner {
                     eta));
           };
       report.run();
+      // a heartbeat, so that progress shows while long cells train
+      java.util.concurrent.ScheduledExecutorService ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "sweep-progress");
+                t.setDaemon(true);
+                return t;
+              });
+      ticker.scheduleAtFixedRate(report, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
       ExecutorService pool =
           Executors.newFixedThreadPool(
               threads,
@@ -118,14 +127,16 @@ public final class SweepRunner {
           futures.add(
               pool.submit(
                   () -> {
-                    for (CapacityRow row : runItem(item, store, report)) {
+                    DoubleAdder itemDone = new DoubleAdder();
+                    for (CapacityRow row : runItem(item, store, report, costDone, itemDone)) {
                       String key = CapacityRow.key(row.task(), row.criterion());
                       if (!written.contains(key)) {
                         capacity.append(row.row());
                         rows.incrementAndGet();
                       }
                     }
-                    costDone.add(item.cost());
+                    // a finished item counts its whole estimate, whatever its cells added
+                    costDone.add(Math.max(0, item.cost() - itemDone.sum()));
                     itemsDone.incrementAndGet();
                     report.run();
                   }));
@@ -147,13 +158,19 @@ public final class SweepRunner {
         throw new IllegalStateException(cause);
       } finally {
         pool.shutdownNow();
+        ticker.shutdownNow();
       }
       return new Summary(plan.items().size(), skipped, store.trained(), store.reused(), rows.get());
     }
   }
 
   /** Trains (or reuses) the item's cells and returns its capacity rows, one per criterion. */
-  private List<CapacityRow> runItem(SweepItem item, CellStore store, Runnable report) {
+  private List<CapacityRow> runItem(
+      SweepItem item,
+      CellStore store,
+      Runnable report,
+      DoubleAdder costDone,
+      DoubleAdder itemDone) {
     TaskKey key = item.task();
     double l0 = trainer.initialLoss(key);
     // one training serves every criterion: stop at the tightest (see TrainingSettings)
@@ -165,6 +182,11 @@ public final class SweepRunner {
           int before = store.trained();
           CellResult r = store.get(cell, () -> trainer.train(cell, stopLoss));
           if (store.trained() != before) {
+            // progress for the ETA: the work this cell did, in the units of SweepItem.cost
+            double work = SweepItem.cellCost(cell, r.steps());
+            double room = Math.max(0, item.cost() - itemDone.sum());
+            itemDone.add(Math.min(work, room));
+            costDone.add(Math.min(work, room));
             report.run();
           }
           return r;

@@ -240,17 +240,23 @@ final class SweepCommand implements Callable<Integer> {
             + "\n");
   }
 
-  /** Progress lines on stderr, at most one every 5 seconds (and the last one). */
+  /**
+   * Progress lines on stderr: when something changed, at most one every 5 seconds; otherwise one a
+   * minute, so a long cell still shows the clock; and the last one.
+   */
   static SweepProgress printer(PrintWriter err) {
-    long[] last = {0};
+    long[] last = {0, -1};
     return s -> {
       long now = System.nanoTime();
       boolean finished = s.itemsDone() == s.itemsTotal();
+      long state = s.itemsDone() * 1_000_003L + s.cellsTrained();
       synchronized (last) {
-        if (!finished && now - last[0] < 5_000_000_000L) {
+        long wait = state != last[1] ? 5_000_000_000L : 60_000_000_000L;
+        if (finished ? state == last[1] : now - last[0] < wait) {
           return;
         }
         last[0] = now;
+        last[1] = state;
         err.printf(
             "sweep: %d/%d tasks, %d cells trained, %d reused, elapsed %s, ETA %s%n",
             s.itemsDone(),
