@@ -82,17 +82,21 @@ public final class SweepRunner {
       }
       int skipped = plan.items().size() - todo.size();
       double totalCost = todo.stream().mapToDouble(SweepItem::cost).sum();
+      // ETA: work accounted for (cells found or trained, finished items) against the rate of
+      // the work this invocation performed (cells it trained), in the units of SweepItem.cost
       DoubleAdder costDone = new DoubleAdder();
+      DoubleAdder performed = new DoubleAdder();
       AtomicInteger itemsDone = new AtomicInteger(skipped);
       AtomicInteger rows = new AtomicInteger();
       Runnable report =
           () -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            double done = costDone.sum();
+            double rate = performed.sum();
             Duration eta =
-                done > 0
+                rate > 0
                     ? Duration.ofMillis(
-                        (long) (elapsed.toMillis() * Math.max(0, totalCost - done) / done))
+                        (long)
+                            (elapsed.toMillis() * Math.max(0, totalCost - costDone.sum()) / rate))
                     : null;
             progress.update(
                 new SweepProgress.Status(
@@ -128,7 +132,8 @@ public final class SweepRunner {
               pool.submit(
                   () -> {
                     DoubleAdder itemDone = new DoubleAdder();
-                    for (CapacityRow row : runItem(item, store, report, costDone, itemDone)) {
+                    for (CapacityRow row :
+                        runItem(item, store, report, costDone, performed, itemDone)) {
                       String key = CapacityRow.key(row.task(), row.criterion());
                       if (!written.contains(key)) {
                         capacity.append(row.row());
@@ -170,6 +175,7 @@ public final class SweepRunner {
       CellStore store,
       Runnable report,
       DoubleAdder costDone,
+      DoubleAdder performed,
       DoubleAdder itemDone) {
     TaskKey key = item.task();
     double l0 = trainer.initialLoss(key);
@@ -179,14 +185,15 @@ public final class SweepRunner {
     IntFunction<CellResult> cellAt =
         m -> {
           CellKey cell = key.cell(m);
-          int before = store.trained();
+          // only this item asks for its task's cells, so this check does not race
+          boolean known = store.contains(cell);
           CellResult r = store.get(cell, () -> trainer.train(cell, stopLoss));
-          if (store.trained() != before) {
-            // progress for the ETA: the work this cell did, in the units of SweepItem.cost
-            double work = SweepItem.cellCost(cell, r.steps());
-            double room = Math.max(0, item.cost() - itemDone.sum());
-            itemDone.add(Math.min(work, room));
-            costDone.add(Math.min(work, room));
+          double work = SweepItem.cellCost(cell, r.steps());
+          double room = Math.max(0, item.cost() - itemDone.sum());
+          itemDone.add(Math.min(work, room));
+          costDone.add(Math.min(work, room));
+          if (!known) {
+            performed.add(work);
             report.run();
           }
           return r;
