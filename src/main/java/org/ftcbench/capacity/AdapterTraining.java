@@ -80,6 +80,7 @@ public final class AdapterTraining {
     double initial = Double.NaN;
     double best = Double.POSITIVE_INFINITY;
     double bestAtLastCheck = Double.POSITIVE_INFINITY;
+    double windowLowest = Double.POSITIVE_INFINITY;
     String failure = null;
     int step = 0;
     while (true) {
@@ -93,28 +94,37 @@ public final class AdapterTraining {
         failure = "loss became " + loss + " at step " + step;
         break;
       }
-      if (loss > settings.divergenceFactor() * initial && loss > 0) {
-        failure =
-            "diverged: loss "
-                + loss
-                + " at step "
-                + step
-                + " exceeds "
-                + settings.divergenceFactor()
-                + " × the initial loss "
-                + initial;
-        break;
-      }
       best = Math.min(best, loss);
+      if (step > 0) { // the window is the steps since the last check, not where training began
+        windowLowest = Math.min(windowLowest, loss);
+      }
       if (best <= stopLoss || step == settings.maxSteps()) {
         break;
       }
       if (step > 0 && step % settings.plateauWindow() == 0) {
+        // diverged: even the lowest loss of the whole window was far above where training began
+        // (a short spike is not divergence: Adam's first steps can overshoot and recover)
+        if (windowLowest > settings.divergenceFactor() * initial) {
+          failure =
+              "diverged: the loss stayed above "
+                  + settings.divergenceFactor()
+                  + " × the initial loss "
+                  + initial
+                  + " for steps "
+                  + (step - settings.plateauWindow())
+                  + " to "
+                  + step
+                  + " (lowest "
+                  + windowLowest
+                  + ")";
+          break;
+        }
         // plateau: the lowest loss improved by less than the required fraction over the window
         if (best > (1 - settings.plateauImprovement()) * bestAtLastCheck) {
           break;
         }
         bestAtLastCheck = best;
+        windowLowest = Double.POSITIVE_INFINITY;
       }
       adam.update(parameters, gradients);
       step++;

@@ -65,6 +65,11 @@ public final class CellStore implements AutoCloseable {
     }
   }
 
+  /** Whether the cell is known (in cells.csv, trained, or being trained). */
+  public boolean contains(CellKey key) {
+    return known.containsKey(key);
+  }
+
   /** Cells trained by this process. */
   public int trained() {
     return trained.get();

@@ -16,11 +16,19 @@ public sealed interface SweepItem {
   SweepItem withCriteria(List<Criterion> more);
 
   /**
-   * A rough cost, Σ K · (adapter parameters) over the cells it is expected to train (a step costs
-   * about that many multiply-adds, times a constant), used only to start expensive items first and
-   * to estimate the time left.
+   * A rough cost, Σ K · (adapter parameters) · steps over the cells it is expected to train (a step
+   * costs about K · parameters multiply-adds, times a constant), used only to start expensive items
+   * first and to estimate the time left.
    */
   double cost();
+
+  /** Steps a cell is assumed to take, for {@link #cost} (half the default budget). */
+  double ASSUMED_STEPS = 5_000;
+
+  /** The work a trained cell did, in the units of {@link #cost}. */
+  static double cellCost(CellKey cell, int steps) {
+    return (double) cell.k() * AdapterShape.parameters(cell.depth(), cell.d(), cell.m()) * steps;
+  }
 
   /** Every grid width of one task (a column of the Fig. 9 heatmap). */
   record GridColumn(TaskKey task, List<Integer> ms, List<Criterion> criteria) implements SweepItem {
@@ -35,7 +43,7 @@ public sealed interface SweepItem {
       for (int m : ms) {
         c += (double) task.k() * AdapterShape.parameters(task.depth(), task.d(), m);
       }
-      return c;
+      return c * ASSUMED_STEPS;
     }
   }
 
@@ -58,7 +66,10 @@ public sealed interface SweepItem {
           && AdapterShape.parameters(task.depth(), task.d(), guess) < task.k()) {
         guess++;
       }
-      return 4.0 * task.k() * AdapterShape.parameters(task.depth(), task.d(), guess);
+      return 4.0
+          * task.k()
+          * AdapterShape.parameters(task.depth(), task.d(), guess)
+          * ASSUMED_STEPS;
     }
   }
 

@@ -82,17 +82,21 @@ public final class SweepRunner {
       }
       int skipped = plan.items().size() - todo.size();
       double totalCost = todo.stream().mapToDouble(SweepItem::cost).sum();
+      // ETA: work accounted for (cells found or trained, finished items) against the rate of
+      // the work this invocation performed (cells it trained), in the units of SweepItem.cost
       DoubleAdder costDone = new DoubleAdder();
+      DoubleAdder performed = new DoubleAdder();
       AtomicInteger itemsDone = new AtomicInteger(skipped);
       AtomicInteger rows = new AtomicInteger();
       Runnable report =
           () -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            double done = costDone.sum();
+            double rate = performed.sum();
             Duration eta =
-                done > 0
+                rate > 0
                     ? Duration.ofMillis(
-                        (long) (elapsed.toMillis() * Math.max(0, totalCost - done) / done))
+                        (long)
+                            (elapsed.toMillis() * Math.max(0, totalCost - costDone.sum()) / rate))
                     : null;
             progress.update(
                 new SweepProgress.Status(
@@ -104,6 +108,15 @@ public final class SweepRunner {
                     eta));
           };
       report.run();
+      // a heartbeat, so that progress shows while long cells train
+      java.util.concurrent.ScheduledExecutorService ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "sweep-progress");
+                t.setDaemon(true);
+                return t;
+              });
+      ticker.scheduleAtFixedRate(report, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
       ExecutorService pool =
           Executors.newFixedThreadPool(
               threads,
@@ -118,14 +131,17 @@ public final class SweepRunner {
           futures.add(
               pool.submit(
                   () -> {
-                    for (CapacityRow row : runItem(item, store, report)) {
+                    DoubleAdder itemDone = new DoubleAdder();
+                    for (CapacityRow row :
+                        runItem(item, store, report, costDone, performed, itemDone)) {
                       String key = CapacityRow.key(row.task(), row.criterion());
                       if (!written.contains(key)) {
                         capacity.append(row.row());
                         rows.incrementAndGet();
                       }
                     }
-                    costDone.add(item.cost());
+                    // a finished item counts its whole estimate, whatever its cells added
+                    costDone.add(Math.max(0, item.cost() - itemDone.sum()));
                     itemsDone.incrementAndGet();
                     report.run();
                   }));
@@ -147,13 +163,20 @@ public final class SweepRunner {
         throw new IllegalStateException(cause);
       } finally {
         pool.shutdownNow();
+        ticker.shutdownNow();
       }
       return new Summary(plan.items().size(), skipped, store.trained(), store.reused(), rows.get());
     }
   }
 
   /** Trains (or reuses) the item's cells and returns its capacity rows, one per criterion. */
-  private List<CapacityRow> runItem(SweepItem item, CellStore store, Runnable report) {
+  private List<CapacityRow> runItem(
+      SweepItem item,
+      CellStore store,
+      Runnable report,
+      DoubleAdder costDone,
+      DoubleAdder performed,
+      DoubleAdder itemDone) {
     TaskKey key = item.task();
     double l0 = trainer.initialLoss(key);
     // one training serves every criterion: stop at the tightest (see TrainingSettings)
@@ -162,9 +185,15 @@ public final class SweepRunner {
     IntFunction<CellResult> cellAt =
         m -> {
           CellKey cell = key.cell(m);
-          int before = store.trained();
+          // only this item asks for its task's cells, so this check does not race
+          boolean known = store.contains(cell);
           CellResult r = store.get(cell, () -> trainer.train(cell, stopLoss));
-          if (store.trained() != before) {
+          double work = SweepItem.cellCost(cell, r.steps());
+          double room = Math.max(0, item.cost() - itemDone.sum());
+          itemDone.add(Math.min(work, room));
+          costDone.add(Math.min(work, room));
+          if (!known) {
+            performed.add(work);
             report.run();
           }
           return r;

@@ -30,8 +30,9 @@ import org.ftcbench.nn.AdamConfig;
  * @param plateauWindow the plateau rule looks back this many steps
  * @param plateauImprovement training stops when the lowest loss improved by less than this fraction
  *     over the last {@code plateauWindow} steps
- * @param divergenceFactor a loss above this multiple of ℓ_FT(g = 0) (or not finite) marks the cell
- *     as failed: training made things far worse than doing nothing
+ * @param divergenceFactor a cell fails if its loss stays above this multiple of ℓ_FT(g = 0) for a
+ *     whole plateau window (or is ever NaN or infinite): training made things far worse than doing
+ *     nothing, and did not recover
  */
 public record TrainingSettings(
     AdamConfig adam,
@@ -73,8 +74,9 @@ public record TrainingSettings(
    *       a cell that has not fitted by 10,000 steps is reported as it stands.
    *   <li>Plateau: stop when the lowest loss improved by less than 1% over the last 1,000 steps; at
    *       that rate the rest of the budget could lower it by at most ~10%.
-   *   <li>Divergence: a loss above 10 × ℓ_FT(g = 0), or NaN; with the per-layer steps the probes
-   *       never went above 2 ×.
+   *   <li>Divergence: a loss that stays above 10 × ℓ_FT(g = 0) for a whole window, or NaN. Not a
+   *       single spike: when most targets are 0 (K = 100 N, ℓ_FT(0) ≈ 0.005) Adam's first steps of
+   *       ~η / fan-in per weight overshoot by more than 10 × and then recover.
    * </ul>
    */
   public static TrainingSettings defaults() {

@@ -119,7 +119,7 @@ final class SweepCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart);
+    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart, false);
     out.println("sweep: profile " + profile.name() + " into " + runDir);
     err.println(
         "sweep: "
@@ -143,7 +143,7 @@ final class SweepCommand implements Callable<Integer> {
                 SweepWorkerCommand.command(), settings.threads(), settings.training())) {
       summary = new SweepRunner(runDir, trainer, settings.threads(), printer(err)).run(plan);
     }
-    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart);
+    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart, true);
     out.printf(
         "sweep: done in %s: %d tasks (%d already done), %d cells trained, %d reused, %d capacity"
             + " rows written%n",
@@ -309,9 +309,13 @@ final class SweepCommand implements Callable<Integer> {
       String machineName,
       Instant start,
       SweepSettings settings,
-      Object firstStart)
+      Object firstStart,
+      boolean finished)
       throws IOException {
     Map<String, Object> env = EnvironmentStamp.collect(profile, start);
+    if (!finished) {
+      env.put("end", null); // still running, or interrupted
+    }
     env.put("machine", machineName);
     env.put(FIRST_START_ENTRY, firstStart != null ? firstStart : start.toString());
     env.put(SETTINGS_ENTRY, new TreeMap<>(settings.recorded()));
@@ -321,17 +325,23 @@ final class SweepCommand implements Callable<Integer> {
             + "\n");
   }
 
-  /** Progress lines on stderr, at most one every 5 seconds (and the last one). */
+  /**
+   * Progress lines on stderr: when something changed, at most one every 5 seconds; otherwise one a
+   * minute, so a long cell still shows the clock; and the last one.
+   */
   static SweepProgress printer(PrintWriter err) {
-    long[] last = {0};
+    long[] last = {0, -1};
     return s -> {
       long now = System.nanoTime();
       boolean finished = s.itemsDone() == s.itemsTotal();
+      long state = s.itemsDone() * 1_000_003L + s.cellsTrained();
       synchronized (last) {
-        if (!finished && now - last[0] < 5_000_000_000L) {
+        long wait = state != last[1] ? 5_000_000_000L : 60_000_000_000L;
+        if (finished ? state == last[1] : now - last[0] < wait) {
           return;
         }
         last[0] = now;
+        last[1] = state;
         err.printf(
             "sweep: %d/%d tasks, %d cells trained, %d reused, elapsed %s, ETA %s%n",
             s.itemsDone(),

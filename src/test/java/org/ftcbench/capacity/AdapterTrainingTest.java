@@ -56,7 +56,7 @@ class AdapterTrainingTest {
   void aDivergingTrainingIsAFailedCellNotAnError() {
     FineTuningTask task = TASK;
     TrainingSettings wild =
-        new TrainingSettings(AdamConfig.withLearningRate(1e3), 200, 100, 0.01, 10);
+        new TrainingSettings(AdamConfig.withLearningRate(1e4), 200, 20, 0.01, 10);
     CellResult r = AdapterTraining.train(task, new CellKey(3, 20, 80, 4, 8, 3), wild, 0);
     assertThat(r.failed()).isTrue();
     assertThat(r.finalLoss()).isNaN();
