@@ -92,11 +92,12 @@ public final class SweepRunner {
           () -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             double rate = performed.sum();
+            double left = totalCost - costDone.sum();
+            boolean running = itemsDone.get() < plan.items().size();
+            // unknown before any work, and when the running items are past their estimates
             Duration eta =
-                rate > 0
-                    ? Duration.ofMillis(
-                        (long)
-                            (elapsed.toMillis() * Math.max(0, totalCost - costDone.sum()) / rate))
+                rate > 0 && (left > 0 || !running)
+                    ? Duration.ofMillis((long) (elapsed.toMillis() * Math.max(0, left) / rate))
                     : null;
             progress.update(
                 new SweepProgress.Status(
