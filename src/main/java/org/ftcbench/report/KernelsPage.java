@@ -32,6 +32,12 @@ public final class KernelsPage {
               a.run().env().containsKey("blas")
                   ? ", configuration <code>" + Html.esc(a.run().env().get("blas")) + "</code>"
                   : "")
+          .append(
+              a.run().env().containsKey("blas_config")
+                  ? " (<code>run-benchmarks.sh --blas "
+                      + Html.esc(a.run().env().get("blas_config"))
+                      + "</code>)"
+                  : "")
           .append("; CPU ")
           .append(Html.esc(a.run().env().getOrDefault("cpu_model", "unknown")))
           .append(".</p>\n");
