@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.IntFunction;
@@ -110,14 +112,14 @@ public final class SweepRunner {
           };
       report.run();
       // a heartbeat, so that progress shows while long cells train
-      java.util.concurrent.ScheduledExecutorService ticker =
+      ScheduledExecutorService ticker =
           Executors.newSingleThreadScheduledExecutor(
               r -> {
                 Thread t = new Thread(r, "sweep-progress");
                 t.setDaemon(true);
                 return t;
               });
-      ticker.scheduleAtFixedRate(report, 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+      ticker.scheduleAtFixedRate(report, 10, 10, TimeUnit.SECONDS);
       ExecutorService pool =
           Executors.newFixedThreadPool(
               threads,

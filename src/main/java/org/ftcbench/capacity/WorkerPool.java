@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Trains cells in {@code size} worker processes, one single-threaded training each (see {@link
@@ -123,7 +124,7 @@ public final class WorkerPool implements CellTrainer {
     }
     for (Worker w : all) {
       try {
-        if (!w.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!w.process().waitFor(10, TimeUnit.SECONDS)) {
           w.process().destroyForcibly();
         }
         Files.deleteIfExists(w.log());

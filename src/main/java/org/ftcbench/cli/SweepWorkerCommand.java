@@ -30,6 +30,25 @@ final class SweepWorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // if the sweep is killed outright (kill -9), stop too instead of finishing a long cell
+    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+    if (parent != null) {
+      Thread watchdog =
+          new Thread(
+              () -> {
+                while (parent.isAlive()) {
+                  try {
+                    Thread.sleep(2000);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+                Runtime.getRuntime().halt(1);
+              },
+              "sweep-worker-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
+    }
     CellWorker.serve(
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
         new PrintWriter(System.out, false, StandardCharsets.UTF_8));
