@@ -104,11 +104,12 @@ final class CertifyCommand implements Callable<Integer> {
       if (!r.passed()) {
         failed = true;
         err.printf(
-            "ftc-bench: certificate failed: %s has max |(f+g)(x_i) − y'_i| = %.3g > tolerance %.3g"
-                + " (max |weight| %.3g: the construction is too ill-conditioned for double"
+            "ftc-bench: certificate failed: %s has max |(f+g)(x_i) − y'_i| = %.3g (%s) > tolerance"
+                + " %.3g (max |weight| %.3g: the construction is too ill-conditioned for double"
                 + " precision at this K)%n",
             r.construction().label(),
             r.verification().maxAbsResidual(),
+            r.verification().arithmetic(),
             r.verification().tolerance(),
             r.verification().maxAbsWeight());
       }
@@ -140,12 +141,13 @@ final class CertifyCommand implements Callable<Integer> {
         "certify, depth %d: %s, K = %d, N = %d, d = %d, seed = %d, max |z| = %.4g%n",
         depth, origin, kk, nn, task.d(), s, maxZ);
     out.printf(
-        "  %-26s %8s %10s %7s %13s %10s %11s %9s %9s%n",
+        "  %-26s %8s %10s %7s %21s %12s %10s %11s %9s %9s%n",
         "construction",
         "neurons",
         "params",
         "bound",
         "max|residual|",
+        "float64 pass",
         "tolerance",
         "max|weight|",
         "build ms",
@@ -160,12 +162,14 @@ final class CertifyCommand implements Callable<Integer> {
         mark = "  (for comparison, not in Theorem 5.1)";
       }
       out.printf(
-          "  %-26s %8d %10d %7d %13.3g %10.3g %11.3g %9.1f %9.1f%s%n",
+          "  %-26s %8d %10d %7d %11.3g %-9s %12.3g %10.3g %11.3g %9.1f %9.1f%s%n",
           r.construction().label(),
           r.neurons(),
           r.network().parameterCount(),
           r.upperBound(),
           r.verification().maxAbsResidual(),
+          "(" + r.verification().arithmetic() + ")",
+          r.verification().float64Residual(),
           r.verification().tolerance(),
           r.verification().maxAbsWeight(),
           r.buildMillis(),
@@ -173,7 +177,9 @@ final class CertifyCommand implements Callable<Integer> {
           mark);
     }
     out.printf(
-        "  residual = max_i |(f+g)(x_i) − y'_i| over all K samples; tolerance = %.0e·max|z| + %.0e·max|y'|%n",
+        "  residual = max_i |(f+g)(x_i) − y'_i| over all K samples; tolerance = %.0e·max|z| + %.0e·max|y'|%n"
+            + "  (exact) = g's stored weights evaluated in double-double, the certificate; float64 pass ="
+            + " the same residual from a float64 forward pass, what a float64 user of g sees%n",
         Tolerance.RELATIVE, Tolerance.ROUNDING);
     if (depth == 2) {
       out.printf(

@@ -63,6 +63,10 @@ public final class AdapterJson {
     json.writeNumberField("neurons", g.neurons());
     json.writeNumberField("max_abs_residual", adapter.verification().maxAbsResidualOfG());
     json.writeNumberField("tolerance", adapter.verification().tolerance());
+    // "exact": max_abs_residual is what the weights define (evaluate them in exact or 106-bit
+    // arithmetic to reproduce it); a float64 evaluation sees float64_residual
+    json.writeStringField("residual_arithmetic", adapter.verification().arithmetic());
+    json.writeNumberField("float64_residual", adapter.verification().float64Residual());
     json.writeObjectFieldStart("task");
     json.writeNumberField("K", task.k());
     json.writeNumberField("N", task.n());

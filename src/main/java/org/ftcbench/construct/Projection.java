@@ -26,12 +26,16 @@ import org.jblas.DoubleMatrix;
  * index i is position i − 1.
  *
  * @param a the unit direction (d entries)
- * @param c the sorted, strictly increasing projections c_i = aᵀx_i of the distinct points
+ * @param c the sorted, strictly increasing projections c_i = aᵀx_i of the distinct points, each
+ *     computed in double-double and rounded, so that their order is the exact order
+ * @param cLow the rounding error of each c_i: aᵀx_i = c_i + cLow_i to about 1e−32 relative, for the
+ *     constructions that place knots exactly ({@link TwoLayerInterpolant})
  * @param z the residual target of each distinct point
  * @param changed whether each distinct point is in T
  * @param sample the (first) original 0-based sample index of each distinct point
  */
-public record Projection(double[] a, double[] c, double[] z, boolean[] changed, int[] sample) {
+public record Projection(
+    double[] a, double[] c, double[] cLow, double[] z, boolean[] changed, int[] sample) {
 
   /** How often a is drawn again before two different inputs are declared inseparable. */
   static final int MAX_DRAWS = 64;
@@ -89,15 +93,18 @@ public record Projection(double[] a, double[] c, double[] z, boolean[] changed, 
     for (int draw = 0; draw < MAX_DRAWS && separating < DRAWS; draw++) {
       double[] a = unitGaussian(rng, d);
       double[] proj = new double[k];
+      double[] projLow = new double[k];
+      DoubleDouble s = new DoubleDouble();
       for (int i = 0; i < k; i++) {
-        double s = 0;
+        s.setZero();
         for (int j = 0; j < d; j++) {
-          s += a[j] * x.get(i, j);
+          s.addProduct(a[j], x.get(i, j));
         }
-        proj[i] = s;
+        proj[i] = s.hi();
+        projLow[i] = s.lo();
       }
       int[] order = sortedOrder(proj);
-      Projection p = merge(a, proj, order, x, z, inT);
+      Projection p = merge(a, proj, projLow, order, x, z, inT);
       if (p == null) {
         continue;
       }
@@ -122,9 +129,16 @@ public record Projection(double[] a, double[] c, double[] z, boolean[] changed, 
    * (draw a again).
    */
   private static Projection merge(
-      double[] a, double[] proj, int[] order, DoubleMatrix x, DoubleMatrix z, boolean[] inT) {
+      double[] a,
+      double[] proj,
+      double[] projLow,
+      int[] order,
+      DoubleMatrix x,
+      DoubleMatrix z,
+      boolean[] inT) {
     int k = order.length;
     double[] c = new double[k];
+    double[] cLow = new double[k];
     double[] t = new double[k];
     boolean[] changed = new boolean[k];
     int[] sample = new int[k];
@@ -158,6 +172,7 @@ public record Projection(double[] a, double[] c, double[] z, boolean[] changed, 
         continue;
       }
       c[n] = proj[i];
+      cLow[n] = projLow[i];
       t[n] = z.get(i);
       changed[n] = inT[i];
       sample[n] = i;
@@ -168,6 +183,7 @@ public record Projection(double[] a, double[] c, double[] z, boolean[] changed, 
     return new Projection(
         a,
         Arrays.copyOf(c, n),
+        Arrays.copyOf(cLow, n),
         Arrays.copyOf(t, n),
         Arrays.copyOf(changed, n),
         Arrays.copyOf(sample, n));

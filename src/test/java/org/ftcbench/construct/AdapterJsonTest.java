@@ -2,6 +2,7 @@ package org.ftcbench.construct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +81,25 @@ class AdapterJsonTest {
         // and the network read back is the network written
         assertThat(AdapterJson.readNetwork(path).parameters().get(0).data)
             .containsExactly(r.network().weight(1).data);
+        // an exact certificate is what the file's numbers give in exact (BigDecimal) arithmetic
+        assertThat(root.get("residual_arithmetic").asText())
+            .isEqualTo(r.verification().arithmetic());
+        if (r.verification().exact()) {
+          java.math.BigDecimal[] exact =
+              ExactForwardTest.reference(AdapterJson.readNetwork(path), back.task().x());
+          double worstExact = 0;
+          for (int i = 0; i < k; i++) {
+            worstExact =
+                Math.max(
+                    worstExact,
+                    exact[i]
+                        .subtract(new java.math.BigDecimal(task.z().get(i)))
+                        .abs()
+                        .doubleValue());
+          }
+          assertThat(worstExact)
+              .isCloseTo(root.get("max_abs_residual").asDouble(), within(1e-15 * (1 + worstExact)));
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ package org.ftcbench.construct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.nn.DenseNetwork;
@@ -40,6 +41,56 @@ class TwoLayerInterpolantTest {
     assertThat(Verification.of(task, printed).maxAbsResidual()).isGreaterThan(0.1);
     // and b2 = z_1 (the paper's base case writes b1 = z1)
     assertThat(ours.network().bias(2).get(0)).isEqualTo(p.z()[0]);
+  }
+
+  /**
+   * Each changed sample has an unchanged twin about 1e−7 away, so slopes reach 1e8: slope
+   * increments computed in double (the paper's formula, knots at the rounded projections) miss the
+   * targets even when evaluated exactly (1.8e−7 against a tolerance of 1e−8); the compensated
+   * weights hit them (4e−10), and only a float64 forward pass of them rounds (1.5e−6). At twins
+   * 1e−9 away the compensated weights miss too (6.7e−8): the slope after a steep segment can only
+   * be resolved to ulp(steep slope), see the class comment of {@link TwoLayerInterpolant}.
+   */
+  @Test
+  void closeTwinsAreFittedExactlyByTheStoredWeights() {
+    Random rng = new Random(5);
+    int n = 200;
+    int k = 2000;
+    int d = 3;
+    DoubleMatrix x = new DoubleMatrix(k, d);
+    DoubleMatrix z = new DoubleMatrix(k, 1);
+    int[] changed = new int[n];
+    for (int i = 0; i < k - n; i++) {
+      for (int c = 0; c < d; c++) {
+        x.put(i, c, rng.nextGaussian());
+      }
+    }
+    for (int t = 0; t < n; t++) {
+      changed[t] = t;
+      z.put(t, 2 * rng.nextDouble() - 1);
+      for (int c = 0; c < d; c++) {
+        x.put(k - n + t, c, x.get(t, c) + 1e-7 * rng.nextGaussian()); // the unchanged twin
+      }
+    }
+    FineTuningTask task = FineTuningTask.fromResiduals(x, z, changed);
+    CertifiedAdapter ours = certify(task);
+    assertThat(ours.verification().maxAbsWeight()).isGreaterThan(1e8);
+    assertThat(ours.verification().exact()).isTrue();
+    assertThat(ours.passed()).isTrue();
+
+    DenseNetwork naive = ours.network().copy();
+    Projection p = Projection.of(task.x(), task.z(), task.changed(), 3);
+    int[] j = KeptSet.of(p.changed());
+    double previous = 0;
+    for (int q = 0; q + 1 < j.length; q++) {
+      double s = (p.z()[j[q + 1]] - p.z()[j[q]]) / (p.c()[j[q + 1]] - p.c()[j[q]]);
+      naive.weight(2).put(0, q, s - previous);
+      naive.bias(1).put(q, -p.c()[j[q]]);
+      previous = s;
+    }
+    Verification v = Verification.of(task, naive);
+    assertThat(v.exact()).isTrue();
+    assertThat(v.maxAbsResidual()).isGreaterThan(10 * v.tolerance());
   }
 
   @Test
