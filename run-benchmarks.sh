@@ -149,13 +149,14 @@ main_job() {
   export FTC_BLAS=$blas
   local run
   if [[ $only != bench ]]; then
-    run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${sweep_keys[@]}" | tail -n 1)
+    # the sweep's summary lines go to the terminal too; its last line is the run folder
+    run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${sweep_keys[@]}" | tee /dev/stderr | tail -n 1)
     [[ -d $run ]] || die "the sweep did not report its run folder (got '$run')"
   fi
   if [[ $only == bench ]]; then
-    run=$(java -jar "$JAR" bench --profile "$profile" "${machine[@]}" "${bench_keys[@]}" | tail -n 1)
+    run=$(java -jar "$JAR" bench --profile "$profile" "${machine[@]}" "${bench_keys[@]}" | tee /dev/stderr | tail -n 1)
   elif [[ $only == all ]]; then
-    java -jar "$JAR" bench --profile "$profile" --run "$run" "${bench_keys[@]}" >/dev/null
+    java -jar "$JAR" bench --profile "$profile" --run "$run" "${bench_keys[@]}" >&2
   fi
   local index
   index=$(java -jar "$JAR" report | tail -n 1)
