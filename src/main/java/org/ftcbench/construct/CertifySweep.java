@@ -28,10 +28,11 @@ import org.ftcbench.results.CsvLog;
  * <p>A construction that misses the tolerance still gets its row (its residual says so) and is
  * listed in the returned {@link Summary#failures()}: never a silent result.
  *
- * <p>Verifying costs K × (parameters of g) multiply-adds, so U2 (3N bump ReLUs that each read all
- * 2⌈√K⌉ layer-1 outputs) dominates: 1.9·10¹² at N = 10⁴, K = 10⁵, minutes on one core. A sweep may
- * therefore set a cap: a construction whose K × parameters exceeds it is built but not verified,
- * gets no row, and is listed in {@link Summary#tooCostly()}.
+ * <p>Verifying costs K × Σ_l (distinct rows of W_l) × d_{l−1} multiply-adds ({@link
+ * Certifier.Built#verificationCost}); the largest, U2 at N = 10⁴, K = 10⁵, needs 2·10¹⁰ (its 3N
+ * bump ReLUs share the rows of U1's ⌈√K⌉ layer-2 neurons). A sweep may still set a cap: a
+ * construction whose cost exceeds it is built but not verified, gets no row, and is listed in
+ * {@link Summary#tooCostly()}.
  */
 public final class CertifySweep {
   /** The columns of certify.csv, in order (design.md). */

@@ -7,14 +7,15 @@ import org.ftcbench.nn.ForwardPass;
 /**
  * Checks a certificate: max_i |(f + g)(x_i) − y'_i| (Eq. 2) over all K samples.
  *
- * <p>Two evaluations of g. The float64 forward pass ({@link ForwardPass}, row blocks, memory
- * O(block × width) whatever K is) is what a user of the adapter sees. The exact one ({@link
- * ExactForward}, double-double) is what the stored weights define; it decides the certificate
- * whenever it is cheap, which is for the 2-layer adapter (one-dimensional: O(K log K)) and for g =
- * 0. There the float64 pass is not good enough: it cancels terms of size |W2| · (range of aᵀx),
- * about 1e8 at K = 10^5, and loses 1e−7 of accuracy that the weights do not lack. The 3-layer
- * constructions are checked in float64: exact evaluation of their weights (tested) misses by as
- * much as float64 does, because the rounding of their λ-scaled layer-2 weights is itself the error.
+ * <p>Two evaluations of g. The float64 forward pass ({@link SharedRowForward}: each distinct weight
+ * row once, row blocks, bounded memory whatever K is) is what a user of the adapter sees. The exact
+ * one ({@link ExactForward}, double-double) is what the stored weights define; it decides the
+ * certificate whenever it is cheap, which is for the 2-layer adapter (one-dimensional: O(K log K))
+ * and for g = 0. There the float64 pass is not good enough: it cancels terms of size |W2| · (range
+ * of aᵀx), about 1e8 at K = 10^5, and loses 1e−7 of accuracy that the weights do not lack. The
+ * 3-layer constructions are checked in float64: exact evaluation of their weights (tested) misses
+ * by as much as float64 does, because the rounding of their λ-scaled layer-2 weights is itself the
+ * error.
  *
  * @param maxAbsResidual max_i |(f + g)(x_i) − y'_i|, the certificate: exact if {@link #exact}
  * @param maxAbsResidualOfG max_i |g(x_i) − z_i|, what a check of the exported adapter against its
@@ -47,20 +48,13 @@ public record Verification(
     int k = task.k();
     DenseNetwork f = task.f();
     boolean exact = g.neurons() == 0 || ExactForward.isOneDimensional(g);
-    int block = Math.min(ForwardPass.defaultBlockRows(g.widths()), k);
-    ForwardPass gPass = new ForwardPass(g, block);
-    ForwardPass fPass =
-        new ForwardPass(f, Math.min(block, ForwardPass.defaultBlockRows(f.widths())));
+    ForwardPass fPass = new ForwardPass(f, Math.min(k, ForwardPass.defaultBlockRows(f.widths())));
     double[] fx = new double[k];
-    double[] gFloat = new double[k];
-    for (int r0 = 0; r0 < k; r0 += block) {
-      int rows = Math.min(block, k - r0);
-      for (int f0 = 0; f0 < rows; f0 += fPass.blockRows()) {
-        int fr = Math.min(fPass.blockRows(), rows - f0);
-        System.arraycopy(fPass.forwardBlock(task.x(), r0 + f0, fr), 0, fx, r0 + f0, fr);
-      }
-      System.arraycopy(gPass.forwardBlock(task.x(), r0, rows), 0, gFloat, r0, rows);
+    for (int r0 = 0; r0 < k; r0 += fPass.blockRows()) {
+      int rows = Math.min(fPass.blockRows(), k - r0);
+      System.arraycopy(fPass.forwardBlock(task.x(), r0, rows), 0, fx, r0, rows);
     }
+    double[] gFloat = new SharedRowForward(g).evaluate(task.x());
     double[] gx = exact ? ExactForward.evaluate(g, task.x()) : gFloat;
     double[] y = task.yPrime().data;
     double[] z = task.z().data;
