@@ -3,10 +3,12 @@ package org.ftcbench.construct;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,6 +95,7 @@ public final class AdapterJson {
     json.writeEndArray();
     json.writeEndObject();
     json.writeArrayFieldStart("layers");
+    PreciseNetwork precise = adapter.weights();
     for (int l = 1; l <= g.depth(); l++) {
       DoubleMatrix w = g.weight(l);
       json.writeStartObject();
@@ -100,14 +103,14 @@ public final class AdapterJson {
       for (int r = 0; r < w.rows; r++) {
         json.writeStartArray();
         for (int c = 0; c < w.columns; c++) {
-          json.writeNumber(w.get(r, c));
+          writeParameter(json, w.get(r, c), precise.lowWeight(l, r, c));
         }
         json.writeEndArray();
       }
       json.writeEndArray();
       json.writeArrayFieldStart("b");
-      for (double v : g.bias(l).data) {
-        json.writeNumber(v);
+      for (int r = 0; r < g.width(l); r++) {
+        writeParameter(json, g.bias(l).get(r), precise.lowBias(l, r));
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -213,13 +216,36 @@ public final class AdapterJson {
     return new InputTask(FineTuningTask.fromResiduals(x, z, changed), seed);
   }
 
-  /** The layers of an exported adapter, as a network (for checking a file). */
-  public static DenseNetwork readNetwork(Path file) {
+  /**
+   * A parameter hi + lo. When lo = 0, the shortest decimal that reads back as hi (≤ 17 significant
+   * digits), like every other number in the file: it stands for that double. Otherwise the exact
+   * decimal value of hi + lo, which always has more than 17 digits: it stands for itself. A reader
+   * in double precision gets hi either way (the float64 network); an exact checker reads the short
+   * numbers as the doubles they name and the long ones as exact decimals ({@link #readNetwork}).
+   */
+  private static void writeParameter(JsonGenerator json, double hi, double lo) throws IOException {
+    if (lo == 0) {
+      json.writeNumber(hi);
+    } else {
+      json.writeNumber(new BigDecimal(hi).add(new BigDecimal(lo)));
+    }
+  }
+
+  /**
+   * The layers of an exported adapter, as a network with double-double parameters (for checking a
+   * file): each number is read as a decimal and split into its nearest double and the rest.
+   */
+  public static PreciseNetwork readNetwork(Path file) {
     try {
-      JsonNode root = new ObjectMapper().readTree(file.toFile());
+      JsonNode root =
+          new ObjectMapper()
+              .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+              .readTree(file.toFile());
       JsonNode layers = root.get("layers");
       java.util.List<DoubleMatrix> ws = new java.util.ArrayList<>();
       java.util.List<DoubleMatrix> bs = new java.util.ArrayList<>();
+      java.util.List<DoubleMatrix> wLow = new java.util.ArrayList<>();
+      java.util.List<DoubleMatrix> bLow = new java.util.ArrayList<>();
       // an empty W (a layer of 0 neurons) does not show its width: take it from the task and
       // the previous layer
       int cols = root.get("task").get("d").intValue();
@@ -228,23 +254,37 @@ public final class AdapterJson {
         JsonNode b = layer.get("b");
         int rows = b.size();
         DoubleMatrix wm = new DoubleMatrix(rows, cols);
+        DoubleMatrix wl = new DoubleMatrix(rows, cols);
         for (int r = 0; r < rows; r++) {
           for (int c = 0; c < cols; c++) {
-            wm.put(r, c, w.get(r).get(c).doubleValue());
+            split(w.get(r).get(c).decimalValue(), wm, wl, r, c);
           }
         }
         DoubleMatrix bm = new DoubleMatrix(b.size(), 1);
+        DoubleMatrix bl = new DoubleMatrix(b.size(), 1);
         for (int r = 0; r < b.size(); r++) {
-          bm.put(r, b.get(r).doubleValue());
+          split(b.get(r).decimalValue(), bm, bl, r, 0);
         }
         ws.add(wm);
         bs.add(bm);
+        wLow.add(wl);
+        bLow.add(bl);
         cols = rows;
       }
-      return DenseNetwork.of(ws, bs);
+      return new PreciseNetwork(DenseNetwork.of(ws, bs), DenseNetwork.of(wLow, bLow));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + file, e);
     }
+  }
+
+  /**
+   * A number of the file as hi + lo ({@link #writeParameter}): up to 17 significant digits it names
+   * the double nearest to it (lo = 0); beyond, it is exact, hi its nearest double and lo the rest.
+   */
+  private static void split(BigDecimal v, DoubleMatrix hi, DoubleMatrix lo, int r, int c) {
+    double h = v.doubleValue();
+    hi.put(r, c, h);
+    lo.put(r, c, v.precision() <= 17 ? 0 : v.subtract(new BigDecimal(h)).doubleValue());
   }
 
   private static double number(JsonNode v, Path file, String where) {

@@ -53,10 +53,10 @@ final class AppendixA {
     }
   }
 
-  static DenseNetwork build(Projection p, ClipSettings settings) {
+  static PreciseNetwork build(Projection p, ClipSettings settings) {
     int d = p.a().length;
     if (TwoLayerInterpolant.allZero(p.z())) {
-      return new DenseNetwork(d, 0, 0, 1);
+      return PreciseNetwork.of(new DenseNetwork(d, 0, 0, 1));
     }
     double scale = OutputScale.of(p.z());
     double[] t = OutputScale.scaled(p.z(), scale);
@@ -189,7 +189,7 @@ final class AppendixA {
       // F rises by 2ω_j across interval j
       omega[j] = 0.5 * g.slope * (g.hi - g.lo);
     }
-    IntervalLayer layer = new IntervalLayer(lower, upper, c[0], c[m - 1]);
+    IntervalLayer layer = IntervalLayer.withExactEnds(lower, upper, c[0], c[m - 1]);
     ThreeLayerNetwork net = new ThreeLayerNetwork(p.a(), layer);
     net.add(
         new LayerTwoSystem.Row(pieces.get(0).f(lower[0]), omega),

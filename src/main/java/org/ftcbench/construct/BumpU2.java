@@ -31,9 +31,9 @@ import org.ftcbench.nn.DenseNetwork;
 public final class BumpU2 {
   private BumpU2() {}
 
-  public static DenseNetwork build(Projection p, ClipSettings settings) {
+  public static PreciseNetwork build(Projection p, ClipSettings settings) {
     if (TwoLayerInterpolant.allZero(p.z())) {
-      return new DenseNetwork(p.a().length, 0, 0, 1);
+      return PreciseNetwork.of(new DenseNetwork(p.a().length, 0, 0, 1));
     }
     double scale = OutputScale.of(p.z());
     double[] t = OutputScale.scaled(p.z(), scale);
@@ -70,7 +70,10 @@ public final class BumpU2 {
         if (above != null) {
           delta = Math.min(delta, above - z);
         }
-        net.add(f, ReluExpansion.bump(z, 0.5 * delta, r[0] <= r[1]));
+        // a power of two: the shifts z ± δ and the slope z/δ are then exact, so on its flat
+        // sides the bump's three ReLUs cancel exactly instead of leaving ~ulp(z) · z/δ each
+        double halfWidth = Math.scalb(1.0, Math.getExponent(0.5 * delta));
+        net.add(f, ReluExpansion.bump(z, halfWidth, r[0] <= r[1]));
       }
     }
     return net.build(scale);

@@ -6,7 +6,8 @@ import org.ftcbench.nn.DenseNetwork;
  * One construction built and verified on one task.
  *
  * @param construction which construction
- * @param network the adapter g as a plain ReLU network
+ * @param weights the adapter g as a plain ReLU network, with double-double low parts where it has
+ *     them
  * @param verification its residuals on all K samples
  * @param upperBound the construction's own neuron bound for (N, K)
  * @param lowerBound the theorem's lower bound on m* for (N, K) at this depth
@@ -17,7 +18,7 @@ import org.ftcbench.nn.DenseNetwork;
  */
 public record CertifiedAdapter(
     Construction construction,
-    DenseNetwork network,
+    PreciseNetwork weights,
     Verification verification,
     long upperBound,
     long lowerBound,
@@ -25,9 +26,14 @@ public record CertifiedAdapter(
     double verifyMillis,
     double outputScale) {
 
+  /** The float64 network (the weights rounded to double). */
+  public DenseNetwork network() {
+    return weights.network();
+  }
+
   /** The number of hidden ReLUs m. */
   public int neurons() {
-    return network.neurons();
+    return network().neurons();
   }
 
   public boolean passed() {

@@ -18,20 +18,30 @@ public final class Certifier {
    * A construction built but not yet verified.
    *
    * @param construction which construction
-   * @param network the adapter g
+   * @param weights the adapter g, with double-double low parts where it has them
+   * @param direction the projection direction a that every first-layer row is a multiple of
    * @param buildMillis projecting, sorting and building, in milliseconds
    * @param outputScale s ≥ 1 by which a 3-layer output layer was multiplied (see {@link
    *     OutputScale})
    */
   public record Built(
-      Construction construction, DenseNetwork network, double buildMillis, double outputScale) {
+      Construction construction,
+      PreciseNetwork weights,
+      double[] direction,
+      double buildMillis,
+      double outputScale) {
+
+    /** The float64 network (the weights rounded to double). */
+    public DenseNetwork network() {
+      return weights.network();
+    }
 
     /**
      * Verifying costs K × Σ_l (distinct rows of W_l) × d_{l−1} multiply-adds ({@link
-     * SharedRowForward}); the exact evaluation of a 2-layer adapter is O(K log K) on top.
+     * SharedRowForward}); the exact evaluation along the projection costs about as much again.
      */
     public long verificationCost(FineTuningTask task) {
-      return new SharedRowForward(network).multiplyAdds(task.k());
+      return new SharedRowForward(network()).multiplyAdds(task.k());
     }
   }
 
@@ -40,21 +50,21 @@ public final class Certifier {
       FineTuningTask task, Construction construction, long seed, ClipSettings settings) {
     long t0 = System.nanoTime();
     Projection p = Projection.of(task.x(), task.z(), task.changed(), seed);
-    DenseNetwork g = construction.build(p, settings);
+    PreciseNetwork g = construction.build(p, settings);
     long t1 = System.nanoTime();
     double scale = construction.depth() == 3 ? OutputScale.of(p.z()) : 1;
-    return new Built(construction, g, (t1 - t0) / 1e6, scale);
+    return new Built(construction, g, p.a(), (t1 - t0) / 1e6, scale);
   }
 
   /** Verifies a built construction on all K samples of its task. */
   public static CertifiedAdapter verify(FineTuningTask task, Built built) {
     long t0 = System.nanoTime();
-    Verification v = Verification.of(task, built.network());
+    Verification v = Verification.of(task, built.weights(), built.direction());
     long t1 = System.nanoTime();
     Construction c = built.construction();
     return new CertifiedAdapter(
         c,
-        built.network(),
+        built.weights(),
         v,
         c.upperBound(task.n(), task.k()),
         c.lowerBound(task.n(), task.k()),

@@ -1,7 +1,5 @@
 package org.ftcbench.construct;
 
-import org.ftcbench.nn.DenseNetwork;
-
 /**
  * The certified constructions, with the names used in certify.csv and the export format, and the
  * neuron bound each one guarantees (Sohn et al. 2024, Theorems 4.1 and 5.1, Appendix A).
@@ -53,9 +51,9 @@ public enum Construction {
   }
 
   /** Builds the adapter for a projected task. */
-  public DenseNetwork build(Projection p, ClipSettings settings) {
+  public PreciseNetwork build(Projection p, ClipSettings settings) {
     return switch (this) {
-      case TWO_LAYER_INTERPOLANT -> TwoLayerInterpolant.build(p);
+      case TWO_LAYER_INTERPOLANT -> PreciseNetwork.of(TwoLayerInterpolant.build(p));
       case U1_YUN -> YunU1.build(p, settings);
       case U2_BUMP -> BumpU2.build(p, settings);
       case U3_KEPT_SET -> KeptSetU3.build(p, settings);

@@ -59,6 +59,15 @@ final class DoubleDouble {
     return set(hi, lo);
   }
 
+  /** this /= (bHi + bLo), to about 2^−104 relative (one Newton-like correction of hi / bHi). */
+  DoubleDouble divideBy(double bHi, double bLo) {
+    double q1 = hi / bHi;
+    addProduct(-q1, bHi); // the remainder this − q1 · b, in double-double
+    addProduct(-q1, bLo);
+    double q2 = value() / bHi;
+    return set(q1, q2);
+  }
+
   double hi() {
     return hi;
   }

@@ -26,18 +26,28 @@ import java.util.Arrays;
 final class LayerTwoSystem {
   private LayerTwoSystem() {}
 
-  /** F(c) = f1 + Σ_j omega_j u_j(c). */
-  record Row(double f1, double[] omega) {}
+  /**
+   * F(c) = f1 + Σ_j ω_j u_j(c), ω_j = omega_j + omegaLow_j in double-double: the weights reach
+   * 10⁶–10¹⁰ and a double alone cannot place F at an assigned point to 1e−8.
+   */
+  record Row(double f1, double[] omega, double[] omegaLow) {
+    /** A row whose weights are doubles. */
+    Row(double f1, double[] omega) {
+      this(f1, omega, new double[omega.length]);
+    }
+  }
 
   /**
    * Solves one neuron.
    *
    * @param uStar u*_j ∈ (0, 2), the ramp position of the assigned point of group j
+   * @param uStarLow its double-double low part: the ramp the written network computes exactly
    * @param target t_j, its target
    * @param needPos R⁺_j: ω_j > 0 needs ω_j ≥ R⁺_j (0: no constraint, ∞: ω_j > 0 forbidden)
    * @param needNeg R⁻_j: ω_j < 0 needs ω_j ≤ −R⁻_j (likewise)
    */
-  static Row solve(double[] uStar, double[] target, double[] needPos, double[] needNeg) {
+  static Row solve(
+      double[] uStar, double[] uStarLow, double[] target, double[] needPos, double[] needNeg) {
     int n = uStar.length;
     double[] mu = new double[n];
     double[] nu = new double[n];
@@ -64,19 +74,24 @@ final class LayerTwoSystem {
       throw new IllegalStateException(
           "no layer-2 solution: the clipping constraints exclude every φ");
     }
-    // recompute the chain at φ directly (fewer roundings than µ + φν)
+    // recompute the chain at φ directly, in double-double: ω_j = (t_j − F_j)/u*_j, F_{j+1} = F_j +
+    // 2ω_j, so F hits every target to ~1e−30 of the weights, not 1e−16
     double[] omega = new double[n];
-    double f = phi;
+    double[] omegaLow = new double[n];
+    DoubleDouble f = new DoubleDouble().add(phi);
+    DoubleDouble step = new DoubleDouble();
     for (int j = 0; j < n; j++) {
-      omega[j] = (target[j] - f) / uStar[j];
-      f += 2 * omega[j];
+      step.setZero().add(target[j]).add(-f.hi(), -f.lo()).divideBy(uStar[j], uStarLow[j]);
+      omega[j] = step.hi();
+      omegaLow[j] = step.lo();
+      f.add(2 * step.hi(), 2 * step.lo());
     }
     for (double w : omega) {
       if (!Double.isFinite(w)) {
         throw new IllegalStateException("layer-2 weights overflow: the chain is ill-conditioned");
       }
     }
-    return new Row(phi, omega);
+    return new Row(phi, omega, omegaLow);
   }
 
   /** The number of smallest magnitude outside the union of the open intervals (lo, hi). */

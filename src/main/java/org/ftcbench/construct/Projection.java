@@ -11,16 +11,16 @@ import org.jblas.DoubleMatrix;
  * Appendix A): a direction a with distinct projections c_i = aᵀx_i, and the samples sorted so that
  * c_1 < c_2 < … < c_K.
  *
- * <p>a is a unit-length Gaussian vector drawn from {@link Seeds#PROJECTION}; distinct inputs have
- * distinct projections almost surely, and on a floating-point tie a is drawn again. Every weight of
- * the constructions grows like 1/(the smallest gap between neighbouring projections next to a
- * changed sample), and so does their rounding error (residual ≈ 5e-15 · max |weight| for the
- * 2-layer interpolant): of {@link #DRAWS} draws the one with the largest such gap, relative to the
- * range of the projections, is kept. That gap is the minimum of about 2N nearly exponential
- * spacings, so the best of 16 draws is about H_16 ≈ 3.4 times the typical one. Samples with
- * bit-identical inputs cannot be separated by any network: with equal targets they are merged into
- * one point (any network that fits one fits both), with different targets the task is impossible
- * and {@link BadInputException} says so.
+ * <p>a is a unit-length Gaussian vector drawn from {@link Seeds#PROJECTION}, its entries rounded to
+ * 26 bits ({@link #shortMantissa}); distinct inputs have distinct projections almost surely, and on
+ * a floating-point tie a is drawn again. Every weight of the constructions grows like 1/(the
+ * smallest gap between neighbouring projections next to a changed sample), and so does their
+ * rounding error (residual ≈ 5e-15 · max |weight| for the 2-layer interpolant): of {@link #DRAWS}
+ * draws the one with the largest such gap, relative to the range of the projections, is kept. That
+ * gap is the minimum of about 2N nearly exponential spacings, so the best of 16 draws is about H_16
+ * ≈ 3.4 times the typical one. Samples with bit-identical inputs cannot be separated by any
+ * network: with equal targets they are merged into one point (any network that fits one fits both),
+ * with different targets the task is impossible and {@link BadInputException} says so.
  *
  * <p>Positions 0 … size−1 are 0-based indices into the sorted distinct points; the paper's sorted
  * index i is position i − 1.
@@ -189,6 +189,23 @@ public record Projection(
         Arrays.copyOf(sample, n));
   }
 
+  /**
+   * v rounded to {@link #DIRECTION_BITS} significant bits. The 3-layer constructions scale a by a
+   * per-neuron factor of as many bits, and the product of two 26-bit numbers is a double exactly:
+   * so every first-layer row is exactly (factor) · a, and the exact evaluation ({@link
+   * ExactForward}) can work on c = aᵀx alone.
+   */
+  static double shortMantissa(double v) {
+    if (v == 0 || !Double.isFinite(v)) {
+      return v;
+    }
+    int shift = DIRECTION_BITS - 1 - Math.getExponent(v);
+    return Math.scalb(Math.rint(Math.scalb(v, shift)), -shift);
+  }
+
+  /** Significant bits of a's entries and of the 3-layer row factors (2 × 26 ≤ 53). */
+  static final int DIRECTION_BITS = 26;
+
   private static double[] unitGaussian(Random rng, int d) {
     double[] a = new double[d];
     double norm = 0;
@@ -200,7 +217,7 @@ public record Projection(
     }
     norm = Math.sqrt(norm);
     for (int j = 0; j < d; j++) {
-      a[j] /= norm;
+      a[j] = shortMantissa(a[j] / norm); // unit length up to 2^−26: it only sets the scale of c
     }
     return a;
   }

@@ -314,6 +314,8 @@ final class SnakeGroups {
    */
   LayerTwoSystem.Row solve(int k, double[] target, double theta, boolean signed) {
     double[] uStar = new double[n1];
+    double[] uStarLow = new double[n1];
+    DoubleDouble exact = new DoubleDouble();
     double[] t = new double[n1];
     double[] needPos = new double[n1];
     double[] needNeg = new double[n1];
@@ -323,6 +325,12 @@ final class SnakeGroups {
       int q = assigned(k, g);
       double cs = assignedC(k, g);
       uStar[g] = layer.u(g, cs);
+      if (q >= 0) {
+        // a data point: the ramp the network computes for it, exactly
+        layer.exactU(g, c[q], p.cLow()[q], exact);
+        uStar[g] = exact.hi();
+        uStarLow[g] = exact.lo();
+      }
       t[g] = q >= 0 ? target[q] : 0;
       // nearest data points on each side, inside interval g
       int left;
@@ -351,6 +359,6 @@ final class SnakeGroups {
       needPos[g] = rp;
       needNeg[g] = rn;
     }
-    return LayerTwoSystem.solve(uStar, t, needPos, needNeg);
+    return LayerTwoSystem.solve(uStar, uStarLow, t, needPos, needNeg);
   }
 }

@@ -33,8 +33,11 @@ final class ThreeLayerNetwork {
     constant += c;
   }
 
-  /** The network g = scale · (…); scale undoes the rescaling of z into [−1, 1]. */
-  DenseNetwork build(double scale) {
+  /**
+   * The network g = scale · (…); scale undoes the rescaling of z into [−1, 1]. Layer 2's weights
+   * and biases carry double-double low parts ({@link PreciseNetwork}).
+   */
+  PreciseNetwork build(double scale) {
     int d = a.length;
     int h1 = 2 * layer1.size();
     int h2 = 0;
@@ -42,30 +45,38 @@ final class ThreeLayerNetwork {
       h2 += e.size();
     }
     DenseNetwork g = new DenseNetwork(d, h1, h2, 1);
+    DenseNetwork low = new DenseNetwork(d, h1, h2, 1);
     layer1.write(a, g.weight(1), g.bias(1));
     double[] w2 = g.weight(2).data; // h2 × h1, column-major
+    double[] w2Low = low.weight(2).data;
     double[] b2 = g.bias(2).data;
+    double[] b2Low = low.bias(2).data;
     double[] w3 = g.weight(3).data; // 1 × h2
     double[] row = new double[h1];
+    double[] rowLow = new double[h1];
+    DoubleDouble bias = new DoubleDouble();
+    DoubleDouble shifted = new DoubleDouble();
     double outBias = constant;
     int r = 0;
     for (int n = 0; n < rows.size(); n++) {
-      LayerTwoSystem.Row f = rows.get(n);
-      double bias = layer1.writeRow(f.f1(), f.omega(), row);
+      layer1.writeRow(rows.get(n), row, rowLow, bias);
       ReluExpansion e = activations.get(n);
       for (int term = 0; term < e.size(); term++) {
         double dir = e.dir()[term];
         for (int col = 0; col < h1; col++) {
           w2[col * h2 + r] = dir * row[col];
+          w2Low[col * h2 + r] = dir * rowLow[col];
         }
-        b2[r] = dir * bias + e.shift()[term];
+        shifted.set(dir * bias.hi(), dir * bias.lo()).add(e.shift()[term]);
+        b2[r] = shifted.hi();
+        b2Low[r] = shifted.lo();
         w3[r] = scale * e.coef()[term];
         r++;
       }
       outBias += e.constant();
     }
     g.bias(3).data[0] = scale * outBias;
-    return g;
+    return new PreciseNetwork(g, low);
   }
 
   /**

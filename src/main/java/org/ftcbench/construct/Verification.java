@@ -8,14 +8,11 @@ import org.ftcbench.nn.ForwardPass;
  * Checks a certificate: max_i |(f + g)(x_i) − y'_i| (Eq. 2) over all K samples.
  *
  * <p>Two evaluations of g. The float64 forward pass ({@link SharedRowForward}: each distinct weight
- * row once, row blocks, bounded memory whatever K is) is what a user of the adapter sees. The exact
- * one ({@link ExactForward}, double-double) is what the stored weights define; it decides the
- * certificate whenever it is cheap, which is for the 2-layer adapter (one-dimensional: O(K log K))
- * and for g = 0. There the float64 pass is not good enough: it cancels terms of size |W2| · (range
- * of aᵀx), about 1e8 at K = 10^5, and loses 1e−7 of accuracy that the weights do not lack. The
- * 3-layer constructions are checked in float64: exact evaluation of their weights (tested) misses
- * by as much as float64 does, because the rounding of their λ-scaled layer-2 weights is itself the
- * error.
+ * row once, row blocks, bounded memory whatever K is) is what a user of the adapter sees: the
+ * weights rounded to double. The exact one ({@link ExactForward}, double-double, low parts of the
+ * weights included) is what the certificate's weights define, and it decides the certificate. The
+ * float64 pass is not good enough for that: it cancels terms of size |W| · (range of aᵀx), 10⁸ and
+ * more at K = 10^5, and loses 1e−7 and more of an accuracy that the weights do not lack.
  *
  * @param maxAbsResidual max_i |(f + g)(x_i) − y'_i|, the certificate: exact if {@link #exact}
  * @param maxAbsResidualOfG max_i |g(x_i) − z_i|, what a check of the exported adapter against its
@@ -43,11 +40,23 @@ public record Verification(
     return exact ? "exact" : "float64";
   }
 
-  /** Evaluates f + g on every sample of the task. */
+  /**
+   * Evaluates f + g on every sample of a task, for a g whose parameters are doubles; the exact
+   * evaluation uses first-layer row 0 as the direction (right for the 2-layer interpolant).
+   */
   public static Verification of(FineTuningTask task, DenseNetwork g) {
+    double[] a = g.depth() >= 2 && g.width(1) > 0 ? g.weight(1).getRow(0).data : null;
+    return of(task, PreciseNetwork.of(g), a);
+  }
+
+  /**
+   * Evaluates f + g on every sample of the task: exactly when every first-layer row of g is a
+   * multiple of the projection direction a ({@link ExactForward#alongDirection}), else in float64.
+   */
+  public static Verification of(FineTuningTask task, PreciseNetwork weights, double[] a) {
     int k = task.k();
     DenseNetwork f = task.f();
-    boolean exact = g.neurons() == 0 || ExactForward.isOneDimensional(g);
+    DenseNetwork g = weights.network();
     ForwardPass fPass = new ForwardPass(f, Math.min(k, ForwardPass.defaultBlockRows(f.widths())));
     double[] fx = new double[k];
     for (int r0 = 0; r0 < k; r0 += fPass.blockRows()) {
@@ -55,7 +64,12 @@ public record Verification(
       System.arraycopy(fPass.forwardBlock(task.x(), r0, rows), 0, fx, r0, rows);
     }
     double[] gFloat = new SharedRowForward(g).evaluate(task.x());
-    double[] gx = exact ? ExactForward.evaluate(g, task.x()) : gFloat;
+    double[] gExact =
+        g.neurons() == 0
+            ? ExactForward.dense(weights, task.x())
+            : ExactForward.alongDirection(weights, a, task.x());
+    boolean exact = gExact != null;
+    double[] gx = exact ? gExact : gFloat;
     double[] y = task.yPrime().data;
     double[] z = task.z().data;
     DoubleDouble sum = new DoubleDouble();

@@ -16,9 +16,9 @@ import org.ftcbench.nn.DenseNetwork;
 public final class YunU1 {
   private YunU1() {}
 
-  public static DenseNetwork build(Projection p, ClipSettings settings) {
+  public static PreciseNetwork build(Projection p, ClipSettings settings) {
     if (TwoLayerInterpolant.allZero(p.z())) {
-      return new DenseNetwork(p.a().length, 0, 0, 1);
+      return PreciseNetwork.of(new DenseNetwork(p.a().length, 0, 0, 1));
     }
     double scale = OutputScale.of(p.z());
     double[] t = OutputScale.scaled(p.z(), scale);

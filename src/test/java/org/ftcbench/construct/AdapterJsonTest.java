@@ -79,7 +79,7 @@ class AdapterJsonTest {
         assertThat(back.task().changed()).containsExactly(task.changed());
         assertThat(back.seed()).isEqualTo(task.seed());
         // and the network read back is the network written
-        assertThat(AdapterJson.readNetwork(path).parameters().get(0).data)
+        assertThat(AdapterJson.readNetwork(path).network().parameters().get(0).data)
             .containsExactly(r.network().weight(1).data);
         // an exact certificate is what the file's numbers give in exact (BigDecimal) arithmetic
         assertThat(root.get("residual_arithmetic").asText())

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ExactForward} against the slow, obvious reference: the network evaluated in exact
- * BigDecimal arithmetic (every double is an exact binary fraction, so products and sums of them are
- * exact, and ReLU is a comparison with 0).
+ * BigDecimal arithmetic, low parts included (every double is an exact binary fraction, so products
+ * and sums of them are exact, and ReLU is a comparison with 0).
  */
 class ExactForwardTest {
 
-  /** g(x) in exact arithmetic, sample by sample. */
-  static BigDecimal[] reference(DenseNetwork g, DoubleMatrix x) {
+  /** g(x) in exact arithmetic, sample by sample, parameters = network + low. */
+  static BigDecimal[] reference(PreciseNetwork w, DoubleMatrix x) {
+    DenseNetwork g = w.network();
     BigDecimal[] out = new BigDecimal[x.rows];
     for (int i = 0; i < x.rows; i++) {
       BigDecimal[] h = new BigDecimal[x.columns];
@@ -28,12 +29,12 @@ class ExactForwardTest {
         h[c] = new BigDecimal(x.get(i, c));
       }
       for (int l = 1; l <= g.depth(); l++) {
-        DoubleMatrix w = g.weight(l);
-        BigDecimal[] next = new BigDecimal[w.rows];
-        for (int r = 0; r < w.rows; r++) {
-          BigDecimal s = new BigDecimal(g.bias(l).get(r));
-          for (int c = 0; c < w.columns; c++) {
-            s = s.add(new BigDecimal(w.get(r, c)).multiply(h[c]));
+        DoubleMatrix wl = g.weight(l);
+        BigDecimal[] next = new BigDecimal[wl.rows];
+        for (int r = 0; r < wl.rows; r++) {
+          BigDecimal s = exact(g.bias(l).get(r), w.lowBias(l, r));
+          for (int c = 0; c < wl.columns; c++) {
+            s = s.add(exact(wl.get(r, c), w.lowWeight(l, r, c)).multiply(h[c]));
           }
           next[r] = l < g.depth() && s.signum() < 0 ? BigDecimal.ZERO : s;
         }
@@ -44,40 +45,61 @@ class ExactForwardTest {
     return out;
   }
 
-  /**
-   * A 1-D network in the shape of the 2-layer interpolant (W1 = 1_m aᵀ), with output weights up to
-   * 1e9 that cancel, and samples placed exactly on some knots.
-   */
-  static DenseNetwork oneDimensional(Random rng, int d, int m) {
-    DenseNetwork g = new DenseNetwork(d, m, 1);
+  static BigDecimal reference(DenseNetwork g, DoubleMatrix x, int i) {
+    return reference(PreciseNetwork.of(g), x.getRow(i))[0];
+  }
+
+  private static BigDecimal exact(double hi, double lo) {
+    return new BigDecimal(hi).add(new BigDecimal(lo));
+  }
+
+  /** A vector with 26-bit entries, like the projection direction. */
+  static double[] shortVector(Random rng, int d) {
     double[] a = new double[d];
     for (int c = 0; c < d; c++) {
-      a[c] = rng.nextGaussian();
+      a[c] = Projection.shortMantissa(rng.nextGaussian());
     }
-    for (int k = 0; k < m; k++) {
-      for (int c = 0; c < d; c++) {
-        g.weight(1).put(k, c, a[c]);
+    return a;
+  }
+
+  /**
+   * A network whose first-layer rows are s_i · a (s_i with 26 bits, some negative, some equal to
+   * share rows), deeper layers with weights up to 1e9 that cancel and random low parts, like the
+   * constructions.
+   */
+  static PreciseNetwork alongA(Random rng, double[] a, int... widths) {
+    DenseNetwork g = DenseNetwork.heInitialised(rng, widths);
+    DenseNetwork low = new DenseNetwork(widths);
+    for (int i = 0; i < widths[1]; i++) {
+      double s = Projection.shortMantissa(rng.nextGaussian() * 4);
+      for (int c = 0; c < a.length; c++) {
+        g.weight(1).put(i, c, s * a[c]);
       }
-      g.bias(1).put(k, rng.nextGaussian());
-      g.weight(2).put(0, k, rng.nextGaussian() * Math.pow(10, rng.nextInt(10)));
+      g.bias(1).put(i, rng.nextGaussian());
     }
-    g.bias(2).put(0, rng.nextGaussian());
-    return g;
+    for (int l = 2; l < widths.length; l++) {
+      DoubleMatrix wl = g.weight(l);
+      for (int e = 0; e < wl.length; e++) {
+        wl.data[e] *= Math.pow(10, rng.nextInt(10));
+        low.weight(l).data[e] = Math.ulp(wl.data[e]) * (rng.nextDouble() - 0.5);
+      }
+      for (int r = 0; r < widths[l]; r++) {
+        g.bias(l).put(r, rng.nextGaussian() * 1e3);
+        low.bias(l).put(r, Math.ulp(g.bias(l).get(r)) * (rng.nextDouble() - 0.5));
+      }
+      if (widths[l] > 2) {
+        // two units of layer l that share their row, with different biases
+        g.weight(l).putRow(1, g.weight(l).getRow(0));
+        low.weight(l).putRow(1, low.weight(l).getRow(0));
+      }
+    }
+    return new PreciseNetwork(g, low);
   }
 
-  static DoubleMatrix inputs(Random rng, int k, int d) {
-    DoubleMatrix x = new DoubleMatrix(k, d);
-    for (int i = 0; i < x.length; i++) {
-      x.data[i] = rng.nextGaussian();
-    }
-    return x;
-  }
-
-  /** Within 2^−95 of the magnitudes involved: exact for any certificate's purpose. */
+  /** Within 2^−95 of the magnitudes involved, plus the final rounding to double. */
   private static void assertClose(double[] got, BigDecimal[] exact, double scale) {
     for (int i = 0; i < got.length; i++) {
       double err = new BigDecimal(got[i]).subtract(exact[i]).abs().doubleValue();
-      // got is rounded to double once at the end: half an ulp of the value, plus dd rounding
       assertThat(err)
           .as("sample %d", i)
           .isLessThanOrEqualTo(Math.ulp(got[i]) + Math.scalb(scale, -95));
@@ -85,50 +107,52 @@ class ExactForwardTest {
   }
 
   @Property(tries = 60, seed = "20261127")
-  void oneDimensionalSweepIsExact(
+  void alongTheDirectionIsExact(
       @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
-      @ForAll @IntRange(min = 1, max = 30) int m,
+      @ForAll @IntRange(min = 2, max = 3) int depth,
+      @ForAll @IntRange(min = 1, max = 12) int width,
       @ForAll @IntRange(min = 1, max = 4) int d) {
     Random rng = new Random(seed);
-    DenseNetwork g = oneDimensional(rng, d, m);
-    DoubleMatrix x = inputs(rng, 40, d);
+    double[] a = shortVector(rng, d);
+    PreciseNetwork w =
+        depth == 2 ? alongA(rng, a, d, width, 1) : alongA(rng, a, d, width, 1 + width / 2, 1);
+    DoubleMatrix x = DoubleMatrix.randn(40, d);
+    // samples exactly on first-layer knots: aᵀx = −b_i / s_i, exact when a = (1, 0, …)
     if (d == 1) {
-      // samples exactly on knots: aᵀx + b1_k = 0 in exact arithmetic when a = 1
-      g.weight(1).fill(1);
-      for (int i = 0; i < Math.min(m, 10); i++) {
-        x.put(i, 0, -g.bias(1).get(i));
+      a[0] = 1;
+      for (int i = 0; i < w.network().width(1); i++) {
+        w.network().weight(1).put(i, 0, Projection.shortMantissa(rng.nextGaussian()));
+      }
+      for (int i = 0; i < Math.min(10, w.network().width(1)); i++) {
+        double s = w.network().weight(1).get(i, 0);
+        double knot = -w.network().bias(1).get(i) / s;
+        w.network().bias(1).put(i, -knot * s); // now exact: the knot is a double
+        x.put(i, 0, knot);
       }
     }
-    assertThat(ExactForward.isOneDimensional(g)).isTrue();
-    assertClose(ExactForward.evaluate(g, x), reference(g, x), 1e12);
-    assertClose(ExactForward.dense(g, x), reference(g, x), 1e12);
-  }
-
-  @Property(tries = 40, seed = "20261127")
-  void densePathIsExact(
-      @ForAll @LongRange(min = 1, max = 1_000_000) long seed,
-      @ForAll @IntRange(min = 1, max = 3) int hiddenLayers) {
-    Random rng = new Random(seed);
-    int[] widths = new int[hiddenLayers + 2];
-    widths[0] = 1 + rng.nextInt(4);
-    for (int l = 1; l <= hiddenLayers; l++) {
-      widths[l] = 1 + rng.nextInt(8);
-    }
-    widths[hiddenLayers + 1] = 1;
-    DenseNetwork g = DenseNetwork.heInitialised(rng, widths);
-    // large weights that cancel, as in the λ-scaled 3-layer constructions
-    g.weight(hiddenLayers).muli(1e7);
-    DoubleMatrix x = inputs(rng, 30, widths[0]);
-    assertClose(ExactForward.dense(g, x), reference(g, x), 1e12);
-    assertClose(ExactForward.evaluate(g, x), reference(g, x), 1e12);
+    BigDecimal[] exact = reference(w, x);
+    double[] along = ExactForward.alongDirection(w, a, x);
+    assertThat(along).isNotNull();
+    assertClose(along, exact, 1e15);
+    assertClose(ExactForward.dense(w, x), exact, 1e15);
   }
 
   @Test
-  void rowsThatDifferInOneBitAreNotOneDimensional() {
-    DenseNetwork g = oneDimensional(new Random(1), 3, 4);
-    assertThat(ExactForward.isOneDimensional(g)).isTrue();
-    g.weight(1).put(2, 1, Math.nextUp(g.weight(1).get(2, 1)));
-    assertThat(ExactForward.isOneDimensional(g)).isFalse();
-    assertThat(ExactForward.isOneDimensional(new DenseNetwork(3, 0, 1))).isFalse();
+  void aRowThatIsNoExactMultipleOfTheDirectionIsRefused() {
+    Random rng = new Random(3);
+    double[] a = shortVector(rng, 3);
+    PreciseNetwork w = alongA(rng, a, 3, 4, 1);
+    assertThat(ExactForward.alongDirection(w, a, DoubleMatrix.randn(5, 3))).isNotNull();
+    w.network().weight(1).put(2, 1, Math.nextUp(w.network().weight(1).get(2, 1)));
+    assertThat(ExactForward.alongDirection(w, a, DoubleMatrix.randn(5, 3))).isNull();
+    // a direction with full 53-bit entries: s_i · a is not exact, so neither is the check
+    double[] full = {0.1, 0.7, -0.3};
+    DenseNetwork g = new DenseNetwork(3, 2, 1);
+    for (int c = 0; c < 3; c++) {
+      g.weight(1).put(0, c, full[c]);
+      g.weight(1).put(1, c, 3 * full[c]);
+    }
+    assertThat(ExactForward.alongDirection(PreciseNetwork.of(g), full, DoubleMatrix.randn(2, 3)))
+        .isNull();
   }
 }

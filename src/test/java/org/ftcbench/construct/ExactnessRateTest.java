@@ -13,14 +13,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * How often each construction is exact within {@link Tolerance} on small random tasks (K ≤ 150, all
  * placements and target kinds of {@link RandomTasks}), over a fixed set of 400 seeded tasks.
  *
- * <p>Exactness is not universal: the 3-layer constructions scale layer-2 weights until every point
- * clips, and on some tasks the weights reach 10⁶–10⁷, so double rounding alone exceeds 1e-8·max|z|.
- * The constructions are exact in real arithmetic; these tests pin how often double precision falls
- * short, and that every such case is reported as failed, never passed.
+ * <p>The constructions of Theorems 4.1 and 5.1 are checked exactly and must be exact on all of
+ * them. Appendix A keeps double weights and a float64 check: its λ-scaled weights reach 10⁶–10⁷ on
+ * some tasks, where double rounding alone exceeds 1e-8·max|z|; it must be exact on 95% and report
+ * every miss as failed, never passed.
  */
 class ExactnessRateTest {
 
-  /** The share of the 400 tasks each construction must get exactly right. */
+  /** The share of the 400 tasks Appendix A must get exactly right (the others: all). */
   private static final double REQUIRED_RATE = 0.95;
 
   @ParameterizedTest
@@ -54,7 +54,8 @@ class ExactnessRateTest {
     System.out.printf(
         "%s: exact on %d of %d random tasks; misses %s%n", c.label(), exact, total, misses);
     assertThat(exact)
-        .as("%s exact on %d of %d", c.label(), exact, total)
-        .isGreaterThanOrEqualTo((int) Math.ceil(REQUIRED_RATE * total));
+        .as("%s exact on %d of %d: %s", c.label(), exact, total, misses)
+        .isGreaterThanOrEqualTo(
+            c == Construction.APPENDIX_A ? (int) Math.ceil(REQUIRED_RATE * total) : total);
   }
 }

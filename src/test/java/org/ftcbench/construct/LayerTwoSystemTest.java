@@ -28,7 +28,7 @@ class LayerTwoSystemTest {
       }
       LayerTwoSystem.Row row;
       try {
-        row = LayerTwoSystem.solve(u, t, pos, neg);
+        row = LayerTwoSystem.solve(u, new double[u.length], t, pos, neg);
       } catch (IllegalStateException infeasible) {
         continue;
       }
