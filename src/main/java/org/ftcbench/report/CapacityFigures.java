@@ -109,8 +109,7 @@ public final class CapacityFigures {
           List.of(RunFolder.CERTIFY, RunFolder.CAPACITY),
           "no certified or trained widths in this run (certify.csv and capacity.csv are missing or empty)");
     }
-    Figure fig =
-        Plots.figure(Plots.layout(title, "N (changed labels)", true, "neurons m", true), traces);
+    Figure fig = Plots.logLog(title, "N (changed labels)", "neurons m", traces);
     return FigureBlock.of("fig_headline", title, fig, caption, distinct(files), legendBelow());
   }
 
@@ -157,9 +156,7 @@ public final class CapacityFigures {
             : FigureBlock.of(
                 "fig_certified",
                 "Certified neurons against N",
-                Plots.figure(
-                    Plots.layout("Certified neurons against N", "N", true, "neurons m", true),
-                    neurons),
+                Plots.logLog("Certified neurons against N", "N", "neurons m", neurons),
                 nCaption,
                 List.of(RunFolder.CERTIFY),
                 legendBelow()));
@@ -180,9 +177,7 @@ public final class CapacityFigures {
             : FigureBlock.of(
                 "fig_params",
                 "Parameters against N",
-                Plots.figure(
-                    Plots.layout("Certified parameters against N", "N", true, "parameters", true),
-                    params),
+                Plots.logLog("Certified parameters against N", "N", "parameters", params),
                 pCaption,
                 List.of(RunFolder.CERTIFY),
                 legendBelow()));
@@ -229,7 +224,7 @@ public final class CapacityFigures {
     return FigureBlock.of(
         "fig_trained",
         title,
-        Plots.figure(Plots.layout(title, "N", true, "minimum width m", true), traces),
+        Plots.logLog(title, "N", "minimum width m", traces),
         caption,
         List.of(RunFolder.CAPACITY),
         legendBelow());

@@ -12,6 +12,7 @@ import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Margin;
 import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.components.Symbol;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -67,13 +68,23 @@ final class Plots {
         .width(WIDTH)
         .height(HEIGHT)
         .margin(Margin.builder().left(70).right(20).top(50).bottom(60).build())
-        .xAxis(Axis.builder().title(plain(x)).type(logX ? Axis.Type.LOG : Axis.Type.LINEAR).build())
-        .yAxis(Axis.builder().title(plain(y)).type(logY ? Axis.Type.LOG : Axis.Type.LINEAR).build())
+        .xAxis(axis(x, logX))
+        .yAxis(axis(y, logY))
         .build();
+  }
+
+  /** A titled axis, logarithmic or linear. */
+  static Axis axis(String title, boolean log) {
+    return Axis.builder().title(plain(title)).type(log ? Axis.Type.LOG : Axis.Type.LINEAR).build();
   }
 
   static Figure figure(Layout layout, List<Trace> traces) {
     return new Figure(layout, traces.toArray(new Trace[0]));
+  }
+
+  /** A log-log figure of the traces, with titled axes. */
+  static Figure logLog(String title, String x, String y, List<Trace> traces) {
+    return figure(layout(title, x, true, y, true), traces);
   }
 
   /** Points (x, y) with y > 0 and x > 0, for log axes. */
@@ -95,11 +106,26 @@ final class Plots {
   /** A line with markers. */
   static ScatterTrace lineMarkers(
       double[] x, double[] y, String name, String color, Line.Dash dash) {
+    return lineMarkers(x, y, name, color, dash, Marker.builder().color(color).size(7).build());
+  }
+
+  /**
+   * A line with markers of the given symbol, a size larger than the plain ones so that a diamond
+   * reads as large as a circle (the comparison's run A circles, run B diamonds).
+   */
+  static ScatterTrace lineMarkers(
+      double[] x, double[] y, String name, String color, Line.Dash dash, Symbol symbol) {
+    return lineMarkers(
+        x, y, name, color, dash, Marker.builder().color(color).size(8).symbol(symbol).build());
+  }
+
+  private static ScatterTrace lineMarkers(
+      double[] x, double[] y, String name, String color, Line.Dash dash, Marker marker) {
     return ScatterTrace.builder(x, y)
         .name(plain(name))
         .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
         .line(Line.builder().color(color).width(2).dash(dash).build())
-        .marker(Marker.builder().color(color).size(7).build())
+        .marker(marker)
         .build();
   }
 
