@@ -215,7 +215,7 @@ final class ComparisonFigures {
               Plots.logLog(title, "N", "time per op (µs)", traces),
               caption,
               List.of(RunFolder.JMH),
-              legendBelow(2)));
+              Plots.legendBelow(2)));
     }
     return out;
   }
@@ -306,7 +306,7 @@ final class ComparisonFigures {
         Plots.logLog(title, "N", "minimum width m", traces),
         caption,
         files,
-        legendBelow(2));
+        Plots.legendBelow(2));
   }
 
   private static void addFitPoints(
@@ -493,22 +493,6 @@ final class ComparisonFigures {
   /** The noise floor as a percentage: 0.05 → "5%", 0.025 → "2.5%". */
   static String floorPercent(double fraction) {
     return Format.count(Math.round(1000 * fraction) / 10.0) + "%";
-  }
-
-  /**
-   * JavaScript that puts the legend below the plot with {@code perRow} entries per row (plotly's
-   * legend.entrywidth as a fraction of the plot area, so that A and B of one series share a row),
-   * and makes the figure taller by one line per row so the plot area keeps its size.
-   */
-  static String legendBelow(int perRow) {
-    return "var rows = Math.ceil(el.data.filter(function (t) { return t.showlegend !== false; })"
-        + ".length / "
-        + perRow
-        + "); Plotly.relayout(el, {legend: {orientation: 'h', x: 0, xanchor: 'left', y: -0.26,"
-        + " yanchor: 'top', font: {size: 11}, entrywidth: "
-        + (1.0 / perRow)
-        + ", entrywidthmode: 'fraction'}, height: 500 + 22 * rows, 'xaxis.title.standoff': 6,"
-        + " 'margin.b': 100 + 22 * rows});";
   }
 
   /** "12.5%" with a sign. */

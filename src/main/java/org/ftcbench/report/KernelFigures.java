@@ -110,7 +110,7 @@ public final class KernelFigures {
               Plots.logLog(title, "N", "time per op (µs)", traces),
               caption,
               List.of(RunFolder.JMH),
-              CapacityFigures.legendBelow()));
+              Plots.legendBelow()));
     }
     return out;
   }
@@ -207,7 +207,7 @@ public final class KernelFigures {
         Plots.logLog(title, "N", "GFLOP/s", traces),
         cap,
         List.of(RunFolder.JMH, RunFolder.FLOPS),
-        CapacityFigures.legendBelow());
+        Plots.legendBelow());
   }
 
   /** Cached-f against recompute-f: the two f modes of the same benchmark, time vs N. */
@@ -295,7 +295,7 @@ public final class KernelFigures {
         Plots.logLog(title, "N", "time per op (µs)", traces),
         cap,
         List.of(RunFolder.JMH),
-        CapacityFigures.legendBelow());
+        Plots.legendBelow());
   }
 
   /** Plain Java (no BLAS) against the jblas twin: where JNI's fixed cost stops losing. */
@@ -373,7 +373,7 @@ public final class KernelFigures {
         Plots.logLog(title, "N", "time per op (µs)", traces),
         caption + " In this run: " + String.join("; ", crossings) + ".",
         List.of(RunFolder.JMH),
-        CapacityFigures.legendBelow());
+        Plots.legendBelow());
   }
 
   /** The figure that cannot be drawn because the run's jmh.json is missing or does not parse. */
