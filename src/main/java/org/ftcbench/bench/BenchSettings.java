@@ -68,23 +68,13 @@ public record BenchSettings(
     atLeast("bench.warmupMillis", warmupMillis, 1, "");
     atLeast("bench.measurementIterations", measurementIterations, 1, "");
     atLeast("bench.measurementMillis", measurementMillis, 1, "");
-    for (int v : n) {
-      Validate.sizes(k, v, AdapterTask.D);
-    }
+    sizesValid(k, n);
     depthsValid("bench.depth", depths);
     depthsValid("bench.plainJava.depth", plainJavaDepths);
-    for (int v : certifyN) {
-      Validate.sizes(k, v, AdapterTask.D);
-    }
-    for (int v : plainJavaN) {
-      atLeast("bench.plainJava.N", v, 0, "");
-    }
-    for (int v : gemmSizes) {
-      atLeast("bench.gemm.size", v, 1, "");
-    }
-    for (int v : plainJavaRows) {
-      atLeast("bench.plainJava.rows", v, 1, "");
-    }
+    sizesValid(k, certifyN);
+    eachAtLeast("bench.plainJava.N", plainJavaN, 0);
+    eachAtLeast("bench.gemm.size", gemmSizes, 1);
+    eachAtLeast("bench.plainJava.rows", plainJavaRows, 1);
     needs(benchmarks, BenchmarkName.TRAIN_STEP, fModes, "bench.fMode");
     needs(benchmarks, BenchmarkName.GEMM, gemmSizes, "bench.gemm.size");
     for (BenchmarkName b : List.of(BenchmarkName.FORWARD, BenchmarkName.BACKWARD)) {
@@ -105,6 +95,19 @@ public record BenchSettings(
               + " is too small: choose ≥ "
               + min
               + (why.isEmpty() ? "" : " (" + why + ")"));
+    }
+  }
+
+  private static void eachAtLeast(String key, List<Integer> values, int min) {
+    for (int v : values) {
+      atLeast(key, v, min, "");
+    }
+  }
+
+  /** Every N with this K and the benchmarks' input dimension (Validate.sizes's messages). */
+  private static void sizesValid(int k, List<Integer> ns) {
+    for (int v : ns) {
+      Validate.sizes(k, v, AdapterTask.D);
     }
   }
 

@@ -109,9 +109,9 @@ public final class CapacityFigures {
           List.of(RunFolder.CERTIFY, RunFolder.CAPACITY),
           "no certified or trained widths in this run (certify.csv and capacity.csv are missing or empty)");
     }
-    Figure fig =
-        Plots.figure(Plots.layout(title, "N (changed labels)", true, "neurons m", true), traces);
-    return FigureBlock.of("fig_headline", title, fig, caption, distinct(files), legendBelow());
+    Figure fig = Plots.logLog(title, "N (changed labels)", "neurons m", traces);
+    return FigureBlock.of(
+        "fig_headline", title, fig, caption, distinct(files), Plots.legendBelow());
   }
 
   /** Certified neurons and parameters against N with bounds and fits, every regime. */
@@ -157,12 +157,10 @@ public final class CapacityFigures {
             : FigureBlock.of(
                 "fig_certified",
                 "Certified neurons against N",
-                Plots.figure(
-                    Plots.layout("Certified neurons against N", "N", true, "neurons m", true),
-                    neurons),
+                Plots.logLog("Certified neurons against N", "N", "neurons m", neurons),
                 nCaption,
                 List.of(RunFolder.CERTIFY),
-                legendBelow()));
+                Plots.legendBelow()));
     String pCaption =
         "Trainable parameters (weights and biases) of the certified adapter with the fewest neurons,"
             + " against N. For depth 2 the parameters grow like the neurons (m·(d+2)+1); for depth"
@@ -180,12 +178,10 @@ public final class CapacityFigures {
             : FigureBlock.of(
                 "fig_params",
                 "Parameters against N",
-                Plots.figure(
-                    Plots.layout("Certified parameters against N", "N", true, "parameters", true),
-                    params),
+                Plots.logLog("Certified parameters against N", "N", "parameters", params),
                 pCaption,
                 List.of(RunFolder.CERTIFY),
-                legendBelow()));
+                Plots.legendBelow()));
     return out;
   }
 
@@ -229,10 +225,10 @@ public final class CapacityFigures {
     return FigureBlock.of(
         "fig_trained",
         title,
-        Plots.figure(Plots.layout(title, "N", true, "minimum width m", true), traces),
+        Plots.logLog(title, "N", "minimum width m", traces),
         caption,
         List.of(RunFolder.CAPACITY),
-        legendBelow());
+        Plots.legendBelow());
   }
 
   /**
@@ -319,7 +315,7 @@ public final class CapacityFigures {
             .title(Plots.plain(title + ", K = " + k))
             .width(Plots.WIDTH)
             .height(Plots.HEIGHT)
-            .margin(Margin.builder().left(70).right(20).top(50).bottom(60).build())
+            .margin(Margin.builder().left(70).right(20).top(Plots.MARGIN_TOP).bottom(60).build())
             .xAxis(Axis.builder().title("N (changed labels)").build())
             .yAxis(Axis.builder().title("adapter width m (d1 = d2 = m/2)").build())
             .build();
@@ -340,7 +336,7 @@ public final class CapacityFigures {
     String after =
         "Plotly.restyle(el, {colorscale: 'Viridis', zmin: 0,"
             + " colorbar: {title: {text: 'final loss'}}}, [0]);"
-            + legendBelow();
+            + Plots.legendBelow();
     return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
   }
 
@@ -437,7 +433,7 @@ public final class CapacityFigures {
         Plots.figure(Plots.layout(title, "K (samples)", true, "neurons m", false), traces),
         caption,
         distinct(files),
-        legendBelow());
+        Plots.legendBelow());
   }
 
   // ---- helpers ----
@@ -602,25 +598,6 @@ public final class CapacityFigures {
 
   private static int clamp(double v) {
     return (int) Math.max(0, Math.min(255, Math.round(v)));
-  }
-
-  /**
-   * Moves the legend below the plot, anchored under the x-axis title, and makes the figure taller
-   * by one line per three legend entries so the plot area keeps its size.
-   */
-  static String legendBelow() {
-    // Plotly lays a horizontal legend out in columns as wide as its longest entry (about 6.5 px a
-    // character at 11 px, plus the symbol): count the rows from that, so that a legend of long
-    // names gets the room it needs. The plot area stays 350 px (height − 50 top − bottom margin),
-    // so y = −0.34 puts the legend's top ~120 px below the axis, under a log axis's two rows of
-    // tick labels and its title
-    return "var shown = el.data.filter(function (t) { return t.showlegend !== false; });"
-        + " var longest = shown.reduce(function (m, t) { return Math.max(m, String(t.name ||"
-        + " '').length); }, 1); var perRow = Math.max(1, Math.min(3, Math.floor((el.clientWidth"
-        + " || 900) / (50 + 6.5 * longest)))); var rows = Math.ceil(shown.length / perRow);"
-        + " Plotly.relayout(el, {legend: {orientation: 'h', x: 0, xanchor: 'left',"
-        + " y: -0.34, yanchor: 'top', font: {size: 11}}, height: 525 + 22 * rows,"
-        + " 'xaxis.title.standoff': 6, 'margin.b': 125 + 22 * rows});";
   }
 
   static List<String> distinct(List<String> files) {

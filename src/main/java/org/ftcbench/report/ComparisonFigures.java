@@ -151,33 +151,14 @@ final class ComparisonFigures {
               .text(texts.get(e.getKey()).toArray(new String[0]))
               .build());
     }
-    int height = 170 + 22 * n;
     Layout layout =
-        Layout.builder()
-            .title(Plots.plain(title))
-            .width(Plots.WIDTH)
-            .height(height)
-            .margin(Margin.builder().left(260).right(20).top(80).bottom(60).build())
-            .xAxis(
-                Axis.builder()
-                    .title(Plots.plain("B/A (mean of run B ÷ mean of run A), log scale"))
-                    .type(Axis.Type.LOG)
-                    .build())
-            .yAxis(Axis.builder().title("").build())
-            .build();
+        rowsLayout(
+            title,
+            170 + 22 * n,
+            260,
+            Plots.axis("B/A (mean of run B ÷ mean of run A), log scale", true));
     String after =
-        "Plotly.relayout(el, {'yaxis.tickmode': 'array', 'yaxis.tickvals': "
-            + script(tickValues)
-            + ", 'yaxis.ticktext': "
-            + script(tickText)
-            + ", 'yaxis.range': [-0.6, "
-            + (n - 0.4)
-            + "], 'yaxis.automargin': true, 'yaxis.zeroline': false, 'xaxis.range': ["
-            + Math.log10(xMin / 1.08)
-            + ", "
-            + Math.log10(xMax * 1.08)
-            + "], legend: {orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom',"
-            + " font: {size: 11}}});";
+        rowsScript(tickValues, tickText, Math.log10(xMin / 1.08), Math.log10(xMax * 1.08));
     return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
   }
 
@@ -231,10 +212,10 @@ final class ComparisonFigures {
           FigureBlock.of(
               id,
               title,
-              Plots.figure(Plots.layout(title, "N", true, "time per op (µs)", true), traces),
+              Plots.logLog(title, "N", "time per op (µs)", traces),
               caption,
               List.of(RunFolder.JMH),
-              legendBelow(2)));
+              Plots.legendBelow(2)));
     }
     return out;
   }
@@ -269,17 +250,8 @@ final class ComparisonFigures {
     if (pos[0].length == 0) {
       return;
     }
-    traces.add(styled(pos[0], KernelFigures.Scale.micro(pos[1]), name, color, dash, symbol));
-  }
-
-  private static ScatterTrace styled(
-      double[] x, double[] y, String name, String color, Line.Dash dash, Symbol symbol) {
-    return ScatterTrace.builder(x, y)
-        .name(Plots.plain(name))
-        .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
-        .line(Line.builder().color(color).width(2).dash(dash).build())
-        .marker(Marker.builder().color(color).size(8).symbol(symbol).build())
-        .build();
+    traces.add(
+        Plots.lineMarkers(pos[0], KernelFigures.Scale.micro(pos[1]), name, color, dash, symbol));
   }
 
   private static String benchmarkOf(Table t, String series) {
@@ -331,10 +303,10 @@ final class ComparisonFigures {
     return FigureBlock.of(
         id,
         title,
-        Plots.figure(Plots.layout(title, "N", true, "minimum width m", true), traces),
+        Plots.logLog(title, "N", "minimum width m", traces),
         caption,
         files,
-        legendBelow(2));
+        Plots.legendBelow(2));
   }
 
   private static void addFitPoints(
@@ -344,7 +316,7 @@ final class ComparisonFigures {
     }
     double[][] pos = Plots.positive(f.fit().n(), f.fit().y());
     if (pos[0].length > 0) {
-      traces.add(styled(pos[0], pos[1], name, color, dash, symbol));
+      traces.add(Plots.lineMarkers(pos[0], pos[1], name, color, dash, symbol));
     }
   }
 
@@ -418,30 +390,46 @@ final class ComparisonFigures {
     }
     addSide(traces, rowsA, textA, "run A", COLOR_A, Symbol.CIRCLE);
     addSide(traces, rowsB, textB, "run B", COLOR_B, Symbol.DIAMOND);
-    Layout layout =
-        Layout.builder()
-            .title(Plots.plain(title))
-            .width(Plots.WIDTH)
-            .height(170 + 26 * n)
-            .margin(Margin.builder().left(330).right(20).top(80).bottom(60).build())
-            .xAxis(Axis.builder().title("slope b").type(Axis.Type.LINEAR).build())
-            .yAxis(Axis.builder().title("").build())
-            .build();
+    Layout layout = rowsLayout(title, 170 + 26 * n, 330, Plots.axis("slope b", false));
     double pad = 0.05 * (xMax - xMin);
-    String after =
-        "Plotly.relayout(el, {'yaxis.tickmode': 'array', 'yaxis.tickvals': "
-            + script(tickValues)
-            + ", 'yaxis.ticktext': "
-            + script(tickText)
-            + ", 'yaxis.range': [-0.6, "
-            + (n - 0.4)
-            + "], 'yaxis.automargin': true, 'yaxis.zeroline': false, 'xaxis.range': ["
-            + (xMin - pad)
-            + ", "
-            + (xMax + pad)
-            + "], legend: {orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom',"
-            + " font: {size: 11}}});";
+    String after = rowsScript(tickValues, tickText, xMin - pad, xMax + pad);
     return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+  }
+
+  /**
+   * The layout of a figure with one labelled row per item (the y axis carries no values): {@code
+   * left} pixels of margin for the row labels.
+   */
+  private static Layout rowsLayout(String title, int height, int left, Axis x) {
+    return Layout.builder()
+        .title(Plots.plain(title))
+        .width(Plots.WIDTH)
+        .height(height)
+        .margin(Margin.builder().left(left).right(20).top(80).bottom(60).build())
+        .xAxis(x)
+        .yAxis(Axis.builder().title("").build())
+        .build();
+  }
+
+  /**
+   * JavaScript that labels the rows (row i at height {@code tickValues[i]} named {@code
+   * tickText[i]}, the top row first), sets the x range to [xLow, xHigh] (on a log axis the bounds'
+   * log10) and puts the legend above the plot.
+   */
+  private static String rowsScript(
+      double[] tickValues, String[] tickText, double xLow, double xHigh) {
+    return "Plotly.relayout(el, {'yaxis.tickmode': 'array', 'yaxis.tickvals': "
+        + script(tickValues)
+        + ", 'yaxis.ticktext': "
+        + script(tickText)
+        + ", 'yaxis.range': [-0.6, "
+        + (tickValues.length - 0.4)
+        + "], 'yaxis.automargin': true, 'yaxis.zeroline': false, 'xaxis.range': ["
+        + xLow
+        + ", "
+        + xHigh
+        + "], legend: {orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom',"
+        + " font: {size: 11}}});";
   }
 
   private static void addSide(
@@ -505,22 +493,6 @@ final class ComparisonFigures {
   /** The noise floor as a percentage: 0.05 → "5%", 0.025 → "2.5%". */
   static String floorPercent(double fraction) {
     return Format.count(Math.round(1000 * fraction) / 10.0) + "%";
-  }
-
-  /**
-   * JavaScript that puts the legend below the plot with {@code perRow} entries per row (plotly's
-   * legend.entrywidth as a fraction of the plot area, so that A and B of one series share a row),
-   * and makes the figure taller by one line per row so the plot area keeps its size.
-   */
-  static String legendBelow(int perRow) {
-    return "var rows = Math.ceil(el.data.filter(function (t) { return t.showlegend !== false; })"
-        + ".length / "
-        + perRow
-        + "); Plotly.relayout(el, {legend: {orientation: 'h', x: 0, xanchor: 'left', y: -0.26,"
-        + " yanchor: 'top', font: {size: 11}, entrywidth: "
-        + (1.0 / perRow)
-        + ", entrywidthmode: 'fraction'}, height: 500 + 22 * rows, 'xaxis.title.standoff': 6,"
-        + " 'margin.b': 100 + 22 * rows});";
   }
 
   /** "12.5%" with a sign. */

@@ -39,6 +39,6 @@ final class FitFigures {
         Plots.figure(Plots.layout(title, "N", true, "log10 residual", false), traces),
         caption,
         files,
-        CapacityFigures.legendBelow());
+        Plots.legendBelow());
   }
 }

@@ -57,13 +57,7 @@ public final class KernelFigures {
             + " verdict table. The adapter's width grows with N as the certified construction needs"
             + " (depth 2 about 3N, depth 3 about 6√(3N)), so a slope of 1 means cost ∝ N.";
     if (jmh.isEmpty()) {
-      out.add(
-          FigureBlock.absent(
-              "fig_time",
-              "Time per op against N",
-              caption,
-              List.of(RunFolder.JMH),
-              "jmh.json is missing or does not parse"));
+      out.add(noJmh("fig_time", "Time per op against N", caption));
       return out;
     }
     Table t = jmh.get().table();
@@ -113,10 +107,10 @@ public final class KernelFigures {
           FigureBlock.of(
               id,
               title,
-              Plots.figure(Plots.layout(title, "N", true, "time per op (µs)", true), traces),
+              Plots.logLog(title, "N", "time per op (µs)", traces),
               caption,
               List.of(RunFolder.JMH),
-              CapacityFigures.legendBelow()));
+              Plots.legendBelow()));
     }
     return out;
   }
@@ -132,8 +126,7 @@ public final class KernelFigures {
             + " square matrices, 2·size³ FLOPs each, one line per size): how close the kernels come"
             + " to what this BLAS can do. Small N is bound by fixed per-call costs, not FLOPs.";
     if (run.jmh().isEmpty()) {
-      return FigureBlock.absent(
-          id, title, caption, List.of(RunFolder.JMH), "jmh.json is missing or does not parse");
+      return noJmh(id, title, caption);
     }
     Table t = run.jmh().get().table();
     List<Trace> traces = new ArrayList<>();
@@ -211,10 +204,10 @@ public final class KernelFigures {
     return FigureBlock.of(
         id,
         title,
-        Plots.figure(Plots.layout(title, "N", true, "GFLOP/s", true), traces),
+        Plots.logLog(title, "N", "GFLOP/s", traces),
         cap,
         List.of(RunFolder.JMH, RunFolder.FLOPS),
-        CapacityFigures.legendBelow());
+        Plots.legendBelow());
   }
 
   /** Cached-f against recompute-f: the two f modes of the same benchmark, time vs N. */
@@ -227,8 +220,7 @@ public final class KernelFigures {
             + " does), time per op against N, log-log. The gap is the cost of f's forward pass;"
             + " it matters most where the adapter is small.";
     if (run.jmh().isEmpty()) {
-      return FigureBlock.absent(
-          id, title, caption, List.of(RunFolder.JMH), "jmh.json is missing or does not parse");
+      return noJmh(id, title, caption);
     }
     Table t = run.jmh().get().table();
     List<Trace> traces = new ArrayList<>();
@@ -300,10 +292,10 @@ public final class KernelFigures {
     return FigureBlock.of(
         id,
         title,
-        Plots.figure(Plots.layout(title, "N", true, "time per op (µs)", true), traces),
+        Plots.logLog(title, "N", "time per op (µs)", traces),
         cap,
         List.of(RunFolder.JMH),
-        CapacityFigures.legendBelow());
+        Plots.legendBelow());
   }
 
   /** Plain Java (no BLAS) against the jblas twin: where JNI's fixed cost stops losing. */
@@ -317,8 +309,7 @@ public final class KernelFigures {
             + " Java wins at the smallest sizes; the crossover is the first N from which jblas is"
             + " faster.";
     if (run.jmh().isEmpty()) {
-      return FigureBlock.absent(
-          id, title, caption, List.of(RunFolder.JMH), "jmh.json is missing or does not parse");
+      return noJmh(id, title, caption);
     }
     Table t = run.jmh().get().table();
     Map<String, String> plainToBlas = new LinkedHashMap<>();
@@ -379,10 +370,16 @@ public final class KernelFigures {
     return FigureBlock.of(
         id,
         title,
-        Plots.figure(Plots.layout(title, "N", true, "time per op (µs)", true), traces),
+        Plots.logLog(title, "N", "time per op (µs)", traces),
         caption + " In this run: " + String.join("; ", crossings) + ".",
         List.of(RunFolder.JMH),
-        CapacityFigures.legendBelow());
+        Plots.legendBelow());
+  }
+
+  /** The figure that cannot be drawn because the run's jmh.json is missing or does not parse. */
+  private static FigureBlock noJmh(String id, String title, String caption) {
+    return FigureBlock.absent(
+        id, title, caption, List.of(RunFolder.JMH), "jmh.json is missing or does not parse");
   }
 
   /** "jblas faster from N = 100" or "plain Java faster at every N measured" etc. */

@@ -12,6 +12,7 @@ import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Margin;
 import tech.tablesaw.plotly.components.Marker;
+import tech.tablesaw.plotly.components.Symbol;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -66,14 +67,86 @@ final class Plots {
         .title(plain(title))
         .width(WIDTH)
         .height(HEIGHT)
-        .margin(Margin.builder().left(70).right(20).top(50).bottom(60).build())
-        .xAxis(Axis.builder().title(plain(x)).type(logX ? Axis.Type.LOG : Axis.Type.LINEAR).build())
-        .yAxis(Axis.builder().title(plain(y)).type(logY ? Axis.Type.LOG : Axis.Type.LINEAR).build())
+        .margin(Margin.builder().left(70).right(20).top(MARGIN_TOP).bottom(60).build())
+        .xAxis(axis(x, logX))
+        .yAxis(axis(y, logY))
         .build();
+  }
+
+  /** A titled axis, logarithmic or linear. */
+  static Axis axis(String title, boolean log) {
+    return Axis.builder().title(plain(title)).type(log ? Axis.Type.LOG : Axis.Type.LINEAR).build();
+  }
+
+  /** The top margin of every figure, room for its title. */
+  static final int MARGIN_TOP = 50;
+
+  /** The plot area's height in a figure with its legend below. */
+  private static final int PLOT_HEIGHT = 350;
+
+  /** The room below the plot area for a log axis's two rows of tick labels and its title. */
+  private static final int AXIS_ROOM = 75;
+
+  /** The room below the legend, between it and the caption. */
+  private static final int LEGEND_BELOW = 10;
+
+  /**
+   * JavaScript (a {@link FigureBlock#afterPlot}) that puts the legend below the plot and makes the
+   * figure taller by the legend's height, so that the plot area keeps its size and the legend,
+   * however many rows it has, stays clear of the x axis's tick labels and title.
+   *
+   * <p>The legend is pinned to the figure's bottom edge ({@code yref: 'container'}): placed at a
+   * fraction of the plot area below it, plotly moved a legend of many rows up over the axis. The
+   * legend's height is first estimated (plotly lays a horizontal legend out in columns as wide as
+   * its longest entry, about 6.5 px a character at 11 px plus the symbol; a row is about 20 px),
+   * then, once drawn, the figure is fitted to the height it has.
+   *
+   * @param perRow entries per row (plotly's entrywidth as a fraction of the plot area, so that
+   *     related entries share a row), or 0 for as many as the names leave room for
+   */
+  static String legendBelow(int perRow) {
+    String columns =
+        perRow > 0
+            ? " var perRow = " + perRow + ";"
+            : " var longest = shown.reduce(function (m, t) { return Math.max(m, String(t.name ||"
+                + " '').length); }, 1); var perRow = Math.max(1, Math.min(3,"
+                + " Math.floor((el.clientWidth || 900) / (50 + 6.5 * longest))));";
+    String entryWidth =
+        perRow > 0 ? ", entrywidth: " + (1.0 / perRow) + ", entrywidthmode: 'fraction'" : "";
+    return "var shown = el.data.filter(function (t) { return t.showlegend !== false; });"
+        + columns
+        + " var estimate = 10 + 20 * Math.ceil(shown.length / perRow);"
+        + " var room = function (legend) { var height = "
+        + (MARGIN_TOP + PLOT_HEIGHT + AXIS_ROOM + LEGEND_BELOW)
+        + " + legend; return {height: height, 'margin.b': "
+        + (AXIS_ROOM + LEGEND_BELOW)
+        + " + legend, 'legend.y': "
+        + LEGEND_BELOW
+        + " / height}; };"
+        + " var first = room(estimate);"
+        + " first.legend = {orientation: 'h', x: 0, xanchor: 'left', y: first['legend.y'],"
+        + " yref: 'container', yanchor: 'bottom', font: {size: 11}"
+        + entryWidth
+        + "}; delete first['legend.y']; first['xaxis.title.standoff'] = 6;"
+        + " Plotly.relayout(el, first).then(function () {"
+        + " var bg = el.querySelector('g.legend rect.bg');"
+        + " var drawn = bg ? Number(bg.getAttribute('height')) : 0;"
+        + " if (drawn > 0 && Math.abs(drawn - estimate) > 2) {"
+        + " return Plotly.relayout(el, room(drawn)); } });";
+  }
+
+  /** {@link #legendBelow(int)} with as many entries per row as fit. */
+  static String legendBelow() {
+    return legendBelow(0);
   }
 
   static Figure figure(Layout layout, List<Trace> traces) {
     return new Figure(layout, traces.toArray(new Trace[0]));
+  }
+
+  /** A log-log figure of the traces, with titled axes. */
+  static Figure logLog(String title, String x, String y, List<Trace> traces) {
+    return figure(layout(title, x, true, y, true), traces);
   }
 
   /** Points (x, y) with y > 0 and x > 0, for log axes. */
@@ -95,11 +168,26 @@ final class Plots {
   /** A line with markers. */
   static ScatterTrace lineMarkers(
       double[] x, double[] y, String name, String color, Line.Dash dash) {
+    return lineMarkers(x, y, name, color, dash, Marker.builder().color(color).size(7).build());
+  }
+
+  /**
+   * A line with markers of the given symbol, a size larger than the plain ones so that a diamond
+   * reads as large as a circle (the comparison's run A circles, run B diamonds).
+   */
+  static ScatterTrace lineMarkers(
+      double[] x, double[] y, String name, String color, Line.Dash dash, Symbol symbol) {
+    return lineMarkers(
+        x, y, name, color, dash, Marker.builder().color(color).size(8).symbol(symbol).build());
+  }
+
+  private static ScatterTrace lineMarkers(
+      double[] x, double[] y, String name, String color, Line.Dash dash, Marker marker) {
     return ScatterTrace.builder(x, y)
         .name(plain(name))
         .mode(ScatterTrace.Mode.LINE_AND_MARKERS)
         .line(Line.builder().color(color).width(2).dash(dash).build())
-        .marker(Marker.builder().color(color).size(7).build())
+        .marker(marker)
         .build();
   }
 

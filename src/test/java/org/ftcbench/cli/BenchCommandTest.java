@@ -1,13 +1,13 @@
 package org.ftcbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ftcbench.cli.MainTest.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ftcbench.cli.MainTest.Result;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,18 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class BenchCommandTest {
-  record Result(int code, String out, String err) {}
 
   @BeforeAll
   static void allowConcurrentJmh() {
     System.setProperty("jmh.ignoreLock", "true");
-  }
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
   }
 
   /** The shortest real run: gemm at n = 8, one fork, one 10 ms iteration. */

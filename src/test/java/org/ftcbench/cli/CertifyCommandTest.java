@@ -1,11 +1,11 @@
 package org.ftcbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ftcbench.cli.MainTest.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ftcbench.cli.MainTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,15 +13,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CertifyCommandTest {
   @TempDir Path dir;
-
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void depth2PrintsTheInterpolantAndItsBounds() {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.ftcbench.compare.RunStamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,25 +63,9 @@ class MainTest {
     Result r = run("env");
     assertThat(r.code()).isZero();
     JsonNode env = new ObjectMapper().readTree(r.out());
-    for (String field :
-        new String[] {
-          "machine",
-          "cpu_model",
-          "cores",
-          "memory_bytes",
-          "os",
-          "kernel",
-          "jvm_vendor",
-          "jvm_version",
-          "jvm_flags",
-          "jblas_version",
-          "jblas_flavor",
-          "git_commit",
-          "profile",
-          "start",
-          "end",
-          "load_average"
-        }) {
+    List<String> fields = new ArrayList<>(RunStamp.KEY_FIELDS);
+    fields.addAll(List.of("start", "end", "load_average"));
+    for (String field : fields) {
       assertThat(env.has(field)).as(field).isTrue();
     }
     assertThat(env.get("cores").asInt()).isPositive();

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ftcbench.cli.MainTest.Result;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
@@ -20,15 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SweepCommandTest {
-  record Result(int code, String out, String err) {}
-
   static Result run(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.run(
-            args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
+    return MainTest.run(args.toArray(String[]::new));
   }
 
   /** The quick profile shrunk to seconds: a 2×2 grid and one small search per depth. */

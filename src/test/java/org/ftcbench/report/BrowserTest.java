@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * End to end: a report of a small real run (fixture CSVs, real JMH output) opened in headless
@@ -118,7 +121,76 @@ class BrowserTest {
     for (String id : ids) {
       String block = between(dom, "<div id=\"" + id + "\"", "<figcaption>");
       assertThat(block).as(name + ": figure " + id + " drew an SVG").contains("class=\"main-svg\"");
+      legendBelowClearsTheXAxisTitle(name + ": figure " + id, block);
     }
+  }
+
+  static final Pattern SVG_HEIGHT =
+      Pattern.compile("<svg class=\"main-svg\"[^>]*height=\"([\\d.]+)\"");
+  static final Pattern LEGEND_TOP =
+      Pattern.compile(
+          "<g class=\"legend\"[^>]*transform=\"translate\\([-\\d.]+,\\s*([-\\d.]+)\\)\"");
+  static final Pattern X_TITLE_BASELINE =
+      Pattern.compile("<text class=\"xtitle\"[^>]*\\by=\"([-\\d.]+)\"");
+
+  /**
+   * A legend below the plot starts below the x axis's title: plotly moved a legend of many rows,
+   * placed at a fraction of the plot area below it, up over the tick labels and the title.
+   */
+  static boolean legendBelowClearsTheXAxisTitle(String what, String block) {
+    Matcher height = SVG_HEIGHT.matcher(block);
+    Matcher legend = LEGEND_TOP.matcher(block);
+    Matcher title = X_TITLE_BASELINE.matcher(block);
+    if (!height.find() || !legend.find() || !title.find()) {
+      return false; // no legend or no x-axis title
+    }
+    double top = Double.parseDouble(legend.group(1));
+    if (top < Double.parseDouble(height.group(1)) / 2) {
+      return false; // a legend above the plot (the comparison's one-row-per-point figures)
+    }
+    // the baseline plus the title's descenders
+    assertThat(top)
+        .as(what + ": legend top (px)")
+        .isGreaterThan(Double.parseDouble(title.group(1)) + 5);
+    return true;
+  }
+
+  /** A legend of two dozen long entries, one a row, stays below the x axis's title. */
+  @Test
+  void aLegendOfManyRowsStaysBelowTheXAxisTitle() throws Exception {
+    requireChromium();
+    double[] n = {10, 100, 1000};
+    List<Trace> traces = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      traces.add(
+          Plots.lineMarkers(
+              n,
+              new double[] {i + 1, 10 * (i + 1), 100 * (i + 1)},
+              "series "
+                  + i
+                  + ", a legend entry as long as a benchmark's [K=10000, fMode=RECOMPUTE]",
+              Plots.PALETTE[i % Plots.PALETTE.length],
+              Line.Dash.SOLID));
+    }
+    FigureBlock block =
+        FigureBlock.of(
+            "fig_legend",
+            "Many legend rows",
+            Plots.logLog("Many legend rows", "N", "time per op (µs)", traces),
+            "24 series",
+            List.of(),
+            Plots.legendBelow());
+    Path dir = tmp.resolve("legend");
+    Files.createDirectories(dir.resolve("assets"));
+    Files.write(dir.resolve("assets").resolve(PlotlyAsset.fileName()), PlotlyAsset.bytes());
+    PageContext ctx =
+        new PageContext("assets/" + PlotlyAsset.fileName(), Map.of(), List.of(), null);
+    Path page = dir.resolve("legend.html");
+    Files.writeString(page, Page.document("legend", "", ctx.plotlyHref(), Page.figure(block, ctx)));
+    String figure = between(chromium(page, "--dump-dom"), "<div id=\"fig_legend\"", "<figcaption>");
+    assertThat(legendBelowClearsTheXAxisTitle("fig_legend", figure))
+        .as("the legend lies below the plot, under the x-axis title")
+        .isTrue();
   }
 
   static String between(String s, String from, String to) {

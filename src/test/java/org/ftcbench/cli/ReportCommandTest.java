@@ -1,28 +1,18 @@
-package org.ftcbench.report;
+package org.ftcbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ftcbench.cli.MainTest.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ftcbench.analysis.FixtureRun;
-import org.ftcbench.cli.Main;
+import org.ftcbench.cli.MainTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code report} command through the real command line. */
 class ReportCommandTest {
   @TempDir Path tmp;
-
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @Test
   void reportsAllRunsUnderResultsAndPrintsTheIndexPath() {
