@@ -119,13 +119,7 @@ public final class ExactForward {
     for (int u = 0; u < b2.length; u++) {
       b2Low[u] = w.lowBias(2, u);
     }
-    double[] gHi = new double[rows];
-    double[] gLo = new double[rows];
-    double[] w3 = output ? null : g.weight(3).data;
-    double[] w3Low = output ? null : new double[w3.length];
-    for (int u = 0; !output && u < w3.length; u++) {
-      w3Low[u] = w.lowWeight(3, 0, u);
-    }
+    UnitsOfARow[] units = output ? null : UnitsOfARow.of(w, rowOf, rows);
     double b3 = output ? 0 : g.bias(3).get(0);
     double b3Low = output ? 0 : w.lowBias(3, 0);
     DoubleDouble value = new DoubleDouble();
@@ -144,29 +138,107 @@ public final class ExactForward {
         result[sample] = value.value();
         continue;
       }
-      // depth 3: each distinct row's pre-activation once, then the units relu(· + b2) and the
-      // linear output; a unit far below 0 (by more than the double-double error could hide) is off
+      // depth 3: each distinct row's pre-activation G once; its units add W3 relu(G + b2)
+      sum.setZero().add(b3, b3Low);
       for (int r = 0; r < rows; r++) {
         line(value, slope[r], offset[r], cHi[sample], cLo[sample]);
-        gHi[r] = value.hi();
-        gLo[r] = value.lo();
-      }
-      sum.setZero().add(b3, b3Low);
-      for (int u = 0; u < rowOf.length; u++) {
-        double approx = gHi[rowOf[u]] + b2[u];
-        if (approx < -1e-9 * (Math.abs(gHi[rowOf[u]]) + Math.abs(b2[u]))) {
-          continue;
-        }
-        value.set(gHi[rowOf[u]], gLo[rowOf[u]]).add(b2[u], b2Low[u]);
-        if (value.positive()) {
-          double h = value.hi();
-          double hLow = value.lo();
-          sum.addProduct(w3[u], h, hLow).addProduct(w3Low[u], h, hLow);
-        }
+        units[r].addOutput(value, sum);
       }
       result[sample] = sum.value();
     }
     return result;
+  }
+
+  /**
+   * The layer-2 units that read one distinct row, for the output Σ_u W3_u relu(G + b2_u): sorted by
+   * their thresholds −b2_u, the units that are on for a given G are a prefix, and their sum is G ·
+   * Σ W3_u + Σ W3_u b2_u over it, from prefix sums. A U2 row at N = 10⁴ serves about 50 bump ReLUs;
+   * this costs a bisection instead of 50 double-double products per sample.
+   */
+  private static final class UnitsOfARow {
+    final double[] thresholdHi; // −b2_u, ascending
+    final double[] thresholdLo;
+    final double[] weightHi; // prefix sums Σ W3_u over the first j units
+    final double[] weightLo;
+    final double[] biasHi; // prefix sums Σ W3_u b2_u
+    final double[] biasLo;
+
+    private UnitsOfARow(int n) {
+      thresholdHi = new double[n];
+      thresholdLo = new double[n];
+      weightHi = new double[n + 1];
+      weightLo = new double[n + 1];
+      biasHi = new double[n + 1];
+      biasLo = new double[n + 1];
+    }
+
+    static UnitsOfARow[] of(PreciseNetwork w, int[] rowOf, int rows) {
+      DenseNetwork g = w.network();
+      int[] count = new int[rows];
+      for (int r : rowOf) {
+        count[r]++;
+      }
+      Integer[][] members = new Integer[rows][];
+      for (int r = 0; r < rows; r++) {
+        members[r] = new Integer[count[r]];
+        count[r] = 0;
+      }
+      for (int u = 0; u < rowOf.length; u++) {
+        members[rowOf[u]][count[rowOf[u]]++] = u;
+      }
+      UnitsOfARow[] out = new UnitsOfARow[rows];
+      DoubleDouble weight = new DoubleDouble();
+      DoubleDouble bias = new DoubleDouble();
+      for (int r = 0; r < rows; r++) {
+        Integer[] m = members[r];
+        // −b2 ascending: by b2 descending (hi, then lo)
+        Arrays.sort(
+            m,
+            (p, q) ->
+                -compare(g.bias(2).get(p), w.lowBias(2, p), g.bias(2).get(q), w.lowBias(2, q)));
+        UnitsOfARow row = new UnitsOfARow(m.length);
+        weight.setZero();
+        bias.setZero();
+        for (int j = 0; j < m.length; j++) {
+          int u = m[j];
+          double b = g.bias(2).get(u);
+          double bLow = w.lowBias(2, u);
+          row.thresholdHi[j] = -b;
+          row.thresholdLo[j] = -bLow;
+          double w3 = g.weight(3).get(0, u);
+          double w3Low = w.lowWeight(3, 0, u);
+          weight.add(w3, w3Low);
+          bias.addProduct(w3, b, bLow).addProduct(w3Low, b, bLow);
+          row.weightHi[j + 1] = weight.hi();
+          row.weightLo[j + 1] = weight.lo();
+          row.biasHi[j + 1] = bias.hi();
+          row.biasLo[j + 1] = bias.lo();
+        }
+        out[r] = row;
+      }
+      return out;
+    }
+
+    /** sum += Σ over the units on at G (G + b2_u > 0, i.e. −b2_u < G) of W3_u (G + b2_u). */
+    void addOutput(DoubleDouble gValue, DoubleDouble sum) {
+      int lo = 0;
+      int hi = thresholdHi.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (compare(thresholdHi[mid], thresholdLo[mid], gValue.hi(), gValue.lo()) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      if (lo == 0) {
+        return;
+      }
+      double gHi = gValue.hi();
+      double gLo = gValue.lo();
+      sum.addProduct(weightHi[lo], gHi, gLo).addProduct(weightLo[lo], gHi, gLo);
+      sum.add(biasHi[lo], biasLo[lo]);
+    }
   }
 
   /** out = offset + slope · (cHi + cLo). */
