@@ -105,13 +105,16 @@ final class CertifyCommand implements Callable<Integer> {
         failed = true;
         err.printf(
             "ftc-bench: certificate failed: %s has max |(f+g)(x_i) − y'_i| = %.3g (%s) > tolerance"
-                + " %.3g (max |weight| %.3g: the construction is too ill-conditioned for double"
-                + " precision at this K)%n",
+                + " %.3g (max |weight| %.3g: %s)%n",
             r.construction().label(),
             r.verification().maxAbsResidual(),
             r.verification().arithmetic(),
             r.verification().tolerance(),
-            r.verification().maxAbsWeight());
+            r.verification().maxAbsWeight(),
+            r.verification().exact()
+                ? "its stored weights miss, evaluated exactly; README, Limits"
+                : "checked in float64, the construction is too ill-conditioned for double precision"
+                    + " at this K");
       }
     }
     if (export != null) {

@@ -228,7 +228,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     out.printf(
         "certify: %d rows written (%d already there), %d over the tolerance, %d not verified"
-            + " (K × parameters above %.0e)%n",
+            + " (verification above %.0e multiply-adds)%n",
         s.rowsWritten(), s.rowsSkipped(), s.failures().size(), s.tooCostly().size(), (double) cap);
   }
 

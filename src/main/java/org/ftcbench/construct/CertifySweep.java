@@ -94,8 +94,8 @@ public final class CertifySweep {
   /**
    * Runs the given constructions on every point, appending to {@code log}.
    *
-   * @param maxMultiplyAdds constructions with K × parameters above this are not verified ({@link
-   *     #UNLIMITED} for none)
+   * @param maxMultiplyAdds constructions whose verification costs more multiply-adds than this are
+   *     not verified ({@link #UNLIMITED} for none)
    */
   public static Summary run(
       List<Point> points,
