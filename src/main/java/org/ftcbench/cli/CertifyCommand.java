@@ -102,9 +102,13 @@ final class CertifyCommand implements Callable<Integer> {
     boolean failed = false;
     for (CertifiedAdapter r : results) {
       if (!r.passed()) {
-        failed = true;
+        // Appendix A is shown for comparison only: its miss is reported but is not this
+        // command's failure (Theorem 4.1/5.1's constructions are)
+        boolean comparison = r.construction() == Construction.APPENDIX_A;
+        failed |= !comparison;
         err.printf(
-            "ftc-bench: certificate failed: %s has max |(f+g)(x_i) − y'_i| = %.3g (%s) > tolerance"
+            (comparison ? "ftc-bench: comparison only, " : "ftc-bench: ")
+                + "certificate failed: %s has max |(f+g)(x_i) − y'_i| = %.3g (%s) > tolerance"
                 + " %.3g (max |weight| %.3g: %s)%n",
             r.construction().label(),
             r.verification().maxAbsResidual(),

@@ -56,6 +56,21 @@ class CertifyCommandTest {
     assertThat(again.out()).contains("task from").contains("K = 200, N = 5");
   }
 
+  /**
+   * At K = 10⁴ the 3-layer constructions of Theorem 5.1 are exact (double-double check) and
+   * Appendix A, kept in double precision for comparison, misses: shown, but not the command's
+   * failure.
+   */
+  @Test
+  void depth3IsExactAtLargeKAndAppendixAMissesWithoutFailingTheCommand() {
+    Result r = run("certify", "--depth", "3", "--n", "1000", "--k", "10000");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("three-layer-u3-kept-set .*\\(exact\\).*<- certified \\(smallest\\)")
+        .containsPattern("three-layer-appendix-a .*\\(float64\\).*FAILED");
+    assertThat(r.err()).contains("comparison only, certificate failed: three-layer-appendix-a");
+  }
+
   @Test
   void identicalInputsWithDifferentTargetsAreOneLineAndExitCode2() throws Exception {
     Path file = dir.resolve("clash.json");
