@@ -2,8 +2,6 @@ package org.ftcbench.construct;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import org.ftcbench.nn.DenseNetwork;
 import org.jblas.DoubleMatrix;
 
@@ -92,7 +90,7 @@ public final class ExactForward {
     Arrays.sort(byPosition, Comparator.comparingInt(i -> switchAt[i]));
 
     // layer 2's distinct rows: running slope and offset over the first-layer ReLUs that are on
-    int[] rowOf = distinctRows(w, 2);
+    int[] rowOf = w.distinctRows(2);
     int rows = 0;
     for (int r : rowOf) {
       rows = Math.max(rows, r + 1);
@@ -308,48 +306,6 @@ public final class ExactForward {
       }
     }
     return s;
-  }
-
-  /** For each unit of layer l, the index of its distinct (hi and low parts equal) weight row. */
-  static int[] distinctRows(PreciseNetwork w, int l) {
-    DoubleMatrix hi = w.network().weight(l);
-    DoubleMatrix lo = w.low() == null ? null : w.low().weight(l);
-    Map<RowKey, Integer> seen = new HashMap<>();
-    int[] rowOf = new int[hi.rows];
-    for (int r = 0; r < hi.rows; r++) {
-      RowKey key = new RowKey(hi, lo, r);
-      rowOf[r] = seen.computeIfAbsent(key, unused -> seen.size());
-    }
-    return rowOf;
-  }
-
-  /** Row r of a weight matrix and its low parts, compared bit for bit. */
-  private record RowKey(DoubleMatrix hi, DoubleMatrix lo, int r) {
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof RowKey other)) {
-        return false;
-      }
-      for (int c = 0; c < hi.columns; c++) {
-        if (Double.doubleToLongBits(hi.get(r, c))
-                != Double.doubleToLongBits(other.hi.get(other.r, c))
-            || (lo != null
-                && Double.doubleToLongBits(lo.get(r, c))
-                    != Double.doubleToLongBits(other.lo.get(other.r, c)))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public int hashCode() {
-      int h = 1;
-      for (int c = 0; c < hi.columns; c++) {
-        h = 31 * h + Double.hashCode(hi.get(r, c));
-      }
-      return h;
-    }
   }
 
   /** The dense path: every layer in double-double, sample by sample (slow; for tests). */

@@ -1,6 +1,9 @@
 package org.ftcbench.construct;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.ftcbench.nn.DenseNetwork;
+import org.jblas.DoubleMatrix;
 
 /**
  * An adapter whose parameters are double-double numbers: parameter = network + low, entry by entry.
@@ -28,5 +31,52 @@ public record PreciseNetwork(DenseNetwork network, DenseNetwork low) {
   /** The low part of layer l's bias entry row. */
   public double lowBias(int l, int row) {
     return low == null ? 0 : low.bias(l).get(row);
+  }
+
+  /**
+   * For each unit of layer l, the index (0, 1, … in order of first appearance) of its distinct
+   * weight row: rows are equal when every entry and its low part are equal bit for bit. The
+   * constructions' expanded activations share rows ({@link SharedRowForward}, {@link
+   * ExactForward}).
+   */
+  public int[] distinctRows(int l) {
+    DoubleMatrix hi = network.weight(l);
+    DoubleMatrix lo = low == null ? null : low.weight(l);
+    Map<RowKey, Integer> seen = new HashMap<>();
+    int[] rowOf = new int[hi.rows];
+    for (int r = 0; r < hi.rows; r++) {
+      RowKey key = new RowKey(hi, lo, r);
+      rowOf[r] = seen.computeIfAbsent(key, unused -> seen.size());
+    }
+    return rowOf;
+  }
+
+  /** Row r of a weight matrix and its low parts, compared bit for bit. */
+  private record RowKey(DoubleMatrix hi, DoubleMatrix lo, int r) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof RowKey other)) {
+        return false;
+      }
+      for (int c = 0; c < hi.columns; c++) {
+        if (Double.doubleToLongBits(hi.get(r, c))
+                != Double.doubleToLongBits(other.hi.get(other.r, c))
+            || (lo != null
+                && Double.doubleToLongBits(lo.get(r, c))
+                    != Double.doubleToLongBits(other.lo.get(other.r, c)))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (int c = 0; c < hi.columns; c++) {
+        h = 31 * h + Double.hashCode(hi.get(r, c));
+      }
+      return h;
+    }
   }
 }

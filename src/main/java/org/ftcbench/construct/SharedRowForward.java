@@ -1,7 +1,5 @@
 package org.ftcbench.construct;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.ftcbench.nn.DenseNetwork;
 import org.jblas.DoubleMatrix;
 
@@ -39,48 +37,21 @@ final class SharedRowForward {
     rowOf = new int[layers][];
     for (int l = 1; l <= layers; l++) {
       DoubleMatrix w = g.weight(l);
-      Map<Row, Integer> seen = new HashMap<>();
-      int[] map = new int[w.rows];
+      int[] map = PreciseNetwork.of(g).distinctRows(l);
+      int distinct = 0;
       int[] representative = new int[w.rows]; // a row of each distinct value
       for (int r = 0; r < w.rows; r++) {
-        int id = seen.computeIfAbsent(new Row(w, r), key -> seen.size());
-        map[r] = id;
-        representative[id] = r;
+        representative[map[r]] = r;
+        distinct = Math.max(distinct, map[r] + 1);
       }
-      DoubleMatrix t = new DoubleMatrix(w.columns, seen.size());
-      for (int u = 0; u < seen.size(); u++) {
+      DoubleMatrix t = new DoubleMatrix(w.columns, distinct);
+      for (int u = 0; u < distinct; u++) {
         for (int c = 0; c < w.columns; c++) {
           t.put(c, u, w.get(representative[u], c));
         }
       }
       distinctRowsT[l - 1] = t;
       rowOf[l - 1] = map;
-    }
-  }
-
-  /** Row r of w as a hash key: equal when every entry is bit for bit equal. */
-  private record Row(DoubleMatrix w, int r) {
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Row other) || other.w.columns != w.columns) {
-        return false;
-      }
-      for (int c = 0; c < w.columns; c++) {
-        if (Double.doubleToLongBits(w.get(r, c))
-            != Double.doubleToLongBits(other.w.get(other.r, c))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    public int hashCode() {
-      int h = 1;
-      for (int c = 0; c < w.columns; c++) {
-        h = 31 * h + Double.hashCode(w.get(r, c));
-      }
-      return h;
     }
   }
 
