@@ -15,13 +15,13 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  * 3N + 1); depth 3 builds U3, the kept-set construction of Theorem 5.1 (m = 6⌈√(3N + 2)⌉, the size
  * {@link AdapterWidths} gives the other benchmarks). Both then evaluate f + g on all K samples and
  * take max_i |(f + g)(x_i) − y'_i| (Eq. 2), as construct's {@link Certifier} does for {@code
- * certify}.
+ * certify}: once exactly (double-double, the certificate) and once in float64.
  *
  * <p>Expected in N: building is dominated by projecting and sorting the K samples (O(K log K),
- * fixed across N at fixed K) plus solving for the construction's weights; verification is one
- * forward pass of f + g on K samples, O(K · parameters of g), so ∝ N at depth 2 and ∝ N (the d1 ·
- * d2 middle layer) at depth 3 once g outweighs f. flops.csv records 0 FLOPs: construction is not
- * BLAS work, so there is no GFLOP/s.
+ * fixed across N at fixed K) plus solving for the construction's weights; verification is f's
+ * forward pass, g's float64 pass over its distinct weight rows (O(K · m) at depth 2, O(K · d1 ·
+ * √N) at depth 3) and the exact pass along the projection (O(K log K + K · units)). flops.csv
+ * records 0 FLOPs: construction is not BLAS work, so there is no GFLOP/s.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
