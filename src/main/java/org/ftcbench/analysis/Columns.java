@@ -10,6 +10,14 @@ public final class Columns {
 
   public static final String DEPTH = "depth";
   public static final String CONSTRUCTION = "construction";
+
+  /**
+   * The certify.csv construction shown for comparison only (construct's Appendix A, 4N + 4): not
+   * part of Theorem 5.1's minimum, and checked in float64, so it never counts as the certified
+   * width.
+   */
+  public static final String COMPARISON_ONLY = "three-layer-appendix-a";
+
   public static final String N = "N";
   public static final String K = "K";
   public static final String D = "d";

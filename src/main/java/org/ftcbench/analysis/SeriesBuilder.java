@@ -16,7 +16,8 @@ import tech.tablesaw.api.Table;
  *
  * <ul>
  *   <li>certified neurons per depth: for each (N, K, seed) the fewest neurons over that depth's
- *       construction rows (the certified 3-layer width is the minimum over U1, U2, U3, …);
+ *       construction rows (the certified 3-layer width is the minimum over U1, U2, U3: Theorem 5.1;
+ *       Appendix A is {@link Columns#COMPARISON_ONLY});
  *   <li>the theorem bounds per depth: the smallest upper_bound and the largest lower_bound over the
  *       same rows;
  *   <li>certified parameters: the params of the row with the fewest neurons;
@@ -47,7 +48,8 @@ public final class SeriesBuilder {
     for (int i = 0; i < t.rowCount(); i++) {
       if (missingInt(t, Columns.DEPTH, i)
           || missingInt(t, Columns.N, i)
-          || missingInt(t, Columns.K, i)) {
+          || missingInt(t, Columns.K, i)
+          || Columns.COMPARISON_ONLY.equals(t.stringColumn(Columns.CONSTRUCTION).get(i))) {
         continue;
       }
       Key key =

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  *
  * <p>Expected in N: building is dominated by projecting and sorting the K samples (O(K log K),
  * fixed across N at fixed K) plus solving for the construction's weights; verification is f's
- * forward pass, g's float64 pass over its distinct weight rows (O(K · m) at depth 2, O(K · d1 ·
- * √N) at depth 3) and the exact pass along the projection (O(K log K + K · units)). flops.csv
- * records 0 FLOPs: construction is not BLAS work, so there is no GFLOP/s.
+ * forward pass, g's float64 pass over its distinct weight rows (O(K · m) at depth 2, O(K · d1 · √N)
+ * at depth 3) and the exact pass along the projection (O(K log K + K · units)). flops.csv records 0
+ * FLOPs: construction is not BLAS work, so there is no GFLOP/s.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -91,8 +91,8 @@ public final class CapacityFigures {
     String title = "Neurons against N, both depths";
     String caption =
         "How many hidden neurons an adapter g needs after N of K labels changed. Solid lines:"
-            + " certified constructions (for depth 3 the fewest neurons over U1, U2, U3 and"
-            + " Appendix A), median over seeds; thin dashed lines: the theorem bounds (upper"
+            + " certified constructions (for depth 3 the fewest neurons over U1, U2 and U3, as in"
+            + " Theorem 5.1), median over seeds; thin dashed lines: the theorem bounds (upper"
             + " min{3N+1, K−1} and lower min{3N, K−2} for depth 2, Theorem 4.1; Theorem 5.1 for"
             + " depth 3); dash-dot lines: the smallest width that gradient descent trained to each"
             + " success criterion, median over seeds; dotted lines: the fitted power laws, whose"

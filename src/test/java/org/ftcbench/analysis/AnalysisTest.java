@@ -49,6 +49,20 @@ class AnalysisTest {
     assertThat(java.util.Arrays.stream(atTen).max().orElseThrow()).isLessThanOrEqualTo(20);
   }
 
+  /** Appendix A is shown for comparison: even with fewer neurons it is not the certified width. */
+  @Test
+  void appendixAIsNotACertifiedWidth() throws Exception {
+    FixtureRun.write(dir);
+    java.nio.file.Path certify = dir.resolve(org.ftcbench.results.RunFolder.CERTIFY);
+    Files.writeString(
+        certify,
+        "3," + Columns.COMPARISON_ONLY + ",10,20,10,1,1,100,20,5,0.5,1,1\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    Analysis a = Analysis.of(RunLoader.load(dir), FitSettings.defaults());
+    double[] atTen = find(a, Kind.CERTIFIED, 3, "", "K = 2N").series().samples().get(10.0);
+    assertThat(java.util.Arrays.stream(atTen).min().orElseThrow()).isGreaterThan(1);
+  }
+
   @Test
   void regimesSeparateSweeps() {
     List<int[]> nk =
