@@ -53,7 +53,7 @@ public enum Construction {
   /** Builds the adapter for a projected task. */
   public PreciseNetwork build(Projection p, ClipSettings settings) {
     return switch (this) {
-      case TWO_LAYER_INTERPOLANT -> PreciseNetwork.of(TwoLayerInterpolant.build(p));
+      case TWO_LAYER_INTERPOLANT -> TwoLayerInterpolant.build(p);
       case U1_YUN -> YunU1.build(p, settings);
       case U2_BUMP -> BumpU2.build(p, settings);
       case U3_KEPT_SET -> KeptSetU3.build(p, settings);

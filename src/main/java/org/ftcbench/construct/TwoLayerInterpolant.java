@@ -22,8 +22,8 @@ import org.ftcbench.nn.DenseNetwork;
  * no neurons at all.
  *
  * <p><b>Exact in the weights it stores.</b> The slopes reach |z|/(smallest gap between
- * projections), 1e8 at K = 10^5, so slope increments computed in double and rounded would miss the
- * targets by about 1e−16 · 1e8 · (range of c) ≈ 1e−7 (measured 7e−10 already at K = 10^4). Instead:
+ * projections), 1e8 at K = 10^5 (1e10 for near-duplicate inputs), so slope increments computed in
+ * double and rounded would miss the targets by about 1e−16 · 1e8 · (range of c) ≈ 1e−7. Instead:
  *
  * <ol>
  *   <li>The knot of kept point k is a double u_k next to its exact projection C_k = aᵀx_{j_k}
@@ -31,40 +31,36 @@ import org.ftcbench.nn.DenseNetwork;
  *       up otherwise, so that C_k lies on the flatter side of its knot and misses by at most
  *       min(|s_{k−1}|, |s_k|) · ulp(C_k). The flatter side of a block endpoint is the block itself
  *       (slope 0), so removed points and block endpoints come out at rounding level; a changed
- *       point only suffers when both its neighbours are very close. Rounding every knot one way
- *       instead measured 1.1e−8 at N = 10^4, K = 10^5.
- *   <li>g interpolates the nodes (u_k, t_k): the W2_k are chosen one after another, each rounded
- *       only after the exact value of the neurons before it at the next node is known, in
- *       double-double ({@link DoubleDouble}). Each node then misses by about 1e−16 · |t_{k+1} −
- *       t_k| and the rounding errors do not add up along the line.
+ *       point only suffers when both its neighbours are very close. The last kept point is no knot:
+ *       the line aims at its exact projection.
+ *   <li>g interpolates the nodes (u_k, t_k): each output weight is solved from the exact value of
+ *       the neurons before it at the next node, in double-double ({@link DoubleDouble}), and kept
+ *       in double-double ({@link PreciseNetwork}): after a steep segment of slope S the next weight
+ *       is about −S, and a double would resolve the following slope only to 1.1e−16 · S (a changed
+ *       sample with a twin 1e−9 away at the sparse end of the line missed by 6.7e−8 that way).
  * </ol>
  *
- * The float64 forward pass of these weights still cancels 1e8-sized terms; {@link Verification}
- * evaluates them exactly ({@link ExactForward}). Measured at N = 10^4, K = 10^5 (seeds 1–3): exact
- * residual 1–2e−10, float64 pass 7–8e−7, tolerance 2–3e−8.
- *
- * <p>What remains: after a steep segment of slope S the next slope is S plus a double near −S, so
- * it is resolved only to ulp(S)/2 ≈ 1.1e−16 · S, and the next node misses by that times the next
- * segment's length L. Generated data keep 1.1e−16 · S · L near 1e−10; an unchanged twin 1e−9 away
- * from a changed sample at the sparse end of the line (S ≈ 1e10, L ≈ 0.3) misses by 6.7e−8, and the
- * certificate then reports the miss.
+ * The float64 network (the weights rounded to double) still cancels 1e8-sized terms; {@link
+ * Verification} evaluates the double-double weights exactly ({@link ExactForward}).
  */
 public final class TwoLayerInterpolant {
   private TwoLayerInterpolant() {}
 
-  /** The adapter for the projected task. */
-  public static DenseNetwork build(Projection p) {
+  /** The adapter for the projected task; its output weights are double-double numbers. */
+  public static PreciseNetwork build(Projection p) {
     int d = p.a().length;
     if (allZero(p.z())) {
-      return new DenseNetwork(d, 0, 1);
+      return PreciseNetwork.of(new DenseNetwork(d, 0, 1));
     }
     int[] j = KeptSet.of(p.changed());
     int m = j.length - 1;
     double[] u = knots(p, j);
     DenseNetwork g = new DenseNetwork(d, m, 1);
+    DenseNetwork low = new DenseNetwork(d, m, 1);
     double[] w1 = g.weight(1).data; // m × d, column-major
     double[] b1 = g.bias(1).data;
     double[] w2 = g.weight(2).data; // 1 × m
+    double[] w2Low = low.weight(2).data;
     double b2 = p.z()[j[0]];
     // g = offset + slope · c on the segment being built: slope = Σ W2, offset = b2 − Σ W2_k u_k
     DoubleDouble slope = new DoubleDouble();
@@ -72,20 +68,26 @@ public final class TwoLayerInterpolant {
     DoubleDouble missing = new DoubleDouble();
     DoubleDouble run = new DoubleDouble();
     for (int k = 0; k < m; k++) {
-      // t_{k+1} − (neurons 0 … k−1 at u_{k+1}); neurons k+1 … are 0 there
+      // the last kept point is no knot: aim at its exact projection
+      double nodeHi = k + 1 == m ? p.c()[j[m]] : u[k + 1];
+      double nodeLo = k + 1 == m ? p.cLow()[j[m]] : 0;
+      // t_{k+1} − (neurons 0 … k−1 at the node); neurons k+1 … are 0 there
       missing.setZero().add(p.z()[j[k + 1]]).add(-offset.hi(), -offset.lo());
-      missing.addProduct(-slope.hi(), u[k + 1]).addProduct(-slope.lo(), u[k + 1]);
-      double width = run.setZero().add(u[k + 1]).add(-u[k]).value();
-      w2[k] = missing.value() / width; // the W2_k = s_k − s_{k−1} of exact arithmetic
+      missing.addProduct(-slope.hi(), nodeHi, nodeLo).addProduct(-slope.lo(), nodeHi, nodeLo);
+      run.set(nodeHi, nodeLo).add(-u[k]);
+      // W2_k = s_k − s_{k−1} of exact arithmetic, kept in double-double
+      missing.divideBy(run.hi(), run.lo());
+      w2[k] = missing.hi();
+      w2Low[k] = missing.lo();
       for (int col = 0; col < d; col++) {
         w1[col * m + k] = p.a()[col];
       }
       b1[k] = -u[k];
-      slope.add(w2[k]);
-      offset.addProduct(w2[k], -u[k]);
+      slope.add(w2[k], w2Low[k]);
+      offset.addProduct(w2[k], -u[k]).addProduct(w2Low[k], -u[k]);
     }
     g.bias(2).data[0] = b2;
-    return g;
+    return new PreciseNetwork(g, low);
   }
 
   /**

@@ -44,12 +44,12 @@ class TwoLayerInterpolantTest {
   }
 
   /**
-   * Each changed sample has an unchanged twin about 1e−7 away, so slopes reach 1e8: slope
+   * Each changed sample has an unchanged twin about 1e−9 away, so slopes reach 1e10: slope
    * increments computed in double (the paper's formula, knots at the rounded projections) miss the
-   * targets even when evaluated exactly (1.8e−7 against a tolerance of 1e−8); the compensated
-   * weights hit them (4e−10), and only a float64 forward pass of them rounds (1.5e−6). At twins
-   * 1e−9 away the compensated weights miss too (6.7e−8): the slope after a steep segment can only
-   * be resolved to ulp(steep slope), see the class comment of {@link TwoLayerInterpolant}.
+   * targets even when evaluated exactly; the compensated double-double weights hit them, and only a
+   * float64 forward pass of them rounds. (With the output weights rounded to double, the twin pair
+   * at the sparse low end of the line missed by 6.7e−8: the slope after its steep segment was
+   * resolved only to ulp(1e10).)
    */
   @Test
   void closeTwinsAreFittedExactlyByTheStoredWeights() {
@@ -69,7 +69,7 @@ class TwoLayerInterpolantTest {
       changed[t] = t;
       z.put(t, 2 * rng.nextDouble() - 1);
       for (int c = 0; c < d; c++) {
-        x.put(k - n + t, c, x.get(t, c) + 1e-7 * rng.nextGaussian()); // the unchanged twin
+        x.put(k - n + t, c, x.get(t, c) + 1e-9 * rng.nextGaussian()); // the unchanged twin
       }
     }
     FineTuningTask task = FineTuningTask.fromResiduals(x, z, changed);
