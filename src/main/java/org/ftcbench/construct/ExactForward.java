@@ -90,15 +90,10 @@ public final class ExactForward {
     Arrays.sort(byPosition, Comparator.comparingInt(i -> switchAt[i]));
 
     // layer 2's distinct rows: running slope and offset over the first-layer ReLUs that are on
-    int[] rowOf = w.distinctRows(2);
-    int rows = 0;
-    for (int r : rowOf) {
-      rows = Math.max(rows, r + 1);
-    }
-    int[] representative = new int[rows];
-    for (int u = 0; u < rowOf.length; u++) {
-      representative[rowOf[u]] = u;
-    }
+    PreciseNetwork.DistinctRows distinct = w.distinctRows(2);
+    int[] rowOf = distinct.rowOf();
+    int[] representative = distinct.representative();
+    int rows = distinct.count();
     DoubleDouble[] slope = new DoubleDouble[rows];
     DoubleDouble[] offset = new DoubleDouble[rows];
     for (int r = 0; r < rows; r++) {
@@ -113,10 +108,6 @@ public final class ExactForward {
     }
     boolean output = g.depth() == 2;
     double[] b2 = g.bias(2).data;
-    double[] b2Low = new double[b2.length];
-    for (int u = 0; u < b2.length; u++) {
-      b2Low[u] = w.lowBias(2, u);
-    }
     UnitsOfARow[] units = output ? null : UnitsOfARow.of(w, rowOf, rows);
     double b3 = output ? 0 : g.bias(3).get(0);
     double b3Low = output ? 0 : w.lowBias(3, 0);

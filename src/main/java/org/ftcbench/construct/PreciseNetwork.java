@@ -34,21 +34,32 @@ public record PreciseNetwork(DenseNetwork network, DenseNetwork low) {
   }
 
   /**
-   * For each unit of layer l, the index (0, 1, … in order of first appearance) of its distinct
-   * weight row: rows are equal when every entry and its low part are equal bit for bit. The
-   * constructions' expanded activations share rows ({@link SharedRowForward}, {@link
-   * ExactForward}).
+   * The distinct weight rows of layer l: rows are equal when every entry and its low part are equal
+   * bit for bit. The constructions' expanded activations share rows ({@link SharedRowForward},
+   * {@link ExactForward}).
+   *
+   * @param rowOf for each unit, the index (0, 1, … in order of first appearance) of its row
+   * @param representative for each distinct row, a unit that reads it
    */
-  public int[] distinctRows(int l) {
+  public record DistinctRows(int[] rowOf, int[] representative) {
+    /** The number of distinct rows. */
+    public int count() {
+      return representative.length;
+    }
+  }
+
+  /** The distinct weight rows of layer l. */
+  public DistinctRows distinctRows(int l) {
     DoubleMatrix hi = network.weight(l);
     DoubleMatrix lo = low == null ? null : low.weight(l);
     Map<RowKey, Integer> seen = new HashMap<>();
     int[] rowOf = new int[hi.rows];
+    int[] representative = new int[hi.rows];
     for (int r = 0; r < hi.rows; r++) {
-      RowKey key = new RowKey(hi, lo, r);
-      rowOf[r] = seen.computeIfAbsent(key, unused -> seen.size());
+      rowOf[r] = seen.computeIfAbsent(new RowKey(hi, lo, r), unused -> seen.size());
+      representative[rowOf[r]] = r; // any unit of the row will do: the rows are equal
     }
-    return rowOf;
+    return new DistinctRows(rowOf, java.util.Arrays.copyOf(representative, seen.size()));
   }
 
   /** Row r of a weight matrix and its low parts, compared bit for bit. */

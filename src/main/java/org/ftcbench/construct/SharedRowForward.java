@@ -37,21 +37,15 @@ final class SharedRowForward {
     rowOf = new int[layers][];
     for (int l = 1; l <= layers; l++) {
       DoubleMatrix w = g.weight(l);
-      int[] map = PreciseNetwork.of(g).distinctRows(l);
-      int distinct = 0;
-      int[] representative = new int[w.rows]; // a row of each distinct value
-      for (int r = 0; r < w.rows; r++) {
-        representative[map[r]] = r;
-        distinct = Math.max(distinct, map[r] + 1);
-      }
-      DoubleMatrix t = new DoubleMatrix(w.columns, distinct);
-      for (int u = 0; u < distinct; u++) {
+      PreciseNetwork.DistinctRows rows = PreciseNetwork.of(g).distinctRows(l);
+      DoubleMatrix t = new DoubleMatrix(w.columns, rows.count());
+      for (int u = 0; u < rows.count(); u++) {
         for (int c = 0; c < w.columns; c++) {
-          t.put(c, u, w.get(representative[u], c));
+          t.put(c, u, w.get(rows.representative()[u], c));
         }
       }
       distinctRowsT[l - 1] = t;
-      rowOf[l - 1] = map;
+      rowOf[l - 1] = rows.rowOf();
     }
   }
 
