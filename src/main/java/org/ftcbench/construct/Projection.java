@@ -14,13 +14,13 @@ import org.jblas.DoubleMatrix;
  * <p>a is a unit-length Gaussian vector drawn from {@link Seeds#PROJECTION}, its entries rounded to
  * 26 bits ({@link #shortMantissa}); distinct inputs have distinct projections almost surely, and on
  * a floating-point tie a is drawn again. Every weight of the constructions grows like 1/(the
- * smallest gap between neighbouring projections next to a changed sample), and so does their
- * rounding error (residual ≈ 5e-15 · max |weight| for the 2-layer interpolant): of {@link #DRAWS}
- * draws the one with the largest such gap, relative to the range of the projections, is kept. That
- * gap is the minimum of about 2N nearly exponential spacings, so the best of 16 draws is about H_16
- * ≈ 3.4 times the typical one. Samples with bit-identical inputs cannot be separated by any
- * network: with equal targets they are merged into one point (any network that fits one fits both),
- * with different targets the task is impossible and {@link BadInputException} says so.
+ * smallest gap between neighbouring projections next to a changed sample), and so does the error of
+ * a float64 forward pass of them (the certificates themselves are exact, {@link Verification}): of
+ * {@link #DRAWS} draws the one with the largest such gap, relative to the range of the projections,
+ * is kept. That gap is the minimum of about 2N nearly exponential spacings, so the best of 16 draws
+ * is about H_16 ≈ 3.4 times the typical one. Samples with bit-identical inputs cannot be separated
+ * by any network: with equal targets they are merged into one point (any network that fits one fits
+ * both), with different targets the task is impossible and {@link BadInputException} says so.
  *
  * <p>Positions 0 … size−1 are 0-based indices into the sorted distinct points; the paper's sorted
  * index i is position i − 1.

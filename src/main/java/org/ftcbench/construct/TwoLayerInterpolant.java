@@ -92,7 +92,7 @@ public final class TwoLayerInterpolant {
 
   /**
    * The knots u_0 < … < u_m: each the double just below or just above its kept point's exact
-   * projection, on the side of the steeper segment (see the class comment).
+   * projection, so that the point lies on its flatter segment (see the class comment).
    */
   static double[] knots(Projection p, int[] j) {
     double[] c = p.c();
