@@ -40,7 +40,7 @@ final class BlasCheckCommand implements Callable<Integer> {
     Path against;
   }
 
-  record Group(String name, double[] values) {}
+  record Group(String name, double[] values, double tolerance) {}
 
   @Override
   public Integer call() throws IOException {
@@ -56,7 +56,9 @@ final class BlasCheckCommand implements Callable<Integer> {
     }
     Group[] ref = json.readValue(mode.against.toFile(), Group[].class);
     List<BlasSelfCheck.Result> expected =
-        Arrays.stream(ref).map(g -> new BlasSelfCheck.Result(g.name(), g.values())).toList();
+        Arrays.stream(ref)
+            .map(g -> new BlasSelfCheck.Result(g.name(), g.values(), g.tolerance()))
+            .toList();
     String mismatch = BlasSelfCheck.firstMismatch(expected, results);
     if (mismatch != null) {
       throw new BadInputException(

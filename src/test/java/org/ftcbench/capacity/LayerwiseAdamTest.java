@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.DenseNetwork;
+import org.ftcbench.nn.Weights;
 import org.jblas.DoubleMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,9 @@ class LayerwiseAdamTest {
       before.add(p.dup());
       grads.add(DoubleMatrix.randn(p.rows, p.columns).muli(1 + rng.nextDouble()));
     }
-    LayerwiseAdam adam = new LayerwiseAdam(g, AdamConfig.withLearningRate(0.3));
-    adam.update(g.parameters(), grads);
+    Weights<double[]> weights = Weights.of(g);
+    LayerwiseAdam<double[]> adam = new LayerwiseAdam<>(weights, AdamConfig.withLearningRate(0.3));
+    adam.update(weights.parameters(), grads.stream().map(m -> m.data).toList());
     int[] fanIn = {5, 7, 12};
     for (int l = 1; l <= 3; l++) {
       assertThat(adam.learningRate(l)).isEqualTo(0.3 / fanIn[l - 1]);
