@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ftcbench.bench.BlasConfig;
 import org.ftcbench.capacity.CellWorker;
 import picocli.CommandLine.Command;
 
@@ -19,8 +20,14 @@ final class SweepWorkerCommand implements Callable<Integer> {
   /** The command line that starts a worker with this JVM and class path. */
   static List<String> command() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // a worker runs the BLAS its sweep runs: the environment it inherits, marked as chosen
+    String blas =
+        System.getenv()
+            .getOrDefault(BlasConfig.APPLIED, System.getProperty(BlasConfig.APPLIED, "inherited"));
     return List.of(
         java,
+        "--enable-native-access=ALL-UNNAMED",
+        "-D" + BlasConfig.APPLIED + "=" + blas,
         "-cp",
         System.getProperty("java.class.path"),
         Main.class.getName(),
@@ -31,24 +38,7 @@ final class SweepWorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // if the sweep is killed outright (kill -9), stop too instead of finishing a long cell
-    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
-    if (parent != null) {
-      Thread watchdog =
-          new Thread(
-              () -> {
-                while (parent.isAlive()) {
-                  try {
-                    Thread.sleep(2000);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-                Runtime.getRuntime().halt(1);
-              },
-              "sweep-worker-watchdog");
-      watchdog.setDaemon(true);
-      watchdog.start();
-    }
+    ProcessHandle.current().parent().ifPresent(ParentWatch::haltWhenGone);
     CellWorker.serve(
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
         new PrintWriter(System.out, false, StandardCharsets.UTF_8));
