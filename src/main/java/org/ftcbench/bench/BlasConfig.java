@@ -63,6 +63,13 @@ public record BlasConfig(String name, Map<String, String> set, List<String> jvmA
     // bundled OpenBLAS is single-threaded anyway; a pthreads system build must not spawn threads
     // beside the sweep's one-training-per-core workers
     set.put("OPENBLAS_NUM_THREADS", "1");
+    // jblas's JNI copies every array argument into a malloc'd buffer on each BLAS call. Above
+    // glibc's mmap threshold (128 KB, adjusted as it goes) each copy maps fresh pages and unmaps
+    // them, and the page faults cost more than the product: a depth-3 step at K = 10^4, m = 512
+    // took 113–125 ms in float64 with blocks of 250–2000 rows, 51 ms with these settings, which
+    // keep the buffers on the heap and in the cache (nn.ForwardPass#defaultBlockRows)
+    set.put("MALLOC_MMAP_THRESHOLD_", Long.toString(64L << 20));
+    set.put("MALLOC_TRIM_THRESHOLD_", Long.toString(256L << 20));
     if (name.equals("bundled")) {
       return new BlasConfig(name, set, List.of());
     }
