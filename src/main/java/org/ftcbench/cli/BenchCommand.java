@@ -21,6 +21,7 @@ import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,13 +67,28 @@ final class BenchCommand implements Callable<Integer> {
       description = "the <machine> folder of a new run folder (default: host and CPU)")
   String machine;
 
+  @Mixin SlurmOptions slurm;
+
+  @Option(
+      names = "--nodes",
+      paramLabel = "NODE",
+      split = ",",
+      description =
+          "with --engine slurm: run once on each of these nodes (default: each node of"
+              + " --partition, or one node Slurm picks)")
+  List<String> nodes = new ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant start = Instant.now();
+    boolean onSlurm = slurm.slurm();
     Profile p = Profile.load(PROFILES, profile, parseOverrides(overrides));
     BenchSettings settings = settings(p);
+    if (onSlurm || !nodes.isEmpty()) {
+      return BenchOnSlurm.run(this, out, err);
+    }
     Path dir = runFolder(start);
     int points = BenchPlan.points(settings).size();
     err.printf(
