@@ -6,10 +6,11 @@
 #   scripts/slurm-cluster.sh status [DIR]   whether it runs, and sinfo's view of it
 # DIR (default /tmp/ftc-slurm) holds everything: key, sockets, slurm.conf, state, logs, pid files.
 # Use it as: eval "$(scripts/slurm-cluster.sh start)"; … ; scripts/slurm-cluster.sh stop
-# Needs root (the daemons run as root, without systemd; Debian 12's packages slurmctld, slurmd,
-# slurm-client and munge, installed with apt-get when missing). The node is this host (NodeAddr 127.0.0.1) with every
-# core and 90% of the memory; two free TCP ports on localhost (6817/6818 or the next free pair).
-# Known traps it avoids are in docs/cluster.md.
+# Needs root: the daemons run as root, without systemd. Debian 12's packages slurmctld, slurmd,
+# slurm-client and munge are installed with apt-get when missing. The node is this host (its short
+# name, address 127.0.0.1) with every core and 90% of the memory, in partition `debug`; the
+# controller and slurmd take two free TCP ports on localhost (6817/6818 or the next free pair).
+# The Slurm behaviour this works around is in docs/cluster.md.
 set -euo pipefail
 
 die() {
@@ -170,7 +171,7 @@ cmd=${1:-}
 DIR=${2:-/tmp/ftc-slurm}
 case $cmd in
   start) start ;;
-  stop) [[ -d $DIR ]] && stop_daemons ;;
+  stop) [[ ! -d $DIR ]] || stop_daemons ;;
   status) status ;;
   *) die "usage: scripts/slurm-cluster.sh start|stop|status [DIR] (default DIR: /tmp/ftc-slurm)" ;;
 esac
