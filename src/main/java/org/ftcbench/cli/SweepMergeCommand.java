@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ftcbench.cluster.Merge;
 import org.ftcbench.cluster.Submission;
-import org.ftcbench.data.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -32,17 +31,7 @@ final class SweepMergeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Submission s = Submission.read(run);
-    if (s == null || s.number() != submission) {
-      throw new BadInputException(
-          "merge job of submission "
-              + submission
-              + " of "
-              + run
-              + ", which is now at submission "
-              + (s == null ? "none" : s.number())
-              + ": superseded, nothing to do");
-    }
+    Submission s = Submission.current(run, submission);
     Merge.Summary merged = Merge.run(run);
     out.println("sweep merge: rows appended " + merged.appended());
     Path results = SweepCommand.RESULTS.toAbsolutePath().normalize();

@@ -35,17 +35,7 @@ final class SweepTaskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    Submission s = Submission.read(run);
-    if (s == null || s.number() != submission) {
-      throw new BadInputException(
-          "array task of submission "
-              + submission
-              + " of "
-              + run
-              + ", which is now at submission "
-              + (s == null ? "none" : s.number())
-              + ": this task was superseded, nothing to do");
-    }
+    Submission s = Submission.current(run, submission);
     if (index < 0 || index >= s.units().size()) {
       throw new BadInputException(
           "array index "

@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.ftcbench.data.BadInputException;
 
 /**
@@ -85,6 +87,28 @@ public final class Slurm {
       }
     }
     return Optional.of(jobs);
+  }
+
+  /**
+   * Returns once none of these jobs is in the queue, asking squeue every {@code poll} and handing
+   * each answer (the jobs still there) to {@code eachPoll}; an unanswered poll is skipped.
+   */
+  public void awaitGone(List<String> ids, Duration poll, Consumer<List<Job>> eachPoll) {
+    while (true) {
+      Optional<List<Job>> q = queue(ids);
+      if (q.isPresent()) {
+        eachPoll.accept(q.get());
+        if (q.get().isEmpty()) {
+          return;
+        }
+      }
+      try {
+        Thread.sleep(poll.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for jobs " + ids, e);
+      }
+    }
   }
 
   /** Cancels a job (all its array tasks); a job that already ended is no error. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.ftcbench.results.RunFolder;
 
@@ -87,22 +86,8 @@ public final class SlurmBench {
    */
   public static List<NodeResult> await(
       Slurm slurm, Path workdir, List<NodeJob> jobs, Duration poll, Consumer<Integer> progress) {
-    List<String> ids = jobs.stream().map(NodeJob::id).toList();
-    while (true) {
-      Optional<List<Slurm.Job>> q = slurm.queue(ids);
-      if (q.isPresent()) {
-        progress.accept(q.get().size());
-        if (q.get().isEmpty()) {
-          break;
-        }
-      }
-      try {
-        Thread.sleep(poll.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the benchmark jobs", e);
-      }
-    }
+    slurm.awaitGone(
+        jobs.stream().map(NodeJob::id).toList(), poll, left -> progress.accept(left.size()));
     List<NodeResult> results = new ArrayList<>();
     for (NodeJob j : jobs) {
       results.add(result(workdir, j));

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  *
  * <pre>
  *   R/slurm/submission.json       the latest submission: units in array order, job ids ({@link Submission})
- *   R/slurm/array-S.sh, merge-S.sh  the batch scripts of submission S, as submitted
+ *   R/slurm/task-S.sh, merge-S.sh   the batch scripts of submission S, as submitted
  *   R/slurm/logs/JOB_INDEX.out    each array task's output; merge-JOB.out the merge job's
  *   R/slurm/units/ID/             each unit's own result files and state ({@link UnitFolder})
  *   R/slurm/merged.json           written by the merge job when it has merged a submission

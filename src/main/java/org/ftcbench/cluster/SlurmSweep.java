@@ -108,63 +108,43 @@ public final class SlurmSweep {
             null,
             null);
     s.write(runDir);
-    Path slurmDir = SlurmFiles.dir(runDir);
     try {
       Files.createDirectories(SlurmFiles.logs(runDir));
     } catch (IOException e) {
       throw new UncheckedIOException("could not create " + SlurmFiles.logs(runDir), e);
     }
-    String run = runDir.toString();
     String array = null;
     if (!todo.isEmpty()) {
-      List<String> cmd = new ArrayList<>(r.java());
-      cmd.addAll(List.of("sweep", "task", run, String.valueOf(number)));
-      Path script =
-          BatchScript.write(
-              slurmDir.resolve("array-" + number + ".sh"),
-              "ftc-bench sweep, submission "
-                  + number
-                  + ": array task I runs unit I of "
-                  + SlurmFiles.submission(runDir),
-              cmd,
-              "\"$SLURM_ARRAY_TASK_ID\"");
-      List<String> opts = new ArrayList<>(common(r, "ftc-sweep"));
-      opts.addAll(
-          List.of(
-              "--array=0-" + (todo.size() - 1),
-              "--ntasks=1",
-              "--cpus-per-task=1",
-              "--mem=" + (r.heapMiB() + JVM_OVERHEAD_MIB),
-              "--output=" + SlurmFiles.logs(runDir).resolve("%A_%a.out")));
-      opts.addAll(r.sbatchOptions());
-      array = slurm.submit(opts, script.toString());
+      array =
+          submitJob(
+              slurm,
+              r,
+              runDir,
+              number,
+              "task",
+              "array task I runs unit I of " + SlurmFiles.submission(runDir),
+              "\"$SLURM_ARRAY_TASK_ID\"",
+              List.of(
+                  "--array=0-" + (todo.size() - 1),
+                  "--output=" + SlurmFiles.logs(runDir).resolve("%A_%a.out")));
     }
-    List<String> cmd = new ArrayList<>(r.java());
-    cmd.addAll(List.of("sweep", "merge", run, String.valueOf(number)));
-    Path script =
-        BatchScript.write(
-            slurmDir.resolve("merge-" + number + ".sh"),
-            "ftc-bench sweep, submission "
-                + number
-                + ": merge the units' files into "
-                + run
-                + ", then report",
-            cmd,
-            "");
-    List<String> opts = new ArrayList<>(common(r, "ftc-merge"));
+    List<String> merging =
+        new ArrayList<>(List.of("--output=" + SlurmFiles.logs(runDir).resolve("merge-%j.out")));
     if (array != null) {
-      opts.addAll(List.of("--dependency=afterok:" + array, "--kill-on-invalid-dep=yes"));
+      merging.addAll(List.of("--dependency=afterok:" + array, "--kill-on-invalid-dep=yes"));
     }
-    opts.addAll(
-        List.of(
-            "--ntasks=1",
-            "--cpus-per-task=1",
-            "--mem=" + (r.heapMiB() + JVM_OVERHEAD_MIB),
-            "--output=" + SlurmFiles.logs(runDir).resolve("merge-%j.out")));
-    opts.addAll(r.sbatchOptions());
     String merge;
     try {
-      merge = slurm.submit(opts, script.toString());
+      merge =
+          submitJob(
+              slurm,
+              r,
+              runDir,
+              number,
+              "merge",
+              "merge the units' files into " + runDir + ", then report",
+              "",
+              merging);
     } catch (RuntimeException e) {
       if (array != null) {
         slurm.cancel(array); // an array without its merge would finish into nothing
@@ -176,8 +156,38 @@ public final class SlurmSweep {
     return submitted;
   }
 
-  private static List<String> common(Request r, String name) {
-    return List.of("--job-name=" + name, "--chdir=" + r.workdir().toAbsolutePath().normalize());
+  /**
+   * Writes R/slurm/KIND-S.sh, which runs {@code sweep KIND R S} (then {@code tail}), and submits it
+   * with 1 CPU, the task memory, {@code options}, and the user's options last (they win).
+   */
+  private static String submitJob(
+      Slurm slurm,
+      Request r,
+      Path runDir,
+      int number,
+      String kind,
+      String comment,
+      String tail,
+      List<String> options) {
+    List<String> cmd = new ArrayList<>(r.java());
+    cmd.addAll(List.of("sweep", kind, runDir.toString(), String.valueOf(number)));
+    Path script =
+        BatchScript.write(
+            SlurmFiles.dir(runDir).resolve(kind + "-" + number + ".sh"),
+            "ftc-bench sweep, submission " + number + ": " + comment,
+            cmd,
+            tail);
+    List<String> opts =
+        new ArrayList<>(
+            List.of(
+                "--job-name=ftc-sweep-" + kind,
+                "--chdir=" + r.workdir().toAbsolutePath().normalize(),
+                "--ntasks=1",
+                "--cpus-per-task=1",
+                "--mem=" + (r.heapMiB() + JVM_OVERHEAD_MIB)));
+    opts.addAll(options);
+    opts.addAll(r.sbatchOptions());
+    return slurm.submit(opts, script.toString());
   }
 
   /** Refuses to submit while jobs of the previous submission are queued or running. */
@@ -212,19 +222,8 @@ public final class SlurmSweep {
    */
   public static Outcome await(
       Slurm slurm, Path runDir, Submission s, Duration poll, Consumer<ArrayStatus> progress) {
-    while (true) {
-      progress.accept(ArrayStatus.of(runDir, s, Instant.now()));
-      Optional<List<Slurm.Job>> q = slurm.queue(s.jobs());
-      if (q.isPresent() && q.get().isEmpty()) {
-        break;
-      }
-      try {
-        Thread.sleep(poll.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for the sweep's jobs", e);
-      }
-    }
+    slurm.awaitGone(
+        s.jobs(), poll, jobs -> progress.accept(ArrayStatus.of(runDir, s, Instant.now())));
     ArrayStatus last = ArrayStatus.of(runDir, s, Instant.now());
     progress.accept(last);
     String report = mergedReport(runDir, s);

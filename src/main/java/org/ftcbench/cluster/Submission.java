@@ -73,6 +73,25 @@ public record Submission(
     }
   }
 
+  /**
+   * Submission {@code number} of the run folder, for one of its jobs; exit 2 if the folder has
+   * moved on to a later submission (a job left over from an earlier one has nothing to do).
+   */
+  public static Submission current(Path runDir, int number) {
+    Submission s = read(runDir);
+    if (s == null || s.number() != number) {
+      throw new BadInputException(
+          "a job of submission "
+              + number
+              + " of "
+              + runDir
+              + ", which is at submission "
+              + (s == null ? "none" : s.number())
+              + ": superseded, nothing to do");
+    }
+    return s;
+  }
+
   /** The run folder's latest submission, or null if it was never submitted. */
   public static Submission read(Path runDir) {
     Path f = SlurmFiles.submission(runDir);

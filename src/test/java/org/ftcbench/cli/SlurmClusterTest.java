@@ -45,6 +45,7 @@ class SlurmClusterTest {
   @BeforeAll
   static void startCluster() throws Exception {
     clusterDir = tmp.resolve("slurm");
+    Instant t0 = Instant.now();
     Proc p =
         proc(
             Path.of(""),
@@ -59,6 +60,8 @@ class SlurmClusterTest {
               + "): "
               + p.err);
     }
+    System.err.printf(
+        "SlurmClusterTest: cluster up in %d s%n", Duration.between(t0, Instant.now()).toSeconds());
     env = new HashMap<>();
     env.put("SLURM_CONF", clusterDir.resolve("slurm.conf").toString());
     // JMH refuses to run beside another JMH (a lock in /tmp); the machine running the tests may
@@ -80,29 +83,26 @@ class SlurmClusterTest {
     }
   }
 
-  /** A small sweep: 2 certified points, 2 Fig. 9 columns, 2 tiny searches and one long one. */
+  /**
+   * A small sweep: SweepCommandTest's 2 Fig. 9 columns and 2 tiny searches, 2 certified points, and
+   * a long search, first in the array: it never meets its criterion and doubles m from 2 to 256
+   * (the last cells take a second or more), so it can be cut off mid-way.
+   */
   static final List<String> SWEEP =
-      List.of(
-          "sweep.certify.n=10,30",
-          "sweep.training.max_steps=2000",
-          "sweep.training.plateau_window=500",
-          "sweep.fig9.k=40",
-          "sweep.fig9.d=3",
-          "sweep.fig9.n=0,6",
-          "sweep.fig9.m=2,4",
-          "sweep.scaling.n=5",
-          "sweep.scaling.d=3",
-          "sweep.scaling.max_m=8",
-          // the long one, first in the array: a bracket search that never meets its criterion and
-          // doubles m from 2 to 256 (the last cells take a second or more), so it can be cut off
-          // mid-way
-          "sweep.k_independence.enabled=true",
-          "sweep.k_independence.depths=2",
-          "sweep.k_independence.n=300",
-          "sweep.k_independence.k=2N",
-          "sweep.k_independence.d=3",
-          "sweep.k_independence.criteria=relative:0.05",
-          "sweep.k_independence.max_m=256");
+      java.util.stream.Stream.concat(
+              SweepCommandTest.TINY.stream(),
+              java.util.stream.Stream.of(
+                  "sweep.certify.n=10,30",
+                  "sweep.training.max_steps=2000",
+                  "sweep.training.plateau_window=500",
+                  "sweep.k_independence.enabled=true",
+                  "sweep.k_independence.depths=2",
+                  "sweep.k_independence.n=300",
+                  "sweep.k_independence.k=2N",
+                  "sweep.k_independence.d=3",
+                  "sweep.k_independence.criteria=relative:0.05",
+                  "sweep.k_independence.max_m=256"))
+          .toList();
 
   static final String LONG_UNIT = "train-L2-N300-K600-d3-s1";
 
@@ -110,6 +110,7 @@ class SlurmClusterTest {
   void aSweepCutOffAndResubmittedEqualsTheLocalSweep() throws Exception {
     Path work = workdir("sweep");
     Path run = work.resolve("run");
+    Instant t0 = Instant.now();
     Proc submitted = ftc(work, sweep(run, "--detach"));
     assertThat(submitted.code).as(submitted.err).isZero();
     assertThat(submitted.lastLine()).isEqualTo(run.toString());
@@ -145,6 +146,7 @@ class SlurmClusterTest {
         .contains(LONG_UNIT);
 
     // resubmitted: only the cut-off unit runs, from the cells it had
+    Instant t1 = Instant.now();
     Proc resumed = ftc(work, sweep(run));
     assertThat(resumed.code).as(resumed.err).isZero();
     assertThat(resumed.err)
@@ -155,12 +157,20 @@ class SlurmClusterTest {
     // nothing finished was lost: the cut-off cells are in the run as first trained (wall time too)
     assertThat(rows(run.resolve(RunFolder.CELLS))).containsAll(cutOff);
 
+    Instant t2 = Instant.now();
     Path local = work.resolve("local");
     List<String> args =
         new ArrayList<>(List.of("sweep", "--profile", "quick", "--run", local.toString()));
     args.addAll(SWEEP);
     Result l = MainTest.run(args.toArray(String[]::new));
     assertThat(l.code()).as(l.err()).isZero();
+    Instant t3 = Instant.now();
+    // what the test costs, for the test command's budget
+    System.err.printf(
+        "SlurmClusterTest: submitted and cut off %d s, resubmitted %d s, the local sweep %d s%n",
+        Duration.between(t0, t1).toSeconds(),
+        Duration.between(t1, t2).toSeconds(),
+        Duration.between(t2, t3).toSeconds());
 
     // every row equal but the wall times; nothing repeated
     assertSameRows(local, run, RunFolder.CELLS, "wall_ms");
