@@ -92,15 +92,25 @@ final class SweepOnSlurm {
     Runtime.getRuntime().removeShutdownHook(hint);
     ArrayStatus st = o.status();
     if (!o.merged()) {
+      Path logs = SlurmFiles.dir(runDir).resolve("logs");
       err.println(
           "sweep: the jobs ended without merging: "
-              + st.failed()
-              + " failed"
-              + (st.failedUnits().isEmpty() ? "" : " (" + String.join("; ", st.failedUnits()) + ")")
-              + ", "
-              + st.pending()
-              + " never started; logs in "
-              + SlurmFiles.dir(runDir).resolve("logs")
+              + (st.done() == st.total()
+                  ? "every task finished, but merge job "
+                      + s.mergeJob()
+                      + " did not (see "
+                      + logs.resolve("merge-" + s.mergeJob() + ".out")
+                      + ")"
+                  : st.failed()
+                      + " failed"
+                      + (st.failedUnits().isEmpty()
+                          ? ""
+                          : " (" + String.join("; ", st.failedUnits()) + ")")
+                      + ", "
+                      + st.pending()
+                      + " never started (logs in "
+                      + logs
+                      + ")")
               + ". Finished work is kept: submit the same command with --run "
               + runDir
               + " to finish the rest");
