@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 import tech.tablesaw.api.Table;
 
 /**
@@ -156,33 +157,31 @@ public record RunSummary(
   }
 
   private static List<Integer> certifiedN(RunData run) {
-    TreeSet<Integer> ns = new TreeSet<>();
-    run.certify()
-        .ifPresent(
-            t -> {
-              for (int i = 0; i < t.rowCount(); i++) {
-                if (!t.intColumn(Columns.N).isMissing(i)
-                    && !Columns.COMPARISON_ONLY.equals(
-                        t.stringColumn(Columns.CONSTRUCTION).get(i))) {
-                  ns.add(t.intColumn(Columns.N).getInt(i));
-                }
-              }
-            });
-    return new ArrayList<>(ns);
+    return run.certify()
+        .map(
+            t ->
+                distinctN(
+                    t,
+                    i ->
+                        !Columns.COMPARISON_ONLY.equals(
+                            t.stringColumn(Columns.CONSTRUCTION).get(i))))
+        .orElse(List.of());
   }
 
   private static List<Integer> trainedN(RunData run) {
+    return run.capacity()
+        .map(t -> distinctN(t, i -> !t.doubleColumn(Columns.M_MIN).isMissing(i)))
+        .orElse(List.of());
+  }
+
+  /** The distinct N of the rows of {@code t} that {@code keep} accepts, ascending. */
+  private static List<Integer> distinctN(Table t, IntPredicate keep) {
     TreeSet<Integer> ns = new TreeSet<>();
-    run.capacity()
-        .ifPresent(
-            t -> {
-              for (int i = 0; i < t.rowCount(); i++) {
-                if (!t.intColumn(Columns.N).isMissing(i)
-                    && !t.doubleColumn(Columns.M_MIN).isMissing(i)) {
-                  ns.add(t.intColumn(Columns.N).getInt(i));
-                }
-              }
-            });
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (!t.intColumn(Columns.N).isMissing(i) && keep.test(i)) {
+        ns.add(t.intColumn(Columns.N).getInt(i));
+      }
+    }
     return new ArrayList<>(ns);
   }
 
