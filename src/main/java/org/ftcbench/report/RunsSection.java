@@ -22,6 +22,23 @@ final class RunsSection {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  /** The overview's columns, with fixed widths so that the tables of all machines line up. */
+  private static final String COLUMNS;
+
+  static {
+    String[][] columns = {
+      {"run", "15"}, {"profile", "6"}, {"started", "9"}, {"status", "7"}, {"certified", "8"},
+      {"trained", "8"}, {"kernels", "15"}, {"experiments", "13"}, {"notices", "10"}, {"pages", "9"}
+    };
+    StringBuilder cols = new StringBuilder("<colgroup>");
+    StringBuilder head = new StringBuilder("<thead><tr>");
+    for (String[] c : columns) {
+      cols.append("<col style=\"width: ").append(c[1]).append("%\">");
+      head.append("<th>").append(c[0]).append("</th>");
+    }
+    COLUMNS = cols.append("</colgroup>\n") + head.append("</tr></thead>\n").toString();
+  }
+
   /** Which run this page shows and why; "" when the report has one run. */
   static String frontLine(Path runDir, PageContext ctx) {
     RunOverview o = ctx.overview();
@@ -94,10 +111,7 @@ final class RunsSection {
           .append(runs.size())
           .append(runs.size() == 1 ? " run" : " runs")
           .append("</h3>\n");
-      b.append(
-          "<table class=\"runs\">\n<thead><tr><th>run</th><th>profile</th><th>started</th>"
-              + "<th>status</th><th>certified</th><th>trained</th><th>kernels</th>"
-              + "<th>experiments</th><th>notices</th><th>pages</th></tr></thead>\n<tbody>\n");
+      b.append("<table class=\"runs\">\n").append(COLUMNS).append("<tbody>\n");
       for (RunSummary s : runs) {
         row(b, s, s == o.front(), s.dir().equals(runDir), ctx);
       }
