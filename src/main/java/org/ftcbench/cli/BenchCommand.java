@@ -44,9 +44,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--profile",
-      required = true,
       paramLabel = "P",
-      description = "profile: benchmarks/profiles/P.properties (quick, standard, full)")
+      description =
+          "profile: benchmarks/profiles/P.properties (quick, standard, full); with --run, the"
+              + " run's own profile")
   String profile;
 
   @Parameters(
@@ -84,16 +85,23 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Instant start = Instant.now();
     boolean onSlurm = slurm.slurm();
-    Profile p = Profile.load(PROFILES, profile, parseOverrides(overrides));
+    // a run has one profile: the one it was started with
+    String name =
+        run == null ? profile : ResumedRun.read(run).map(r -> r.profile(profile)).orElse(profile);
+    if (name == null) {
+      throw new BadInputException(
+          "bench needs a profile: add --profile P with P one of " + Profile.available(PROFILES));
+    }
+    Profile p = Profile.load(PROFILES, name, parseOverrides(overrides));
     BenchSettings settings = settings(p);
     if (onSlurm || !nodes.isEmpty()) {
-      return BenchOnSlurm.run(this, out, err);
+      return BenchOnSlurm.run(this, name, out, err);
     }
     Path dir = runFolder(start);
     int points = BenchPlan.points(settings).size();
     err.printf(
-        "bench: profile %s, %d points × %d forks → %s%n", profile, points, settings.forks(), dir);
-    BenchEnvironment env = BenchEnvironment.start(dir, profile, start, settings);
+        "bench: profile %s, %d points × %d forks → %s%n", name, points, settings.forks(), dir);
+    BenchEnvironment env = BenchEnvironment.start(dir, name, start, settings);
     try {
       new BenchRunner(settings, dir, Path.of(System.getProperty("java.io.tmpdir")), err::println)
           .run();

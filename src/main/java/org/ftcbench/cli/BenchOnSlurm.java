@@ -19,7 +19,7 @@ import org.ftcbench.results.RunFolder;
 final class BenchOnSlurm {
   private BenchOnSlurm() {}
 
-  static int run(BenchCommand c, PrintWriter out, PrintWriter err) {
+  static int run(BenchCommand c, String profile, PrintWriter out, PrintWriter err) {
     if (!c.slurm.slurm()) {
       throw new BadInputException("--nodes goes with --engine slurm: add it, or drop --nodes");
     }
@@ -33,7 +33,7 @@ final class BenchOnSlurm {
         !c.nodes.isEmpty()
             ? List.copyOf(new java.util.LinkedHashSet<>(c.nodes))
             : c.slurm.partition != null ? slurm.nodes(c.slurm.partition) : List.of();
-    List<String> args = new ArrayList<>(List.of("--profile", c.profile));
+    List<String> args = new ArrayList<>(List.of("--profile", profile));
     args.addAll(c.overrides);
     Path logDir =
         BenchCommand.RESULTS.resolve(".slurm-bench").resolve(RunFolder.runId(Instant.now()));

@@ -25,8 +25,7 @@ final class SweepOnSlurm {
 
   static int run(
       Path runDir,
-      String profile,
-      List<String> overrides,
+      Profile profile,
       SweepCommand.Work work,
       SlurmOptions options,
       int heapMiB,
@@ -40,8 +39,11 @@ final class SweepOnSlurm {
             new SlurmSweep.Request(
                 runDir,
                 Path.of(""),
-                profile,
-                overrides,
+                profile.name(),
+                // every sweep.* value as this command runs it: the tasks plan exactly this sweep
+                profile.entries("sweep.").entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .toList(),
                 units,
                 SweepWorkerCommand.java("-Xmx" + heapMiB + "m"),
                 heapMiB,

@@ -16,7 +16,8 @@ import org.ftcbench.results.AtomicFiles;
  * @param number 1 for the first submission of a run folder, then 2, … (a resubmission)
  * @param submitted when (ISO-8601 UTC)
  * @param profile the profile the tasks load (from {@code workdir})
- * @param overrides its {@code key=value} overrides, as given
+ * @param overrides every sweep.* key of the profile as {@code key=value}, with the value the
+ *     submitting command ran with (its overrides and a resumed run's settings applied)
  * @param workdir the submitting directory, every job's working directory
  * @param totalUnits the sweep's units, finished or not
  * @param units the unfinished units, in array order (heaviest first): array index i runs units[i]
