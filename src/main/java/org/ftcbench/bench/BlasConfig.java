@@ -37,6 +37,12 @@ public record BlasConfig(String name, Map<String, String> set, List<String> jvmA
   /** The variable that marks a JVM whose environment already is a configuration: its name. */
   public static final String APPLIED = "FTC_BLAS_APPLIED";
 
+  /** The configuration asked for (auto, or a name); the launcher passes it on to its child. */
+  public static final String REQUESTED = "FTC_BLAS";
+
+  /** The process id of the JVM that launched this one (cli.Launcher), which it watches. */
+  public static final String LAUNCHER_PID = "FTC_LAUNCHER_PID";
+
   /** OpenBLAS variables that another configuration's choice must not inherit from the shell. */
   static final Set<String> OPENBLAS_KNOBS = Set.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
 
@@ -156,18 +162,31 @@ public record BlasConfig(String name, Map<String, String> set, List<String> jvmA
   }
 
   /**
-   * {@code base} changed to this configuration: the shell's OpenBLAS knobs removed (except for
-   * {@code bundled}, which keeps the environment as it is), this configuration's variables set, an
-   * existing LD_PRELOAD kept behind a preloaded OpenBLAS, and {@link #APPLIED} naming it.
+   * {@code base} changed to this configuration: the shell's OpenBLAS knobs and any preloaded
+   * OpenBLAS removed (except for {@code bundled}, which keeps the environment as it is; a base
+   * inherited from another configuration, as a batch job's is, loses that one's choice), this
+   * configuration's variables set, another LD_PRELOAD kept behind a preloaded OpenBLAS, and {@link
+   * #APPLIED} naming it.
    */
   public Map<String, String> environment(Map<String, String> base) {
     Map<String, String> env = new LinkedHashMap<>(base);
     if (!name.equals("bundled")) {
       OPENBLAS_KNOBS.forEach(env::remove);
+      String preload =
+          java.util.Arrays.stream(base.getOrDefault("LD_PRELOAD", "").split("[: ]"))
+              .filter(p -> !p.isBlank() && !p.contains("libopenblas"))
+              .collect(java.util.stream.Collectors.joining(":"));
+      if (preload.isEmpty()) {
+        env.remove("LD_PRELOAD");
+      } else {
+        env.put("LD_PRELOAD", preload);
+      }
+      base = env;
     }
+    Map<String, String> before = base;
     set.forEach(
         (k, v) -> {
-          String old = base.get(k);
+          String old = before.get(k);
           if (k.equals("LD_PRELOAD") && old != null && !old.isBlank() && !old.contains(v)) {
             v = v + ":" + old;
           }

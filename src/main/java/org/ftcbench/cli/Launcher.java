@@ -23,10 +23,10 @@ import org.ftcbench.data.BadInputException;
  */
 final class Launcher {
   /** Set in a child to the launcher's process id: the child stops when the launcher is gone. */
-  static final String PARENT = "FTC_LAUNCHER_PID";
+  static final String PARENT = BlasConfig.LAUNCHER_PID;
 
   /** $FTC_BLAS: the configuration when --blas is not given (run-benchmarks.sh sets it). */
-  static final String REQUESTED = "FTC_BLAS";
+  static final String REQUESTED = BlasConfig.REQUESTED;
 
   /** Commands that never call BLAS: they run at once in this JVM. */
   private static final Set<String> WITHOUT_BLAS = Set.of("report", "compare");
@@ -43,9 +43,10 @@ final class Launcher {
         || needsNoBlas(args)) {
       return OptionalInt.empty(); // already chosen (a child, a worker), or no BLAS at all
     }
+    String requested = requested(args);
     BlasConfig config;
     try {
-      config = BlasSelection.choose(requested(args), err::println).config();
+      config = BlasSelection.choose(requested, err::println).config();
     } catch (BadInputException e) {
       err.println("ftc-bench: " + Main.oneLine(e.getMessage()));
       return OptionalInt.of(Main.EXIT_BAD_INPUT);
@@ -66,6 +67,7 @@ final class Launcher {
     env.clear();
     env.putAll(config.environment(System.getenv()));
     env.put(PARENT, Long.toString(ProcessHandle.current().pid()));
+    env.put(REQUESTED, requested); // what a batch job on another node chooses from
     try {
       Process child = pb.start();
       // Ctrl-C or kill of this JVM stops the command too (SIGKILL: the child's ParentWatch)

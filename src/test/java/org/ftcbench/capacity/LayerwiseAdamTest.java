@@ -34,9 +34,10 @@ class LayerwiseAdamTest {
         int p = 2 * (l - 1) + which;
         DoubleMatrix step = g.parameters().get(p).sub(before.get(p));
         for (int i = 0; i < step.length; i++) {
-          double expected = -Math.signum(grads.get(p).get(i)) * 0.3 / fanIn[l - 1];
-          // ε = 1e-8 in the denominator: exact up to ε / |g|
-          assertThat(step.get(i)).isCloseTo(expected, within(1e-6));
+          // Adam's first step: m̂ = g, v̂ = g², so θ moves by −η_l g / (|g| + ε) ≈ −η_l sign(g)
+          double gi = grads.get(p).get(i);
+          double expected = -(0.3 / fanIn[l - 1]) * gi / (Math.abs(gi) + 1e-8);
+          assertThat(step.get(i)).isCloseTo(expected, within(1e-15));
         }
       }
     }

@@ -61,6 +61,31 @@ final class ReferenceNetwork {
     return h[0];
   }
 
+  /**
+   * The smallest |pre-activation| of any hidden unit on any of the samples: a finite difference
+   * with a step that moves some pre-activation across 0 measures the ReLU's kink, not the gradient.
+   */
+  static double hiddenMargin(DenseNetwork net, double[][] x) {
+    double margin = Double.POSITIVE_INFINITY;
+    for (double[] sample : x) {
+      double[] h = sample;
+      for (int l = 1; l < net.depth(); l++) {
+        double[][] w = weight(net, l);
+        double[] next = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+          double s = net.bias(l).get(i);
+          for (int j = 0; j < h.length; j++) {
+            s += w[i][j] * h[j];
+          }
+          margin = Math.min(margin, Math.abs(s));
+          next[i] = Math.max(0, s);
+        }
+        h = next;
+      }
+    }
+    return margin;
+  }
+
   /** {@code net} with every parameter rounded to float, as the float32 kernels see it. */
   static DenseNetwork roundedToFloat(DenseNetwork net) {
     DenseNetwork rounded = new DenseNetwork(net.widths());
