@@ -55,7 +55,7 @@ public record BlasConfig(String name, Map<String, String> set, List<String> jvmA
           Path.of("/usr/lib64/libopenblas.so.0"));
 
   public BlasConfig {
-    set = Map.copyOf(set);
+    set = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(set));
     jvmArgs = List.copyOf(jvmArgs);
   }
 

@@ -156,6 +156,11 @@ public final class BlasSelection {
     return best;
   }
 
+  /** Forgets this machine's measurements: the next choice measures again. */
+  public static void forget() throws IOException {
+    Files.deleteIfExists(cacheFile(BlasConfig.systemLibrary()));
+  }
+
   /** What was measured on this machine, one line per configuration (empty before any probe). */
   public static List<String> remembered() {
     return read(cacheFile(BlasConfig.systemLibrary())).values().stream()

@@ -29,7 +29,7 @@ final class Launcher {
   static final String REQUESTED = BlasConfig.REQUESTED;
 
   /** Commands that never call BLAS: they run at once in this JVM. */
-  private static final Set<String> WITHOUT_BLAS = Set.of("report", "compare");
+  private static final Set<String> WITHOUT_BLAS = Set.of("report", "compare", "blas");
 
   private Launcher() {}
 

@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
     description = "Fine-tuning capacity of small ReLU adapters: certified, trained and costed.",
     subcommands = {
       EnvCommand.class,
+      BlasCommand.class,
+      BlasCheckCommand.class,
       SmokeCommand.class,
       CertifyCommand.class,
       SweepCommand.class,
