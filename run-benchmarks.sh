@@ -10,9 +10,10 @@
 #       (docs/cluster.md)
 #   ./run-benchmarks.sh test [maven arguments…]
 #       check prerequisites, build and run the whole test suite (mvn -B verify)
-# --blas: bundled (default: jblas's OpenBLAS as the environment leaves it), bundled:CORE (force the
-# OpenBLAS core type, e.g. bundled:Haswell), bundled:auto (let the bundled OpenBLAS detect the CPU),
-# system (preload Debian's OpenBLAS, libopenblas0). Non-default choices must pass a self-check first.
+# --blas: auto (default: the fastest configuration this machine has that passes the self-check,
+# measured once and remembered), bundled (jblas's OpenBLAS as the environment leaves it),
+# bundled:CORE (force the OpenBLAS core type, e.g. bundled:SkylakeX), bundled:auto (let the bundled
+# OpenBLAS detect the CPU), system (preload Debian's OpenBLAS, libopenblas0).
 # key=value overrides profile keys: sweep.* go to the sweep, bench.* to the benchmarks.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -48,19 +49,19 @@ require_debian_package() {
   fi
 }
 
-# Like require_debian_package, but only warns when the package cannot be had: the tests that need
-# it then say loudly that they were skipped.
+# Like require_debian_package, but only warns when the package cannot be had, saying what is lost
+# without it.
 want_debian_package() {
-  local pkg=$1 why=$2
+  local pkg=$1 why=$2 without=$3
   have_debian_package "$pkg" && return 0
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
     echo "run-benchmarks.sh: installing $pkg ($why)" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get install -y -qq "$pkg" >/dev/null 2>&1 \
       || { apt-get update -qq >/dev/null 2>&1; apt-get install -y -qq "$pkg" >/dev/null 2>&1; } \
-      || echo "run-benchmarks.sh: WARNING: could not install $pkg ($why): those tests will be skipped" >&2
+      || echo "run-benchmarks.sh: WARNING: could not install $pkg ($why): $without" >&2
   else
-    echo "run-benchmarks.sh: WARNING: $pkg is missing ($why): run 'sudo apt-get install -y $pkg' or those tests will be skipped" >&2
+    echo "run-benchmarks.sh: WARNING: $pkg is missing ($why): run 'sudo apt-get install -y $pkg', or $without" >&2
   fi
 }
 
@@ -71,6 +72,9 @@ check_prerequisites() {
   version=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
   [[ ${version%%.*} -ge 17 ]] || die "java $version is too old: install a JDK 17 or newer and put it first on PATH"
   require_debian_package libgfortran5 "jblas's native BLAS links against libgfortran.so.5"
+  # optional: a current OpenBLAS, one of the configurations --blas auto measures
+  want_debian_package libopenblas0 "a current OpenBLAS, often the fastest BLAS --blas auto can choose" \
+    "auto chooses among jblas's own OpenBLAS configurations"
 }
 
 build_if_stale() {
@@ -80,64 +84,14 @@ build_if_stale() {
   fi
 }
 
-# Sets the environment of the JVMs started below for the chosen BLAS configuration, and checks
-# that it computes what the default one does before anything is measured with it.
-configure_blas() {
-  local blas=$1
-  case $blas in
-    bundled) return 0 ;;
-    bundled:auto) unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE ;;
-    bundled:*)
-      local core=${blas#bundled:}
-      [[ $core =~ ^[A-Za-z0-9_]+$ ]] || die "--blas $blas: '$core' is not an OpenBLAS core name (e.g. Haswell, SkylakeX, Zen)"
-      export OPENBLAS_CORETYPE=$core
-      ;;
-    system)
-      local lib
-      lib=$(ldconfig -p 2>/dev/null | awk '/libopenblas\.so\.0 / {print $NF; exit}')
-      if [[ -z $lib ]]; then
-        require_debian_package libopenblas0 "--blas system preloads the system OpenBLAS"
-        lib=$(ldconfig -p 2>/dev/null | awk '/libopenblas\.so\.0 / {print $NF; exit}')
-        [[ -n $lib ]] || die "--blas system: no libopenblas.so.0 found even after installing libopenblas0"
-      fi
-      # the system OpenBLAS is current: let it detect the CPU itself; one thread, like the bundled
-      # one, so that parallel trainings do not fight over the cores
-      unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
-      export OPENBLAS_NUM_THREADS=1
-      export LD_PRELOAD=$lib${LD_PRELOAD:+:$LD_PRELOAD}
-      # with it preloaded, the JVM's small-stack process-reaper threads overflow when a child
-      # process (JMH fork, BLAS probe, sweep worker) is started
-      export JAVA_TOOL_OPTIONS="-Djdk.lang.processReaperUseDefaultStackSize=true${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}"
-      ;;
-    *) die "unknown --blas '$blas': choose bundled, bundled:CORE (e.g. bundled:Haswell), bundled:auto or system" ;;
-  esac
-  local ref
-  ref=$(mktemp)
-  # the reference runs in the environment this script was started with
-  env -i PATH="$PATH" HOME="$HOME" ${ORIG_CORETYPE:+OPENBLAS_CORETYPE=$ORIG_CORETYPE} \
-    ${ORIG_L2:+OPENBLAS_L2_SIZE=$ORIG_L2} java -jar "$JAR" blas-check --write "$ref"
-  if ! java -jar "$JAR" blas-check --against "$ref"; then
-    rm -f "$ref"
-    exit 2
-  fi
-  rm -f "$ref"
-  if [[ $blas == bundled:* && $blas != bundled:auto ]]; then
-    local picked
-    picked=$(OPENBLAS_VERBOSE=2 java -jar "$JAR" blas-check --write /dev/null 2>&1 | awk '/^Core:/ {print $2; exit}')
-    [[ ${picked,,} == "${OPENBLAS_CORETYPE,,}" ]] \
-      || die "--blas $blas: the bundled OpenBLAS ran core '${picked:-unknown}', not '$OPENBLAS_CORETYPE': choose a core it knows (e.g. Haswell, SkylakeX, Zen, Barcelona)"
-  fi
-  echo "run-benchmarks.sh: BLAS configuration '$blas' passed the self-check" >&2
-}
-
 main_job() {
-  local profile=quick blas=bundled machine=() sweep_keys=() bench_keys=() only=all
+  local profile=quick blas=${FTC_BLAS:-auto} machine=() sweep_keys=() bench_keys=() only=all
   local engine=local slurm=() nodes=()
   while [[ $# -gt 0 ]]; do
     case $1 in
       --profile) [[ $# -ge 2 ]] || die "--profile needs a name (quick, standard or full)"; profile=$2; shift 2 ;;
       --profile=*) profile=${1#*=}; shift ;;
-      --blas) [[ $# -ge 2 ]] || die "--blas needs a configuration (bundled, bundled:CORE, bundled:auto, system)"; blas=$2; shift 2 ;;
+      --blas) [[ $# -ge 2 ]] || die "--blas needs a configuration (auto, bundled, bundled:CORE, bundled:auto, system)"; blas=$2; shift 2 ;;
       --blas=*) blas=${1#*=}; shift ;;
       --machine) [[ $# -ge 2 ]] || die "--machine needs a name"; machine=(--machine "$2"); shift 2 ;;
       --only) [[ $# -ge 2 && ($2 == sweep || $2 == bench) ]] || die "--only needs a stage: sweep or bench"; only=$2; shift 2 ;;
@@ -160,8 +114,8 @@ main_job() {
   [[ -f benchmarks/profiles/$profile.properties ]] \
     || die "unknown profile '$profile': choose one of $(cd benchmarks/profiles && ls *.properties | sed 's/\.properties$//' | tr '\n' ' ')"
   build_if_stale
-  ORIG_CORETYPE=${OPENBLAS_CORETYPE:-} ORIG_L2=${OPENBLAS_L2_SIZE:-}
-  configure_blas "$blas"
+  # the jar chooses and checks the BLAS configuration itself (auto: measured once per machine)
+  # and runs every JVM of the run under it (cli.Launcher)
   export FTC_BLAS=$blas
   local run
   if [[ $only != bench ]]; then
@@ -189,7 +143,8 @@ check_prerequisites
 case "${1:-}" in
   test)
     shift
-    want_debian_package chromium "the report tests render pages in headless Chromium"
+    want_debian_package chromium "the report tests render pages in headless Chromium" \
+      "those tests will be skipped"
     exec mvn -B verify "$@"
     ;;
   *)

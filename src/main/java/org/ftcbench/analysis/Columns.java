@@ -69,6 +69,10 @@ public final class Columns {
   public static final String SERIES = "series";
   public static final String MODE = "mode";
   public static final String SIZE = "size";
+
+  /** float64 or float32: the {@code precision} parameter, dgemm/sgemm, float64 when absent. */
+  public static final String PRECISION = "precision";
+
   public static final String OTHER_PARAMS = "other_params";
   public static final String SECONDS = "seconds_per_op";
   public static final String SECONDS_LOW = "seconds_low";

@@ -51,8 +51,11 @@ public final class JmhResults {
   /** The name of a gemm benchmark in a foreign JMH file, whose FLOPs follow from its size. */
   public static final String GEMM = "gemm";
 
-  /** The suite's gemm benchmark (bench.Gemm.dgemm), C = A B of size × size matrices. */
+  /** The suite's gemm benchmarks (bench.Gemm), C = A B of size × size matrices. */
   public static final String SUITE_GEMM = "Gemm.dgemm";
+
+  /** The suite's single-precision gemm benchmark. */
+  public static final String SUITE_SGEMM = "Gemm.sgemm";
 
   /** The column of the {@code fMode} parameter (CACHED or RECOMPUTE). */
   public static final String F_MODE = "f_mode";
@@ -65,7 +68,15 @@ public final class JmhResults {
 
   /** Whether {@code name} (this table's benchmark column) is a square gemm of side {@code size}. */
   public static boolean isGemm(String name) {
-    return GEMM.equals(name) || SUITE_GEMM.equals(name);
+    return GEMM.equals(name) || SUITE_GEMM.equals(name) || SUITE_SGEMM.equals(name);
+  }
+
+  /**
+   * The precision of a result: its {@code precision} parameter (bench.TrainStep, bench.Backward),
+   * float32 for sgemm, else float64 (every benchmark before float32 existed).
+   */
+  static String precision(String name, Map<String, String> params) {
+    return params.getOrDefault("precision", SUITE_SGEMM.equals(name) ? "float32" : "float64");
   }
 
   private final Table table;
@@ -200,6 +211,7 @@ public final class JmhResults {
     DoubleColumn high = DoubleColumn.create(Columns.SECONDS_HIGH);
     DoubleColumn gflops = DoubleColumn.create("gflops");
     StringColumn fMode = StringColumn.create(F_MODE);
+    StringColumn precision = StringColumn.create(Columns.PRECISION);
     IntColumn count = IntColumn.create(Columns.SAMPLES);
     List<double[]> samples = new ArrayList<>();
 
@@ -280,6 +292,7 @@ public final class JmhResults {
           perOp == null ? gflops(r, name, ps, sec) : perOp > 0 ? perOp / sec / 1e9 : Double.NaN;
       gflops.append(g);
       fMode.append(params.getOrDefault("fMode", ""));
+      precision.append(precision(name, params));
       if (!flops.isEmpty() && !flops.containsKey(key)) {
         unmatched++;
         if (firstUnmatched == null) {
@@ -313,7 +326,7 @@ public final class JmhResults {
     Table t =
         Table.create(
             "jmh", series, benchmark, mode, n, depth, k, size, other, seconds, low, high, gflops,
-            count, fMode);
+            count, fMode, precision);
     return new JmhResults(t, samples);
   }
 

@@ -6,6 +6,7 @@ import org.ftcbench.data.Seeds;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.NativeBlasCheck;
+import org.ftcbench.nn.Precision;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -19,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Built once per trial (one fork); benchmarks read it and never change it (training benchmarks
  * train a copy of g). K is fixed across N (a profile setting, {@code bench.K}) so that time against
- * N follows the adapter's width alone. Rows are processed in blocks of {@link
- * ForwardPass#defaultBlockRows} so N = 10,000 fits in memory.
+ * N follows the adapter's width alone. Rows are processed in cache-sized blocks ({@link
+ * #blockRows}).
  */
 @State(Scope.Benchmark)
 public class AdapterTask {
@@ -51,16 +52,20 @@ public class AdapterTask {
   /** The adapter g, never modified. */
   public DenseNetwork g;
 
-  /** Rows per block, the nn kernels' default for g's widths. */
-  public int blockRows;
-
   @Setup(Level.Trial)
   public void setUp() {
     NativeBlasCheck.silenceJblasInfo(); // jblas logs every file it deletes at exit
     task = SharedFrozenModel.task(K, N, SEED);
     int[] widths = AdapterWidths.widths(depth, N, D);
     g = DenseNetwork.heInitialised(Seeds.stream(SEED, Seeds.ADAPTER_INIT), widths);
-    blockRows = ForwardPass.defaultBlockRows(widths);
+  }
+
+  /**
+   * Rows per block in {@code precision}: the nn kernels' default for g's widths, rounded to equal
+   * blocks of K, as the trained sweep uses them.
+   */
+  public int blockRows(Precision precision) {
+    return ForwardPass.equalBlocks(K, ForwardPass.defaultBlockRows(g.widths(), precision));
   }
 
   /** f's widths (d, 64, 64, 1) from the pre-training settings, without training f. */

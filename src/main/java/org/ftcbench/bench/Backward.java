@@ -1,13 +1,16 @@
 package org.ftcbench.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.ftcbench.nn.Kernels;
 import org.ftcbench.nn.MseGradient;
-import org.jblas.DoubleMatrix;
+import org.ftcbench.nn.Precision;
+import org.ftcbench.nn.Weights;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,20 +28,42 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class Backward {
-  private MseGradient gradient;
-  private DoubleMatrix x;
-  private DoubleMatrix z;
+  /** The arithmetic of the kernels: float64 or float32. */
+  @Param({"float64", "float32"})
+  public String precision;
+
+  private Loss<?> loss;
 
   @Setup(Level.Trial)
   public void setUp(AdapterTask task) {
-    gradient = new MseGradient(task.g, task.blockRows);
-    x = task.task.x();
-    z = task.task.z();
+    loss = new Loss<>(task, Precision.parse(precision).kernels());
   }
 
   /** ℓ_FT at g, with ∂ℓ/∂W_l and ∂ℓ/∂b_l left in the gradient buffers. */
   @Benchmark
   public double lossAndGradient() {
-    return gradient.compute(x, z);
+    return loss.compute();
+  }
+
+  /** g, X and z rounded to the precision once, and the gradient's workspace. */
+  private static final class Loss<A> {
+    private final MseGradient<A> gradient;
+    private final A x;
+    private final A z;
+    private final int k;
+
+    Loss(AdapterTask task, Kernels<A> kernels) {
+      gradient =
+          new MseGradient<>(Weights.copyOf(task.g, kernels), task.blockRows(kernels.precision()));
+      k = task.K;
+      x = kernels.allocate(task.task.x().length);
+      kernels.fromDoubles(task.task.x().data, x);
+      z = kernels.allocate(k);
+      kernels.fromDoubles(task.task.z().data, z);
+    }
+
+    double compute() {
+      return gradient.compute(x, k, z);
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
 
 /**
@@ -51,23 +52,35 @@ public final class BenchPlan {
                 points.add(new BenchPoint(b, "fPlusG", p, g, Flops.forward(f, s.k()) + gFlops));
                 points.add(new BenchPoint(b, "adapterOnly", p, g, gFlops));
               } else if (b == BenchmarkName.BACKWARD) {
-                points.add(
-                    new BenchPoint(b, "lossAndGradient", p, g, Flops.lossAndGradient(g, s.k())));
+                for (Precision precision : s.precisions()) {
+                  Map<String, String> pp = with(p, "precision", precision.label());
+                  points.add(
+                      new BenchPoint(b, "lossAndGradient", pp, g, Flops.lossAndGradient(g, s.k())));
+                }
               } else {
                 for (FMode mode : s.fModes()) {
-                  Map<String, String> pm = new java.util.HashMap<>(p);
-                  pm.put("fMode", mode.name());
-                  points.add(new BenchPoint(b, "step", pm, g, Flops.trainStep(f, g, s.k(), mode)));
+                  for (Precision precision : s.precisions()) {
+                    Map<String, String> pm =
+                        with(with(p, "fMode", mode.name()), "precision", precision.label());
+                    points.add(
+                        new BenchPoint(b, "step", pm, g, Flops.trainStep(f, g, s.k(), mode)));
+                  }
                 }
               }
             }
           }
         }
         case GEMM -> {
-          for (int size : s.gemmSizes()) {
-            points.add(
-                new BenchPoint(
-                    b, "dgemm", Map.of("size", "" + size), new int[0], Flops.gemm(size)));
+          for (Precision precision : s.precisions()) {
+            for (int size : s.gemmSizes()) {
+              points.add(
+                  new BenchPoint(
+                      b,
+                      Gemm.method(precision),
+                      Map.of("size", "" + size),
+                      new int[0],
+                      Flops.gemm(size)));
+            }
           }
           points.add(new BenchPoint(b, "callOverhead", Map.of(), new int[0], Flops.gemm(1)));
         }
@@ -97,6 +110,12 @@ public final class BenchPlan {
       }
     }
     return points;
+  }
+
+  private static Map<String, String> with(Map<String, String> params, String key, String value) {
+    Map<String, String> m = new java.util.HashMap<>(params);
+    m.put(key, value);
+    return m;
   }
 
   /** Whether any point needs the paper's task, and so the shared pre-trained f. */

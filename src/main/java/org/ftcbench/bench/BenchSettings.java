@@ -6,6 +6,7 @@ import java.util.Map;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.data.Validate;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Precision;
 
 /**
  * What a {@code bench} run measures and how long (the profile's {@code bench.*} keys; the reasons
@@ -22,6 +23,8 @@ import org.ftcbench.nn.FrozenPlusAdapter.FMode;
  * @param n the N values of the network benchmarks
  * @param depths the adapter depths of the network benchmarks (2 or 3)
  * @param fModes trainStep's f modes
+ * @param precisions the arithmetic of trainStep, backward and gemm (dgemm for float64, sgemm for
+ *     float32)
  * @param gemmSizes gemm's square sizes n
  * @param plainJavaDepths plainJava's adapter depths
  * @param plainJavaN plainJava's N values
@@ -41,6 +44,7 @@ public record BenchSettings(
     List<Integer> n,
     List<Integer> depths,
     List<FMode> fModes,
+    List<Precision> precisions,
     List<Integer> gemmSizes,
     List<Integer> plainJavaDepths,
     List<Integer> plainJavaN,
@@ -53,6 +57,7 @@ public record BenchSettings(
     n = List.copyOf(n);
     depths = List.copyOf(depths);
     fModes = List.copyOf(fModes);
+    precisions = List.copyOf(precisions);
     gemmSizes = List.copyOf(gemmSizes);
     plainJavaDepths = List.copyOf(plainJavaDepths);
     plainJavaN = List.copyOf(plainJavaN);
@@ -76,6 +81,10 @@ public record BenchSettings(
     eachAtLeast("bench.gemm.size", gemmSizes, 1);
     eachAtLeast("bench.plainJava.rows", plainJavaRows, 1);
     needs(benchmarks, BenchmarkName.TRAIN_STEP, fModes, "bench.fMode");
+    for (BenchmarkName b :
+        List.of(BenchmarkName.TRAIN_STEP, BenchmarkName.BACKWARD, BenchmarkName.GEMM)) {
+      needs(benchmarks, b, precisions, "bench.precision");
+    }
     needs(benchmarks, BenchmarkName.GEMM, gemmSizes, "bench.gemm.size");
     for (BenchmarkName b : List.of(BenchmarkName.FORWARD, BenchmarkName.BACKWARD)) {
       needs(benchmarks, b, n, "bench.N");
@@ -138,6 +147,7 @@ public record BenchSettings(
     m.put("N", n);
     m.put("depth", depths);
     m.put("fMode", fModes.stream().map(Enum::name).toList());
+    m.put("precision", precisions.stream().map(Precision::label).toList());
     m.put("gemm.size", gemmSizes);
     m.put("plainJava.depth", plainJavaDepths);
     m.put("plainJava.N", plainJavaN);

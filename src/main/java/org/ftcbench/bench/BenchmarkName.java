@@ -13,7 +13,7 @@ public enum BenchmarkName {
   FORWARD("forward", Forward.class, "fPlusG", "adapterOnly"),
   BACKWARD("backward", Backward.class, "lossAndGradient"),
   TRAIN_STEP("trainStep", TrainStep.class, "step"),
-  GEMM("gemm", Gemm.class, "dgemm", "callOverhead"),
+  GEMM("gemm", Gemm.class, "dgemm", "sgemm", "callOverhead"),
   PLAIN_JAVA("plainJava", PlainJavaForward.class, "plainJava", "jblas"),
   CERTIFY("certify", Certify.class, "buildAndVerify");
 

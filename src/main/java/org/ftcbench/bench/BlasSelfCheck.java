@@ -7,6 +7,9 @@ import org.ftcbench.nn.Adam;
 import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.FrozenPlusAdapter;
+import org.ftcbench.nn.Kernels;
+import org.ftcbench.nn.Precision;
+import org.ftcbench.nn.Weights;
 import org.jblas.DoubleMatrix;
 
 /**
@@ -27,10 +30,16 @@ public final class BlasSelfCheck {
    */
   public static final double TOLERANCE = 1e-9;
 
+  /**
+   * The same for single precision: reordered float sums differ by ~1e-6 relative (2^-24 per
+   * rounding, a few hundred terms); 1e-4 still catches any real error.
+   */
+  public static final double FLOAT32_TOLERANCE = 1e-4;
+
   private BlasSelfCheck() {}
 
-  /** One named group of results. */
-  public record Result(String name, double[] values) {}
+  /** One named group of results and the relative tolerance it is compared with. */
+  public record Result(String name, double[] values, double tolerance) {}
 
   /** The fixed computations, in a fixed order. */
   public static List<Result> compute() {
@@ -41,17 +50,24 @@ public final class BlasSelfCheck {
     fill(a, rng);
     DoubleMatrix b = new DoubleMatrix(61, 83);
     fill(b, rng);
-    out.add(new Result("gemm 97x61x83", a.mmul(b).data));
+    out.add(new Result("gemm 97x61x83", a.mmul(b).data, TOLERANCE));
     // GEMM at a blocked size: 256×256 · 256×256
     DoubleMatrix p = new DoubleMatrix(256, 256);
     DoubleMatrix q = new DoubleMatrix(256, 256);
     fill(p, rng);
     fill(q, rng);
-    out.add(new Result("gemm 256x256x256", p.mmul(q).data));
+    out.add(new Result("gemm 256x256x256", p.mmul(q).data, TOLERANCE));
     // GEMV: y = A v
     DoubleMatrix v = new DoubleMatrix(61, 1);
     fill(v, rng);
-    out.add(new Result("gemv 97x61", a.mmul(v).data));
+    out.add(new Result("gemv 97x61", a.mmul(v).data, TOLERANCE));
+    // both products in single precision (sgemm)
+    out.add(
+        new Result(
+            "sgemm 97x61x83", toDoubles(a.toFloat().mmul(b.toFloat()).data), FLOAT32_TOLERANCE));
+    out.add(
+        new Result(
+            "sgemm 256x256x256", toDoubles(p.toFloat().mmul(q.toFloat()).data), FLOAT32_TOLERANCE));
     // one training step of f + g (forward, backward, Adam)
     DenseNetwork f = DenseNetwork.heInitialised(rng, 10, 32, 32, 1);
     DenseNetwork g = DenseNetwork.heInitialised(rng, 10, 24, 24, 1);
@@ -59,24 +75,18 @@ public final class BlasSelfCheck {
     DoubleMatrix y = new DoubleMatrix(300, 1);
     fill(x, rng);
     fill(y, rng);
-    FrozenPlusAdapter step =
-        new FrozenPlusAdapter(
-            f, g, x, y, FrozenPlusAdapter.FMode.CACHED, new Adam(AdamConfig.defaults()), 128);
-    double loss = step.step();
-    List<Double> trained = new ArrayList<>();
-    trained.add(loss);
-    for (DoubleMatrix m : g.parameters()) {
-      for (double d : m.data) {
-        trained.add(d);
-      }
+    for (Precision precision : Precision.values()) {
+      out.add(
+          new Result(
+              "training step " + precision.label(),
+              trainingStep(f, g, x, y, precision.kernels()),
+              precision == Precision.FLOAT64 ? TOLERANCE : FLOAT32_TOLERANCE));
     }
-    out.add(
-        new Result("training step", trained.stream().mapToDouble(Double::doubleValue).toArray()));
     return out;
   }
 
   /**
-   * The first group whose values differ beyond {@link #TOLERANCE} (relative to the group's largest
+   * The first group whose values differ beyond its tolerance (relative to the group's largest
    * magnitude), described in one line; null when all agree.
    */
   public static String firstMismatch(List<Result> expected, List<Result> actual) {
@@ -98,17 +108,52 @@ public final class BlasSelfCheck {
         scale = Math.max(scale, Math.abs(e[j]));
         diff = Math.max(diff, Math.abs(e[j] - g[j]));
       }
-      if (!(diff <= TOLERANCE * Math.max(scale, Double.MIN_NORMAL))) {
+      double tolerance = expected.get(i).tolerance();
+      if (!(diff <= tolerance * Math.max(scale, Double.MIN_NORMAL))) {
         return String.format(
             java.util.Locale.ROOT,
             "%s differs by up to %.3g (relative %.3g, tolerance %.0e)",
             expected.get(i).name(),
             diff,
             diff / scale,
-            TOLERANCE);
+            tolerance);
       }
     }
     return null;
+  }
+
+  /** The loss and g's parameters after one Adam step of f + g in the precision of kernels. */
+  private static <A> double[] trainingStep(
+      DenseNetwork f, DenseNetwork g0, DoubleMatrix x, DoubleMatrix y, Kernels<A> kernels) {
+    Weights<A> g = Weights.copyOf(g0, kernels);
+    FrozenPlusAdapter<A> step =
+        new FrozenPlusAdapter<>(
+            f,
+            g,
+            x,
+            y,
+            FrozenPlusAdapter.FMode.CACHED,
+            new Adam<>(kernels, AdamConfig.defaults()),
+            128);
+    double loss = step.step();
+    DenseNetwork trained = new DenseNetwork(g0.widths());
+    g.copyTo(trained);
+    List<Double> values = new ArrayList<>();
+    values.add(loss);
+    for (DoubleMatrix m : trained.parameters()) {
+      for (double d : m.data) {
+        values.add(d);
+      }
+    }
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double[] toDoubles(float[] v) {
+    double[] d = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      d[i] = v[i];
+    }
+    return d;
   }
 
   private static void fill(DoubleMatrix m, Random rng) {

@@ -45,8 +45,10 @@ public final class EnvironmentStamp {
     env.put("blas", blasDescription(blasLibraries, core));
     env.put("blas_libraries", blasLibraries);
     env.put("openblas_core", core);
-    // the launcher's --blas choice and the variables it sets (run-benchmarks.sh)
-    env.put("blas_config", System.getenv().getOrDefault("FTC_BLAS", "bundled"));
+    // the configuration the launcher chose or was given (cli.Launcher), the variables it set, and
+    // what it measured on this machine to choose
+    env.put("blas_config", blasConfig());
+    env.put("blas_measured", BlasSelection.remembered());
     env.put("openblas_coretype_env", System.getenv().getOrDefault("OPENBLAS_CORETYPE", ""));
     env.put("ld_preload", System.getenv().getOrDefault("LD_PRELOAD", ""));
     env.put("git_commit", gitCommit());
@@ -55,6 +57,16 @@ public final class EnvironmentStamp {
     env.put("end", Instant.now().toString());
     env.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return env;
+  }
+
+  /**
+   * The BLAS configuration this JVM runs ({@link BlasConfig#APPLIED}, set by the launcher for its
+   * child or as a property when no child was needed); "as started" for a JVM started otherwise (a
+   * test, an embedding), which runs whatever its environment says.
+   */
+  static String blasConfig() {
+    String applied = System.getenv(BlasConfig.APPLIED);
+    return applied != null ? applied : System.getProperty(BlasConfig.APPLIED, "as started");
   }
 
   /** This machine's default {@code <machine>} folder name. */

@@ -2,6 +2,7 @@ package org.ftcbench.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.ftcbench.nn.ForwardPass;
+import org.ftcbench.nn.Precision;
 import org.jblas.DoubleMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,15 +30,16 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Thread)
 public class Forward {
-  private ForwardPass frozen;
-  private ForwardPass adapter;
+  private ForwardPass<double[]> frozen;
+  private ForwardPass<double[]> adapter;
   private DoubleMatrix x;
   private double[] out;
 
   @Setup(Level.Trial)
   public void setUp(AdapterTask task) {
-    frozen = new ForwardPass(task.task.f(), task.blockRows);
-    adapter = new ForwardPass(task.g, task.blockRows);
+    int blockRows = task.blockRows(Precision.FLOAT64);
+    frozen = ForwardPass.of(task.task.f(), blockRows);
+    adapter = ForwardPass.of(task.g, blockRows);
     x = task.task.x();
     out = new double[x.rows];
   }
@@ -48,8 +50,8 @@ public class Forward {
     int blockRows = adapter.blockRows();
     for (int r0 = 0; r0 < x.rows; r0 += blockRows) {
       int rows = Math.min(blockRows, x.rows - r0);
-      double[] f = frozen.forwardBlock(x, r0, rows);
-      double[] g = adapter.forwardBlock(x, r0, rows);
+      double[] f = frozen.forwardBlock(x.data, x.rows, r0, rows);
+      double[] g = adapter.forwardBlock(x.data, x.rows, r0, rows);
       for (int i = 0; i < rows; i++) {
         out[r0 + i] = f[i] + g[i];
       }
@@ -63,7 +65,7 @@ public class Forward {
     int blockRows = adapter.blockRows();
     for (int r0 = 0; r0 < x.rows; r0 += blockRows) {
       int rows = Math.min(blockRows, x.rows - r0);
-      System.arraycopy(adapter.forwardBlock(x, r0, rows), 0, out, r0, rows);
+      System.arraycopy(adapter.forwardBlock(x.data, x.rows, r0, rows), 0, out, r0, rows);
     }
     return out;
   }

@@ -44,7 +44,7 @@ public class PlainJavaForward {
   public int rows;
 
   private DoubleMatrix x;
-  private ForwardPass viaBlas;
+  private ForwardPass<double[]> viaBlas;
   private PlainForward plain;
 
   @Setup(Level.Trial)
@@ -58,7 +58,7 @@ public class PlainJavaForward {
     for (int i = 0; i < x.length; i++) {
       x.data[i] = rng.nextGaussian();
     }
-    viaBlas = new ForwardPass(g, rows);
+    viaBlas = ForwardPass.of(g, rows);
     plain = new PlainForward(g, rows);
   }
 
@@ -68,9 +68,9 @@ public class PlainJavaForward {
     return plain.forwardBlock(x, 0, rows);
   }
 
-  /** g(x_i) for the block, jblas dgemm per layer. */
+  /** g(x_i) for the block, jblas dgemm per hidden layer (nn.ForwardPass). */
   @Benchmark
   public double[] jblas() {
-    return viaBlas.forwardBlock(x, 0, rows);
+    return viaBlas.forwardBlock(x.data, rows, 0, rows);
   }
 }

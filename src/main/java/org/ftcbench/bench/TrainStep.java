@@ -5,6 +5,9 @@ import org.ftcbench.nn.Adam;
 import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.FrozenPlusAdapter;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Kernels;
+import org.ftcbench.nn.Precision;
+import org.ftcbench.nn.Weights;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -36,20 +39,28 @@ public class TrainStep {
   @Param({"CACHED", "RECOMPUTE"})
   public FMode fMode;
 
-  private FrozenPlusAdapter training;
+  /** The arithmetic of g's kernels and Adam: float64 or float32 (f always runs in float64). */
+  @Param({"float64", "float32"})
+  public String precision;
+
+  private FrozenPlusAdapter<?> training;
 
   @Setup(Level.Trial)
   public void setUp(AdapterTask task) {
-    training =
-        new FrozenPlusAdapter(
-            task.task.f(),
-            task.g.copy(),
-            task.task.x(),
-            task.task.yPrime(),
-            fMode,
-            new Adam(AdamConfig.defaults()),
-            task.blockRows);
+    training = start(task, Precision.parse(precision).kernels());
     training.step(); // Adam allocates its moment buffers at its first update
+  }
+
+  private <A> FrozenPlusAdapter<A> start(AdapterTask task, Kernels<A> kernels) {
+    Weights<A> g = Weights.copyOf(task.g, kernels);
+    return new FrozenPlusAdapter<>(
+        task.task.f(),
+        g,
+        task.task.x(),
+        task.task.yPrime(),
+        fMode,
+        new Adam<>(kernels, AdamConfig.defaults()),
+        task.blockRows(kernels.precision()));
   }
 
   /** One step; returns ℓ_FT before the update. */

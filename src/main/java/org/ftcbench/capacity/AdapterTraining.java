@@ -1,12 +1,13 @@
 package org.ftcbench.capacity;
 
-import java.util.List;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.data.Seeds;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.FrozenPlusAdapter;
-import org.jblas.DoubleMatrix;
+import org.ftcbench.nn.Kernels;
+import org.ftcbench.nn.Precision;
+import org.ftcbench.nn.Weights;
 
 /**
  * Trains one cell: an adapter g of depth L with m hidden neurons on a fine-tuning task, f frozen,
@@ -44,17 +45,35 @@ public final class AdapterTraining {
   }
 
   /**
-   * Rows per block for training g on K samples: at most the default of f and g (bounded memory),
-   * and the K rows split into equal blocks. Equal blocks matter for speed: jblas hands each Java
-   * array to BLAS whole (JNI copies it in and out), so a workspace larger than the block it holds
-   * costs time on every call; at K = 1000 a default 8192-row workspace made a step ~5× slower.
+   * Rows per block for training g on K samples: the kernels' cache-sized default for g's widths in
+   * its precision ({@link ForwardPass#defaultBlockRows}), at most the default of f, which forms the
+   * residuals on the same blocks, rounded so the K rows split into equal blocks ({@link
+   * ForwardPass#equalBlocks}).
    */
-  static int blockRows(int k, DenseNetwork f, DenseNetwork g) {
-    int cap =
+  static int blockRows(int k, DenseNetwork f, int[] gWidths, Precision precision) {
+    int target =
         Math.min(
-            ForwardPass.defaultBlockRows(f.widths()), ForwardPass.defaultBlockRows(g.widths()));
-    int blocks = (k + cap - 1) / cap;
-    return (k + blocks - 1) / blocks;
+            ForwardPass.defaultBlockRows(f.widths()),
+            ForwardPass.defaultBlockRows(gWidths, precision));
+    return ForwardPass.equalBlocks(k, target);
+  }
+
+  /**
+   * The training of one cell, in g's precision: f + g on the task's residuals with layer-wise Adam,
+   * g starting from {@link #initialAdapter}.
+   */
+  static <A> FrozenPlusAdapter<A> start(
+      FineTuningTask task, int depth, int m, long seed, TrainingSettings settings, Kernels<A> k) {
+    DenseNetwork g0 = initialAdapter(depth, task.d(), m, seed);
+    Weights<A> g = Weights.copyOf(g0, k);
+    return new FrozenPlusAdapter<>(
+        task.f(),
+        g,
+        task.x(),
+        task.yPrime(),
+        FrozenPlusAdapter.FMode.CACHED,
+        new LayerwiseAdam<>(g, settings.adam()),
+        blockRows(task.k(), task.f(), g0.widths(), k.precision()));
   }
 
   /**
@@ -68,14 +87,8 @@ public final class AdapterTraining {
           "cell " + key + " does not belong to a task with K=" + task.k() + ", N=" + task.n());
     }
     long t0 = System.nanoTime();
-    DenseNetwork g = initialAdapter(key.depth(), key.d(), key.m(), key.seed());
-    int blockRows = blockRows(task.k(), task.f(), g);
-    LayerwiseAdam adam = new LayerwiseAdam(g, settings.adam());
-    FrozenPlusAdapter training =
-        new FrozenPlusAdapter(
-            task.f(), g, task.x(), task.yPrime(), FrozenPlusAdapter.FMode.CACHED, adam, blockRows);
-    List<DoubleMatrix> parameters = g.parameters();
-    List<DoubleMatrix> gradients = training.gradients();
+    FrozenPlusAdapter<?> training =
+        start(task, key.depth(), key.m(), key.seed(), settings, settings.precision().kernels());
 
     double initial = Double.NaN;
     double best = Double.POSITIVE_INFINITY;
@@ -126,7 +139,7 @@ public final class AdapterTraining {
         bestAtLastCheck = best;
         windowLowest = Double.POSITIVE_INFINITY;
       }
-      adam.update(parameters, gradients);
+      training.update(); // θ ← Adam(θ, ∇ℓ_FT)
       step++;
     }
     long wallMs = (System.nanoTime() - t0) / 1_000_000;

@@ -1,6 +1,7 @@
 package org.ftcbench.capacity;
 
 import java.util.List;
+import org.ftcbench.nn.Precision;
 
 /**
  * One row of capacity.csv: the smallest adapter width that fits a task under a criterion.
@@ -32,7 +33,8 @@ public record CapacityRow(
           "loss_at_m_min",
           "initial_loss",
           "steps",
-          "wall_ms");
+          "wall_ms",
+          "precision");
 
   /** The row for a task that passes with g = 0. */
   static CapacityRow withoutTraining(TaskKey task, Criterion criterion, double initialLoss) {
@@ -51,7 +53,8 @@ public record CapacityRow(
         cell.wallMs());
   }
 
-  public List<Object> row() {
+  /** The row, with the precision its cells were trained in (the trainer's, the run's). */
+  public List<Object> row(Precision precision) {
     return java.util.Arrays.asList(
         task.depth(),
         task.n(),
@@ -63,7 +66,8 @@ public record CapacityRow(
         lossAtMMin,
         initialLoss,
         steps,
-        wallMs);
+        wallMs,
+        precision.label());
   }
 
   /** The identity of a row: resuming skips rows whose key is already in the file. */

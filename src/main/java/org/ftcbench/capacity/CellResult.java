@@ -2,6 +2,7 @@ package org.ftcbench.capacity;
 
 import java.util.List;
 import java.util.Map;
+import org.ftcbench.nn.Precision;
 
 /**
  * The outcome of training one cell, a row of cells.csv.
@@ -19,7 +20,17 @@ public record CellResult(
   /** cells.csv's columns (design.md). */
   public static final List<String> COLUMNS =
       List.of(
-          "depth", "N", "K", "d", "m", "seed", "final_loss", "initial_loss", "steps", "wall_ms");
+          "depth",
+          "N",
+          "K",
+          "d",
+          "m",
+          "seed",
+          "final_loss",
+          "initial_loss",
+          "steps",
+          "wall_ms",
+          "precision");
 
   /** failures.csv's columns: the failed cell and why it failed. */
   public static final List<String> FAILURE_COLUMNS =
@@ -38,7 +49,8 @@ public record CellResult(
   }
 
   /** The cells.csv row. Doubles are written in full (Double.toString round-trips exactly). */
-  public List<Object> row() {
+  /** The row, with the precision its cells were trained in (the trainer's, the run's). */
+  public List<Object> row(Precision precision) {
     return List.of(
         key.depth(),
         key.n(),
@@ -49,7 +61,8 @@ public record CellResult(
         finalLoss,
         initialLoss,
         steps,
-        wallMs);
+        wallMs,
+        precision.label());
   }
 
   /** The failures.csv row; only for a failed cell. */

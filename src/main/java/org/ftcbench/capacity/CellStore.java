@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.CsvLog;
 import org.ftcbench.results.RunFolder;
 
@@ -22,6 +23,7 @@ public final class CellStore implements AutoCloseable {
   /** The failure log's file name in the run folder. */
   public static final String FAILURES = "failures.csv";
 
+  private final Precision precision;
   private final CsvLog cells;
   private final CsvLog failures;
   private final ConcurrentMap<CellKey, CompletableFuture<CellResult>> known =
@@ -29,7 +31,8 @@ public final class CellStore implements AutoCloseable {
   private final AtomicInteger trained = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
 
-  public CellStore(Path runDir) {
+  public CellStore(Path runDir, Precision precision) {
+    this.precision = precision;
     this.cells = CsvLog.open(runDir.resolve(RunFolder.CELLS), CellResult.COLUMNS);
     this.failures = CsvLog.open(runDir.resolve(FAILURES), CellResult.FAILURE_COLUMNS);
     for (Map<String, String> row : cells.rows()) {
@@ -54,7 +57,7 @@ public final class CellStore implements AutoCloseable {
       if (r.failed()) {
         failures.append(r.failureRow());
       }
-      cells.append(r.row());
+      cells.append(r.row(precision));
       trained.incrementAndGet();
       mine.complete(r);
       return r;

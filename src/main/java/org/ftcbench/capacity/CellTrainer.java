@@ -1,5 +1,7 @@
 package org.ftcbench.capacity;
 
+import org.ftcbench.nn.Precision;
+
 /**
  * Where cells are trained: in this process ({@link LocalTrainer}) or in worker processes ({@link
  * WorkerPool}). Both give bit-identical results for the same cell; only wall times differ.
@@ -16,6 +18,9 @@ public interface CellTrainer extends AutoCloseable {
 
   /** Trains the cell ({@link AdapterTraining#train}) until ℓ_FT ≤ stopLoss or it stops. */
   CellResult train(CellKey cell, double stopLoss);
+
+  /** The arithmetic of every cell it trains, recorded beside each result row. */
+  Precision precision();
 
   @Override
   default void close() {}

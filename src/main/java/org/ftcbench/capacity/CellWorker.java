@@ -4,13 +4,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.nn.Precision;
 
 /**
  * The line protocol between a sweep and its worker processes ({@link WorkerPool}). The worker reads
  * requests on stdin and answers each with one line on stdout:
  *
  * <pre>
- *   settings lr beta1 beta2 eps maxSteps window improvement divergence   (first line)
+ *   settings lr beta1 beta2 eps maxSteps window improvement divergence precision   (first line)
  *   loss N K d seed                 → ok initialLoss
  *   cell depth N K d m seed stopLoss → ok finalLoss initialLoss steps wallMs failure|-
  *   (any request)                   → error message      (a bug; the sweep stops)
@@ -34,7 +35,8 @@ public final class CellWorker {
         Integer.toString(s.maxSteps()),
         Integer.toString(s.plateauWindow()),
         Double.toString(s.plateauImprovement()),
-        Double.toString(s.divergenceFactor()));
+        Double.toString(s.divergenceFactor()),
+        s.precision().label());
   }
 
   static String lossRequest(TaskKey t) {
@@ -79,7 +81,7 @@ public final class CellWorker {
       return;
     }
     String[] s = first.split(" ");
-    if (s.length != 9 || !s[0].equals("settings")) {
+    if (s.length != 10 || !s[0].equals("settings")) {
       out.println("error the first line must be '" + "settings …', got: " + first);
       out.flush();
       return;
@@ -95,7 +97,8 @@ public final class CellWorker {
                 Integer.parseInt(s[5]),
                 Integer.parseInt(s[6]),
                 Double.parseDouble(s[7]),
-                Double.parseDouble(s[8])));
+                Double.parseDouble(s[8]),
+                Precision.parse(s[9])));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       try {
         String[] r = line.split(" ");

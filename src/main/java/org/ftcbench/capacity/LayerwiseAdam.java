@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ftcbench.nn.Adam;
 import org.ftcbench.nn.AdamConfig;
-import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.Optimizer;
-import org.jblas.DoubleMatrix;
+import org.ftcbench.nn.Weights;
 
 /**
  * Adam with a step size per layer, η_l = η / d_{l−1} for W_l and b_l (the layer's fan-in), as in
@@ -17,25 +16,27 @@ import org.jblas.DoubleMatrix;
  * η serves the whole width search. (With plain Adam at η = 0.01 the first step of a 1024-neuron
  * adapter raised ℓ_FT from 0.006 to 2.)
  */
-public final class LayerwiseAdam implements Optimizer {
-  private final List<Adam> layers = new ArrayList<>();
+public final class LayerwiseAdam<A> implements Optimizer<A> {
+  private final List<Adam<A>> layers = new ArrayList<>();
   private final double[] stepSizes;
-  private List<DoubleMatrix> params;
-  private List<DoubleMatrix> grads;
-  private final List<List<DoubleMatrix>> paramsOf = new ArrayList<>();
-  private final List<List<DoubleMatrix>> gradsOf = new ArrayList<>();
+  private List<A> params;
+  private List<A> grads;
+  private final List<List<A>> paramsOf = new ArrayList<>();
+  private final List<List<A>> gradsOf = new ArrayList<>();
 
   /**
    * @param g the network whose layers' fan-ins set the step sizes
    * @param base Adam's settings; its learning rate is η
    */
-  public LayerwiseAdam(DenseNetwork g, AdamConfig base) {
+  public LayerwiseAdam(Weights<A> g, AdamConfig base) {
     stepSizes = new double[g.depth()];
     for (int l = 1; l <= g.depth(); l++) {
       // a layer fed by no neurons (m = 0) has only its bias: fan-in 1
       stepSizes[l - 1] = base.learningRate() / Math.max(1, g.width(l - 1));
       layers.add(
-          new Adam(new AdamConfig(stepSizes[l - 1], base.beta1(), base.beta2(), base.epsilon())));
+          new Adam<>(
+              g.kernels(),
+              new AdamConfig(stepSizes[l - 1], base.beta1(), base.beta2(), base.epsilon())));
     }
   }
 
@@ -45,7 +46,7 @@ public final class LayerwiseAdam implements Optimizer {
   }
 
   @Override
-  public void update(List<DoubleMatrix> params, List<DoubleMatrix> grads) {
+  public void update(List<A> params, List<A> grads) {
     if (this.params == null) {
       // split once into per-layer views (W_l, b_l); later calls allocate nothing
       this.params = params;

@@ -1,5 +1,7 @@
 package org.ftcbench.capacity;
 
+import org.ftcbench.nn.Precision;
+
 /**
  * Trains cells in the calling process, one at a time: the methods are synchronized, because jblas's
  * BLAS must not run in two threads at once (see {@link CellTrainer}). For serial sweeps, the worker
@@ -21,6 +23,11 @@ public final class LocalTrainer implements CellTrainer {
   @Override
   public synchronized CellResult train(CellKey cell, double stopLoss) {
     return AdapterTraining.train(tasks.task(cell.task()), cell, settings, stopLoss);
+  }
+
+  @Override
+  public Precision precision() {
+    return settings.precision();
   }
 
   public TrainingSettings settings() {

@@ -3,8 +3,8 @@ package org.ftcbench.capacity;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import org.ftcbench.data.FineTuningTask;
-import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.FrozenPlusAdapter;
+import org.ftcbench.nn.Precision;
 
 /**
  * How fast one training step of a sweep runs: full-batch loss, gradient and Adam update of a
@@ -26,25 +26,19 @@ public final class StepRate {
       int k,
       int d,
       int m,
+      Precision precision,
       long parameters,
       int steps,
       double stepsPerSecond,
       double microsPerStep,
       double cpuMicrosPerStep) {}
 
-  /** Times {@code steps} steps of a zero-output adapter on {@code task}. */
-  public static Measurement measure(FineTuningTask task, int depth, int m, int steps) {
-    DenseNetwork g = AdapterTraining.initialAdapter(depth, task.d(), m, task.seed());
-    int blockRows = AdapterTraining.blockRows(task.k(), task.f(), g);
-    FrozenPlusAdapter training =
-        new FrozenPlusAdapter(
-            task.f(),
-            g,
-            task.x(),
-            task.yPrime(),
-            FrozenPlusAdapter.FMode.CACHED,
-            new LayerwiseAdam(g, TrainingSettings.defaults().adam()),
-            blockRows);
+  /** Times {@code steps} steps of a zero-output adapter on {@code task}, in {@code precision}. */
+  public static Measurement measure(
+      FineTuningTask task, int depth, int m, Precision precision, int steps) {
+    FrozenPlusAdapter<?> training =
+        AdapterTraining.start(
+            task, depth, m, task.seed(), TrainingSettings.defaults(), precision.kernels());
     for (int s = 0; s < Math.max(200, steps); s++) { // warm-up: JIT and caches
       training.step();
     }
@@ -61,6 +55,7 @@ public final class StepRate {
         task.k(),
         task.d(),
         m,
+        precision,
         AdapterShape.parameters(depth, task.d(), m),
         steps,
         steps / seconds,

@@ -61,7 +61,7 @@ public final class SweepRunner {
 
   public Summary run(SweepPlan plan) {
     long t0 = System.nanoTime();
-    try (CellStore store = new CellStore(runDir);
+    try (CellStore store = new CellStore(runDir, trainer.precision());
         CsvLog capacity = CsvLog.open(runDir.resolve(RunFolder.CAPACITY), CapacityRow.COLUMNS)) {
       Set<String> written = new HashSet<>();
       for (Map<String, String> row : capacity.rows()) {
@@ -139,7 +139,7 @@ public final class SweepRunner {
                         runItem(item, store, report, costDone, performed, itemDone)) {
                       String key = CapacityRow.key(row.task(), row.criterion());
                       if (!written.contains(key)) {
-                        capacity.append(row.row());
+                        capacity.append(row.row(trainer.precision()));
                         rows.incrementAndGet();
                       }
                     }

@@ -2,6 +2,7 @@ package org.ftcbench.capacity;
 
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.nn.Precision;
 
 /**
  * How one adapter cell is trained. The paper states none of this (paper notes §4, "Not stated
@@ -33,13 +34,16 @@ import org.ftcbench.nn.AdamConfig;
  * @param divergenceFactor a cell fails if its loss stays above this multiple of ℓ_FT(g = 0) for a
  *     whole plateau window (or is ever NaN or infinite): training made things far worse than doing
  *     nothing, and did not recover
+ * @param precision the arithmetic of g's kernels and optimizer (f's residuals are formed in float64
+ *     and rounded once)
  */
 public record TrainingSettings(
     AdamConfig adam,
     int maxSteps,
     int plateauWindow,
     double plateauImprovement,
-    double divergenceFactor) {
+    double divergenceFactor,
+    Precision precision) {
 
   public TrainingSettings {
     if (maxSteps < 1) {
@@ -80,6 +84,7 @@ public record TrainingSettings(
    * </ul>
    */
   public static TrainingSettings defaults() {
-    return new TrainingSettings(AdamConfig.withLearningRate(0.3), 10_000, 1_000, 0.01, 10.0);
+    return new TrainingSettings(
+        AdamConfig.withLearningRate(0.3), 10_000, 1_000, 0.01, 10.0, Precision.FLOAT32);
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.ftcbench.nn.Precision;
 
 /**
  * Trains cells in {@code size} worker processes, one single-threaded training each (see {@link
@@ -28,12 +29,14 @@ public final class WorkerPool implements CellTrainer {
   private final List<Worker> all = new ArrayList<>();
   private final BlockingQueue<Worker> idle;
   private final Thread killer = new Thread(this::destroyAll, "sweep-worker-killer");
+  private final Precision precision;
 
   /**
    * @param command the command line that starts one worker (it must serve {@link CellWorker#serve}
    *     on its stdin and stdout)
    */
   public WorkerPool(List<String> command, int size, TrainingSettings settings) {
+    precision = settings.precision();
     idle = new ArrayBlockingQueue<>(size);
     // if this process is stopped (Ctrl-C, kill), do not leave workers training a cell
     Runtime.getRuntime().addShutdownHook(killer);
@@ -135,5 +138,10 @@ public final class WorkerPool implements CellTrainer {
         // a leftover temporary log is harmless
       }
     }
+  }
+
+  @Override
+  public Precision precision() {
+    return precision;
   }
 }

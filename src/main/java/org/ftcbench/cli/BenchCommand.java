@@ -19,6 +19,7 @@ import org.ftcbench.bench.BenchmarkName;
 import org.ftcbench.bench.EnvironmentStamp;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,6 +137,7 @@ final class BenchCommand implements Callable<Integer> {
             p.integers("bench.N"),
             p.integers("bench.depth"),
             p.list("bench.fMode").stream().map(BenchCommand::fMode).toList(),
+            p.list("bench.precision").stream().map(BenchCommand::precision).toList(),
             p.integers("bench.gemm.size"),
             p.integers("bench.plainJava.depth"),
             p.integers("bench.plainJava.N"),
@@ -152,6 +154,14 @@ final class BenchCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(
           "bench.fMode has '" + s + "': choose CACHED, RECOMPUTE or both (comma-separated)");
+    }
+  }
+
+  private static Precision precision(String s) {
+    try {
+      return Precision.parse(s);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("bench.precision: " + e.getMessage());
     }
   }
 

@@ -15,10 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ftc-bench blas-check}: the BLAS self-check that {@code run-benchmarks.sh --blas} runs
- * before it uses a non-default configuration. Run once with {@code --write} under the default
- * configuration, then with {@code --against} under the chosen one; a mismatch exits 2 with one
- * line.
+ * {@code ftc-bench blas-check}: the BLAS self-check ({@link BlasSelfCheck}) between two JVMs
+ * started otherwise than by the launcher (bench --side checks its sides with it; the launcher's own
+ * choice checks in bench.BlasSelection). Run once with {@code --write} under the reference
+ * configuration, then with {@code --against} under the other; a mismatch exits 2 with one line.
  */
 @Command(
     name = "blas-check",
@@ -40,7 +40,7 @@ final class BlasCheckCommand implements Callable<Integer> {
     Path against;
   }
 
-  record Group(String name, double[] values) {}
+  record Group(String name, double[] values, double tolerance) {}
 
   @Override
   public Integer call() throws IOException {
@@ -56,7 +56,9 @@ final class BlasCheckCommand implements Callable<Integer> {
     }
     Group[] ref = json.readValue(mode.against.toFile(), Group[].class);
     List<BlasSelfCheck.Result> expected =
-        Arrays.stream(ref).map(g -> new BlasSelfCheck.Result(g.name(), g.values())).toList();
+        Arrays.stream(ref)
+            .map(g -> new BlasSelfCheck.Result(g.name(), g.values(), g.tolerance()))
+            .toList();
     String mismatch = BlasSelfCheck.firstMismatch(expected, results);
     if (mismatch != null) {
       throw new BadInputException(

@@ -3,11 +3,14 @@ package org.ftcbench.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.util.Properties;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.NativeBlasCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code ftc-bench}: the command line. Exit codes (design.md): 0 success; 2 bad usage or bad input,
@@ -21,20 +24,45 @@ import picocli.CommandLine.Command;
     description = "Fine-tuning capacity of small ReLU adapters: certified, trained and costed.",
     subcommands = {
       EnvCommand.class,
+      BlasCommand.class,
+      BlasCheckCommand.class,
       SmokeCommand.class,
       CertifyCommand.class,
       SweepCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       CompareCommand.class,
-      BlasCheckCommand.class,
     })
 public final class Main implements Runnable {
+  /** Read by {@link Launcher} before the command line is parsed; listed here for the help. */
+  @Option(
+      names = "--blas",
+      paramLabel = "CONFIG",
+      scope = ScopeType.INHERIT,
+      description =
+          "BLAS configuration: auto (default: the fastest this machine has that passes the"
+              + " self-check, measured once), bundled, bundled:auto, bundled:CORE (e.g."
+              + " bundled:SkylakeX) or system; also $FTC_BLAS")
+  String blas;
+
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_INTERNAL = 1;
 
+  /**
+   * The process entry: runs the command under the chosen BLAS configuration ({@link Launcher}), in
+   * a child JVM when this one does not have it.
+   */
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter err = new PrintWriter(System.err, true);
+    OptionalInt child = Launcher.relaunch(args, err);
+    if (child.isPresent()) {
+      System.exit(child.getAsInt());
+    }
+    String parent = System.getenv(Launcher.PARENT);
+    if (parent != null) {
+      ProcessHandle.of(Long.parseLong(parent)).ifPresent(ParentWatch::haltWhenGone);
+    }
+    System.exit(run(args, new PrintWriter(System.out, true), err));
   }
 
   /** Runs the command line and returns its exit code; tests call this directly. */

@@ -10,6 +10,7 @@ import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.FrozenPlusAdapter;
+import org.ftcbench.nn.Weights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,14 +58,14 @@ final class SmokeCommand implements Callable<Integer> {
     FineTuningTask task = FineTuningTask.generate(k, n, d, seed);
     int[] widths = {d, m / 2, m - m / 2, 1};
     DenseNetwork g = DenseNetwork.heInitialised(Seeds.stream(seed, Seeds.ADAPTER_INIT), widths);
-    FrozenPlusAdapter training =
-        new FrozenPlusAdapter(
+    FrozenPlusAdapter<double[]> training =
+        new FrozenPlusAdapter<>(
             task.f(),
-            g,
+            Weights.of(g),
             task.x(),
             task.yPrime(),
             FrozenPlusAdapter.FMode.CACHED,
-            new Adam(AdamConfig.withLearningRate(1e-2)),
+            Adam.float64(AdamConfig.withLearningRate(1e-2)),
             ForwardPass.defaultBlockRows(widths));
     double zeroLoss = task.z().dot(task.z()) / k;
     double first = training.step();

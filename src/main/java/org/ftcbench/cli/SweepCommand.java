@@ -33,6 +33,7 @@ import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.construct.ClipSettings;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.CsvLog;
 import org.ftcbench.results.RunFolder;
@@ -416,7 +417,8 @@ final class SweepCommand implements Callable<Integer> {
               r.integer("sweep.training.max_steps"),
               r.integer("sweep.training.plateau_window"),
               r.number("sweep.training.plateau_improvement"),
-              r.number("sweep.training.divergence_factor"));
+              r.number("sweep.training.divergence_factor"),
+              r.precision("sweep.training.precision"));
 
       List<GridSweep> grids = new ArrayList<>();
       String g = "sweep.fig9";
@@ -491,6 +493,15 @@ final class SweepCommand implements Callable<Integer> {
             "profile " + p.name() + ": " + key + " = '" + v + "' is not true or false");
       }
       return Boolean.parseBoolean(v);
+    }
+
+    Precision precision(String key) {
+      String v = string(key);
+      try {
+        return Precision.parse(v);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("profile " + p.name() + ": " + key + ": " + e.getMessage());
+      }
     }
 
     List<Long> seeds(String key) {

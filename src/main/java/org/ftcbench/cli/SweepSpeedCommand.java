@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ftcbench.capacity.AdapterShape;
 import org.ftcbench.capacity.StepRate;
+import org.ftcbench.capacity.TrainingSettings;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.data.Validate;
+import org.ftcbench.nn.Precision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,13 +41,22 @@ final class SweepSpeedCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "timed steps per size (default ${DEFAULT-VALUE})")
   int steps = 2000;
 
+  @Option(
+      names = "--precision",
+      split = ",",
+      description =
+          "arithmetic of the training: float32, float64 or both (default: the trained sweep's,"
+              + " float32)")
+  List<String> precisions = List.of(TrainingSettings.defaults().precision().label());
+
   @Override
   public Integer call() {
     if (steps < 1) {
       throw new BadInputException("--steps " + steps + ": choose at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("depth,K,d,m,params,steps,steps_per_s,us_per_step,cpu_us_per_step");
+    List<Precision> parsed = precisions.stream().map(SweepSpeedCommand::precision).toList();
+    out.println("depth,K,d,m,params,steps,steps_per_s,us_per_step,cpu_us_per_step,precision");
     for (int k : ks) {
       Validate.sizes(k, k / 10, d);
       FineTuningTask task = FineTuningTask.generate(k, k / 10, d, 1);
@@ -55,22 +66,33 @@ final class SweepSpeedCommand implements Callable<Integer> {
             throw new BadInputException(
                 "depth " + depth + " with m = " + m + ": use depth 2 or 3 and m ≥ depth − 1");
           }
-          StepRate.Measurement r = StepRate.measure(task, depth, m, steps);
-          out.printf(
-              "%d,%d,%d,%d,%d,%d,%.0f,%.1f,%.1f%n",
-              r.depth(),
-              r.k(),
-              r.d(),
-              r.m(),
-              r.parameters(),
-              r.steps(),
-              r.stepsPerSecond(),
-              r.microsPerStep(),
-              r.cpuMicrosPerStep());
-          out.flush();
+          for (Precision precision : parsed) {
+            StepRate.Measurement r = StepRate.measure(task, depth, m, precision, steps);
+            out.printf(
+                "%d,%d,%d,%d,%d,%d,%.0f,%.1f,%.1f,%s%n",
+                r.depth(),
+                r.k(),
+                r.d(),
+                r.m(),
+                r.parameters(),
+                r.steps(),
+                r.stepsPerSecond(),
+                r.microsPerStep(),
+                r.cpuMicrosPerStep(),
+                r.precision().label());
+            out.flush();
+          }
         }
       }
     }
     return 0;
+  }
+
+  private static Precision precision(String text) {
+    try {
+      return Precision.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--precision: " + e.getMessage());
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.ftcbench.bench.BlasConfig;
 import org.ftcbench.capacity.CellWorker;
 import picocli.CommandLine.Command;
 
@@ -22,7 +23,11 @@ import picocli.CommandLine.Command;
 final class SweepWorkerCommand implements Callable<Integer> {
   /** The command line that starts a worker with this JVM and class path. */
   static List<String> command() {
-    List<String> cmd = new ArrayList<>(java());
+    // a worker runs the BLAS its sweep runs: the environment it inherits, marked as chosen
+    String blas =
+        System.getenv()
+            .getOrDefault(BlasConfig.APPLIED, System.getProperty(BlasConfig.APPLIED, "inherited"));
+    List<String> cmd = new ArrayList<>(java("-D" + BlasConfig.APPLIED + "=" + blas));
     cmd.addAll(List.of("sweep", "worker"));
     return cmd;
   }
@@ -31,6 +36,7 @@ final class SweepWorkerCommand implements Callable<Integer> {
   static List<String> java(String... jvmOptions) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("--enable-native-access=ALL-UNNAMED"); // jblas loads native code (JDK 22+ warns)
     cmd.addAll(List.of(jvmOptions));
     // absolute, so that a job started in another directory finds the same classes
     String classPath =
@@ -44,24 +50,7 @@ final class SweepWorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // if the sweep is killed outright (kill -9), stop too instead of finishing a long cell
-    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
-    if (parent != null) {
-      Thread watchdog =
-          new Thread(
-              () -> {
-                while (parent.isAlive()) {
-                  try {
-                    Thread.sleep(2000);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-                Runtime.getRuntime().halt(1);
-              },
-              "sweep-worker-watchdog");
-      watchdog.setDaemon(true);
-      watchdog.start();
-    }
+    ProcessHandle.current().parent().ifPresent(ParentWatch::haltWhenGone);
     CellWorker.serve(
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
         new PrintWriter(System.out, false, StandardCharsets.UTF_8));

@@ -2,7 +2,6 @@ package org.ftcbench.construct;
 
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.nn.DenseNetwork;
-import org.ftcbench.nn.ForwardPass;
 
 /**
  * Checks a certificate: max_i |(f + g)(x_i) − y'_i| (Eq. 2) over all K samples.
@@ -57,12 +56,7 @@ public record Verification(
     int k = task.k();
     DenseNetwork f = task.f();
     DenseNetwork g = weights.network();
-    ForwardPass fPass = new ForwardPass(f, Math.min(k, ForwardPass.defaultBlockRows(f.widths())));
-    double[] fx = new double[k];
-    for (int r0 = 0; r0 < k; r0 += fPass.blockRows()) {
-      int rows = Math.min(fPass.blockRows(), k - r0);
-      System.arraycopy(fPass.forwardBlock(task.x(), r0, rows), 0, fx, r0, rows);
-    }
+    double[] fx = f.predict(task.x()).data;
     double[] gFloat = new SharedRowForward(g).evaluate(task.x());
     double[] gExact =
         g.neurons() == 0

@@ -6,6 +6,7 @@ import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.FrozenPlusAdapter;
+import org.ftcbench.nn.Weights;
 import org.jblas.DoubleMatrix;
 
 /**
@@ -29,14 +30,14 @@ public final class PretrainedModel {
     DenseNetwork f = DenseNetwork.heInitialised(rng, widths);
     // Training f alone is training an adapter on top of the zero network.
     DenseNetwork zero = new DenseNetwork(data.dim(), 0, 1);
-    FrozenPlusAdapter training =
-        new FrozenPlusAdapter(
+    FrozenPlusAdapter<double[]> training =
+        new FrozenPlusAdapter<>(
             zero,
-            f,
+            Weights.of(f),
             x,
             y,
             FrozenPlusAdapter.FMode.CACHED,
-            new Adam(AdamConfig.withLearningRate(config.learningRate())),
+            Adam.float64(AdamConfig.withLearningRate(config.learningRate())),
             ForwardPass.defaultBlockRows(widths));
     for (int s = 0; s < config.steps(); s++) {
       training.step();

@@ -1,7 +1,6 @@
 package org.ftcbench.nn;
 
 import java.util.List;
-import org.jblas.DoubleMatrix;
 
 /**
  * Adam (Kingma and Ba 2015, Algorithm 1), per scalar θ with gradient g at step t:
@@ -11,17 +10,26 @@ import org.jblas.DoubleMatrix;
  *   θ ← θ − η · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
  * </pre>
  *
- * The moment buffers are allocated at the first update, for the shapes it sees; later updates
- * allocate nothing.
+ * The moment buffers, in the parameters' precision, are allocated at the first update for the
+ * shapes it sees; later updates allocate nothing.
+ *
+ * @param <A> the array type of the precision
  */
-public final class Adam implements Optimizer {
+public final class Adam<A> implements Optimizer<A> {
+  private final Kernels<A> kernels;
   private final AdamConfig config;
-  private double[][] firstMoment;
-  private double[][] secondMoment;
+  private A[] firstMoment;
+  private A[] secondMoment;
   private int step;
 
-  public Adam(AdamConfig config) {
+  public Adam(Kernels<A> kernels, AdamConfig config) {
+    this.kernels = kernels;
     this.config = config;
+  }
+
+  /** Adam in float64. */
+  public static Adam<double[]> float64(AdamConfig config) {
+    return new Adam<>(Kernels.float64(), config);
   }
 
   /** The number of updates done so far (t). */
@@ -30,47 +38,54 @@ public final class Adam implements Optimizer {
   }
 
   @Override
-  public void update(List<DoubleMatrix> params, List<DoubleMatrix> grads) {
+  @SuppressWarnings("unchecked") // arrays of the precision's array type, filled below
+  public void update(List<A> params, List<A> grads) {
     if (firstMoment == null) {
-      firstMoment = new double[params.size()][];
-      secondMoment = new double[params.size()][];
+      firstMoment = (A[]) new Object[params.size()];
+      secondMoment = (A[]) new Object[params.size()];
       for (int p = 0; p < params.size(); p++) {
-        firstMoment[p] = new double[params.get(p).length];
-        secondMoment[p] = new double[params.get(p).length];
+        firstMoment[p] = kernels.allocate(kernels.length(params.get(p)));
+        secondMoment[p] = kernels.allocate(kernels.length(params.get(p)));
       }
     }
-    if (params.size() != firstMoment.length) {
+    if (params.size() != firstMoment.length || grads.size() != params.size()) {
       throw new IllegalArgumentException(
-          "Adam was started on " + firstMoment.length + " parameters, now given " + params.size());
+          "Adam was started on "
+              + firstMoment.length
+              + " parameters, now given "
+              + params.size()
+              + " with "
+              + grads.size()
+              + " gradients");
     }
     step++;
-    double b1 = config.beta1();
-    double b2 = config.beta2();
-    double correction1 = 1 - Math.pow(b1, step);
-    double correction2 = 1 - Math.pow(b2, step);
-    double lr = config.learningRate();
-    double eps = config.epsilon();
+    double correction1 = 1 - Math.pow(config.beta1(), step);
+    double correction2 = 1 - Math.pow(config.beta2(), step);
     for (int p = 0; p < params.size(); p++) {
-      double[] theta = params.get(p).data;
-      double[] g = grads.get(p).data;
-      double[] m = firstMoment[p];
-      double[] v = secondMoment[p];
-      if (g.length != theta.length || m.length != theta.length) {
+      A theta = params.get(p);
+      int n = kernels.length(theta);
+      if (kernels.length(grads.get(p)) != n || kernels.length(firstMoment[p]) != n) {
         throw new IllegalArgumentException(
             "parameter "
                 + p
                 + " has "
-                + theta.length
+                + n
                 + " entries, its gradient "
-                + g.length
+                + kernels.length(grads.get(p))
                 + ", Adam's state "
-                + m.length);
+                + kernels.length(firstMoment[p]));
       }
-      for (int i = 0; i < theta.length; i++) {
-        m[i] = b1 * m[i] + (1 - b1) * g[i];
-        v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-        theta[i] -= lr * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + eps);
-      }
+      kernels.adam(
+          theta,
+          grads.get(p),
+          firstMoment[p],
+          secondMoment[p],
+          config.learningRate(),
+          config.beta1(),
+          config.beta2(),
+          correction1,
+          correction2,
+          config.epsilon());
     }
   }
 }

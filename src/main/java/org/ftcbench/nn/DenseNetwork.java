@@ -160,8 +160,9 @@ public final class DenseNetwork {
    * g(x) for every row of x (K × d), as a K × 1 column; allocates a workspace, so not for loops.
    */
   public DoubleMatrix predict(DoubleMatrix x) {
+    Shapes.require(x, x.rows, inputDim(), "X");
     DoubleMatrix out = new DoubleMatrix(x.rows, 1);
-    new ForwardPass(this, ForwardPass.defaultBlockRows(widths)).forward(x, out);
+    ForwardPass.of(this, ForwardPass.defaultBlockRows(widths)).forward(x.data, x.rows, out.data);
     return out;
   }
 }

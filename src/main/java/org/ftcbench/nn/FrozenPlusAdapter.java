@@ -1,5 +1,6 @@
 package org.ftcbench.nn;
 
+import java.util.List;
 import org.jblas.DoubleMatrix;
 
 /**
@@ -13,107 +14,126 @@ import org.jblas.DoubleMatrix;
  * FMode#RECOMPUTE} evaluates f on every block of every step, as a naive implementation would; the
  * benchmarks compare the two. Both form z_i = y_i − f(x_i) with the same blocks and the same BLAS
  * calls, so they produce bit-identical parameters step for step.
+ *
+ * <p>f always runs in float64 (it is the given model); g trains in the precision of its {@link
+ * Weights}, and z is rounded to it once formed.
+ *
+ * @param <A> the array type of g's precision
  */
-public final class FrozenPlusAdapter {
+public final class FrozenPlusAdapter<A> {
   /** Whether f's outputs are computed once or on every step. */
   public enum FMode {
     CACHED,
     RECOMPUTE
   }
 
-  private final DenseNetwork adapter;
-  private final java.util.List<DoubleMatrix> adapterParameters;
-  private final DoubleMatrix x;
+  private final Weights<A> adapter;
+  private final Kernels<A> kernels;
+  private final DoubleMatrix xDouble;
+  private final A x;
   private final DoubleMatrix y;
   private final FMode mode;
-  private final Optimizer optimizer;
-  private final MseGradient gradient;
-  private final ForwardPass frozen;
+  private final Optimizer<A> optimizer;
+  private final MseGradient<A> gradient;
+  private final ForwardPass<double[]> frozen;
 
-  /** CACHED: z = y − f(X) for all K rows. RECOMPUTE: z for the current block only. */
-  private final double[] residual;
+  /** z in double: all K rows (CACHED) or the current block (RECOMPUTE). */
+  private final double[] residualDouble;
+
+  /** z in g's precision, the same rows. */
+  private final A residual;
 
   /**
    * @param f the frozen network (never modified)
-   * @param g the adapter, trained in place
+   * @param g the adapter's parameters, trained in place
    * @param x inputs, K × d
    * @param y targets, K × 1
    */
   public FrozenPlusAdapter(
       DenseNetwork f,
-      DenseNetwork g,
+      Weights<A> g,
       DoubleMatrix x,
       DoubleMatrix y,
       FMode mode,
-      Optimizer optimizer,
+      Optimizer<A> optimizer,
       int blockRows) {
     Shapes.require(y, x.rows, 1, "y");
-    if (f.inputDim() != x.columns || g.inputDim() != x.columns) {
+    if (f.inputDim() != x.columns || g.width(0) != x.columns) {
       throw new IllegalArgumentException(
           "f takes d = "
               + f.inputDim()
               + ", g takes d = "
-              + g.inputDim()
+              + g.width(0)
               + ", X has "
               + x.columns
               + " columns");
     }
     this.adapter = g;
-    this.adapterParameters = g.parameters();
-    this.x = x;
+    this.kernels = g.kernels();
+    this.xDouble = x;
+    this.x = kernels.allocate(x.length);
+    kernels.fromDoubles(x.data, this.x);
     this.y = y;
     this.mode = mode;
     this.optimizer = optimizer;
-    this.gradient = new MseGradient(g, blockRows);
-    this.frozen = new ForwardPass(f, blockRows);
+    this.gradient = new MseGradient<>(g, blockRows);
+    this.frozen = ForwardPass.of(f, blockRows);
+    int residualRows = mode == FMode.CACHED ? x.rows : blockRows;
+    this.residualDouble = new double[residualRows];
+    this.residual = kernels.allocate(residualRows);
     if (mode == FMode.CACHED) {
-      residual = new double[x.rows];
       for (int r0 = 0; r0 < x.rows; r0 += blockRows) {
-        int rows = Math.min(blockRows, x.rows - r0);
-        residualOfBlock(r0, rows, residual, r0);
+        residualOfBlock(r0, Math.min(blockRows, x.rows - r0), r0);
       }
-    } else {
-      residual = new double[blockRows];
+      kernels.fromDoubles(residualDouble, residual);
     }
   }
 
-  /** z_i = y_i − f(x_i) for rows [r0, r0 + rows), written to dst[dOff …]. */
-  private void residualOfBlock(int r0, int rows, double[] dst, int dOff) {
-    double[] fx = frozen.forwardBlock(x, r0, rows);
+  /** z_i = y_i − f(x_i) for rows [r0, r0 + rows), written to residualDouble[dOff …]. */
+  private void residualOfBlock(int r0, int rows, int dOff) {
+    double[] fx = frozen.forwardBlock(xDouble.data, xDouble.rows, r0, rows);
     for (int i = 0; i < rows; i++) {
-      dst[dOff + i] = y.data[r0 + i] - fx[i];
+      residualDouble[dOff + i] = y.data[r0 + i] - fx[i];
     }
   }
 
   /** One full-batch step: computes ℓ_FT and its gradient at the current g, then updates g. */
   public double step() {
     double loss = lossAndGradient();
-    optimizer.update(adapterParameters, gradient.gradients());
+    update();
     return loss;
+  }
+
+  /** Updates g with the optimizer from the gradient of the last {@link #lossAndGradient}. */
+  public void update() {
+    optimizer.update(adapter.parameters(), gradient.gradients());
   }
 
   /** ℓ_FT at the current g, leaving its gradient in {@link #gradients()}; g is not changed. */
   public double lossAndGradient() {
     gradient.zero();
     int blockRows = gradient.forwardPass().blockRows();
+    int k = xDouble.rows;
     double sumSq = 0;
-    for (int r0 = 0; r0 < x.rows; r0 += blockRows) {
-      int rows = Math.min(blockRows, x.rows - r0);
+    for (int r0 = 0; r0 < k; r0 += blockRows) {
+      int rows = Math.min(blockRows, k - r0);
       if (mode == FMode.CACHED) {
-        sumSq += gradient.accumulateBlock(x, r0, rows, residual, r0, x.rows);
+        sumSq += gradient.accumulateBlock(x, k, r0, rows, residual, r0, k);
       } else {
-        residualOfBlock(r0, rows, residual, 0);
-        sumSq += gradient.accumulateBlock(x, r0, rows, residual, 0, x.rows);
+        residualOfBlock(r0, rows, 0);
+        kernels.fromDoubles(residualDouble, residual);
+        sumSq += gradient.accumulateBlock(x, k, r0, rows, residual, 0, k);
       }
     }
-    return sumSq / x.rows;
+    gradient.finish();
+    return sumSq / k;
   }
 
-  public java.util.List<DoubleMatrix> gradients() {
+  public List<A> gradients() {
     return gradient.gradients();
   }
 
-  public DenseNetwork adapter() {
+  public Weights<A> adapter() {
     return adapter;
   }
 

@@ -1,130 +1,266 @@
 package org.ftcbench.nn;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.jblas.DoubleMatrix;
 
 /**
- * The mean-squared error ℓ = (1/K) Σ_i (g(x_i) − t_i)² of a {@link DenseNetwork} and its gradient
- * with respect to every W_l and b_l, by back-propagation over row blocks.
- *
- * <p>With δ_L = (2/K)(g(X) − t) and δ_{l-1} = (δ_l W_l) ⊙ 1[H_{l-1} > 0]:
+ * The mean-squared error ℓ = (1/K) Σ_i (g(x_i) − t_i)² of a dense ReLU network and its gradient
+ * with respect to every W_l and b_l, by back-propagation over row blocks. With δ = (2/K)(g(X) − t),
+ * the last hidden layer T = L − 1, its mask M_T = 1[H_T &gt; 0], and [H | 1] a block with a column
+ * of ones appended:
  *
  * <pre>
- *   ∂ℓ/∂W_l = δ_lᵀ H_{l-1}      ∂ℓ/∂b_l = δ_lᵀ 1
+ *   δ_T = (δ w_Lᵀ) ⊙ M_T = diag(δ) M_T diag(w_L)            δ_{l−1} = (δ_l W_l) ⊙ 1[H_{l−1} &gt; 0]
+ *   Q   = M_Tᵀ diag(δ) [H_{T−1} | 1]    (d_T × (d_{T−1} + 1), one BLAS product per block)
+ *   ∂W_T = diag(w_L) Q[:, :d_{T−1}]     ∂b_T = w_L ⊙ Q[:, d_{T−1}]
+ *   ∂w_L = (Σ_k W_T ⊙ Q[:, :d_{T−1}]) + b_T ⊙ Q[:, d_{T−1}]      ∂b_L = Σ_i δ_i
+ *   [∂W_l | ∂b_l] = δ_lᵀ [H_{l−1} | 1]   for l &lt; T      δ_{T−1} = diag(δ) (M_T diag(w_L) W_T) ⊙ 1[H_{T−1} &gt; 0]
  * </pre>
  *
- * summed over the blocks. Workspaces (one δ buffer per layer, one gradient per parameter) are
- * allocated once here; {@link #compute} allocates nothing.
+ * The ∂w_L line is ∂w_L,j = Σ_i δ_i H_T,ij with H_T,ij = M_T,ij (Σ_k W_T,jk H_{T−1},ik + b_T,j)
+ * regrouped: so neither H_T nor δ_T is ever formed, the last two layers cost one product per block,
+ * and every sum over a block's rows is done by BLAS ({@link Kernels} says why that matters). The
+ * products are summed over the blocks and turned into gradients once, in {@link #finish}.
+ *
+ * <p>Workspaces are allocated once here; a step (zero, blocks, finish) allocates nothing.
+ *
+ * @param <A> the array type of the precision
  */
-public final class MseGradient {
-  private final DenseNetwork net;
-  private final ForwardPass forward;
+public final class MseGradient<A> {
+  private final Weights<A> net;
+  private final Kernels<A> kernels;
+  private final ForwardPass<A> forward;
+  private final Weights<A> gradient;
 
-  /** delta[l] is δ_l for the current block (blockRows × d_l), l = 1 … L. */
-  private final double[][] delta;
+  /** T = L − 1, the last hidden layer (0: none). */
+  private final int last;
 
-  private final List<DoubleMatrix> gradients;
+  /**
+   * sums.get(l), summed over the blocks of a step (d_l × (d_{l−1} + 1)): [∂W_l | ∂b_l] for l &lt; T
+   * (and for l = 1 when T = 0), Q for l = T ≥ 1. Index 0 unused.
+   */
+  private final List<A> sums = new ArrayList<>();
 
-  public MseGradient(DenseNetwork net, int blockRows) {
+  /** delta.get(l) is δ_l for the current block (rows × d_l), l = 1 … T − 1; δ for l = L. */
+  private final List<A> delta = new ArrayList<>();
+
+  /** diag(δ) [H_{T−1} | 1] for the current block. */
+  private final A scaledInput;
+
+  /** diag(w_L) W_T, fixed during a step. */
+  private final A scaledLastWeights;
+
+  /** Σ_i δ_i over the blocks of a step: ∂b_L. */
+  private final A sumDelta;
+
+  private final A scratch;
+  private final A scratch2;
+
+  public MseGradient(Weights<A> net, int blockRows) {
     this.net = net;
-    this.forward = new ForwardPass(net, blockRows);
+    this.kernels = net.kernels();
+    this.forward = new ForwardPass<>(net, blockRows);
+    this.gradient = net.zerosLike();
     int layers = net.depth();
-    this.delta = new double[layers + 1][];
-    List<DoubleMatrix> g = new ArrayList<>(2 * layers);
+    this.last = layers - 1;
+    sums.add(null);
+    delta.add(null);
     for (int l = 1; l <= layers; l++) {
-      delta[l] = new double[blockRows * net.width(l)];
-      g.add(new DoubleMatrix(net.width(l), net.width(l - 1)));
-      g.add(new DoubleMatrix(net.width(l), 1));
+      sums.add(
+          l <= Math.max(last, 1) ? kernels.allocate(net.width(l) * (net.width(l - 1) + 1)) : null);
+      delta.add(l < last || l == layers ? kernels.allocate(blockRows * net.width(l)) : null);
     }
-    this.gradients = Collections.unmodifiableList(g);
+    int dPrev = last >= 1 ? net.width(last - 1) : 0;
+    this.scaledInput = kernels.allocate(last >= 1 ? blockRows * (dPrev + 1) : 0);
+    this.scaledLastWeights = kernels.allocate(last >= 1 ? net.width(last) * dPrev : 0);
+    this.sumDelta = kernels.allocate(1);
+    this.scratch = kernels.allocate(Math.max(blockRows, last >= 1 ? net.width(last) : 0));
+    this.scratch2 = kernels.allocate(blockRows);
   }
 
-  /** ∂ℓ/∂W_1, ∂ℓ/∂b_1, …, in the order of {@link DenseNetwork#parameters()}. */
-  public List<DoubleMatrix> gradients() {
-    return gradients;
+  /** A float64 gradient of {@code net}'s live parameters. */
+  public static MseGradient<double[]> of(DenseNetwork net, int blockRows) {
+    return new MseGradient<>(Weights.of(net), blockRows);
   }
 
-  public ForwardPass forwardPass() {
+  /** ∂ℓ/∂W_1, ∂ℓ/∂b_1, …, in the order of {@link Weights#parameters()}, after {@link #finish}. */
+  public List<A> gradients() {
+    return gradient.parameters();
+  }
+
+  public ForwardPass<A> forwardPass() {
     return forward;
   }
 
-  /** Sets every gradient to zero before a new accumulation. */
+  /** Starts a step: clears the sums over blocks and fixes diag(w_L) W_T for it. */
   public void zero() {
-    for (int p = 0; p < gradients.size(); p++) { // indexed: an iterator would allocate
-      java.util.Arrays.fill(gradients.get(p).data, 0.0);
+    for (int l = 1; l < sums.size(); l++) { // indexed: an iterator would allocate
+      if (sums.get(l) != null) {
+        kernels.zero(sums.get(l));
+      }
+    }
+    kernels.zero(sumDelta);
+    if (last >= 2) {
+      // diag(w_L) W_T  (d_T × d_{T-1})
+      kernels.scaleRows(
+          net.weight(last),
+          net.width(last),
+          net.width(last - 1),
+          net.weight(last + 1),
+          scaledLastWeights,
+          scratch);
     }
   }
 
   /**
    * ℓ at the current parameters, with the gradients of ℓ left in {@link #gradients()}.
    *
-   * @param x inputs, K × d
-   * @param t targets, K × 1
+   * @param x inputs, xRows × d (column-major)
+   * @param t targets, xRows
    */
-  public double compute(DoubleMatrix x, DoubleMatrix t) {
-    Shapes.require(t, x.rows, 1, "targets");
+  public double compute(A x, int xRows, A t) {
+    if (kernels.length(t) != xRows) {
+      throw new IllegalArgumentException(
+          kernels.length(t) + " targets for " + xRows + " rows of X");
+    }
     zero();
     double sumSq = 0;
-    for (int r0 = 0; r0 < x.rows; r0 += forward.blockRows()) {
-      int rows = Math.min(forward.blockRows(), x.rows - r0);
-      sumSq += accumulateBlock(x, r0, rows, t.data, r0, x.rows);
+    for (int r0 = 0; r0 < xRows; r0 += forward.blockRows()) {
+      int rows = Math.min(forward.blockRows(), xRows - r0);
+      sumSq += accumulateBlock(x, xRows, r0, rows, t, r0, xRows);
     }
-    return sumSq / x.rows;
+    finish();
+    return sumSq / xRows;
   }
 
   /**
-   * Adds the gradient contribution of rows [r0, r0 + rows) of x to {@link #gradients()}.
+   * Adds the contribution of rows [r0, r0 + rows) of x to the step's sums (after {@link #zero},
+   * before {@link #finish}).
    *
    * @param target the block's targets are {@code target[tOff … tOff + rows)}
    * @param totalRows K, the number of rows the loss averages over
    * @return Σ (g(x_i) − t_i)² over the block
    */
   public double accumulateBlock(
-      DoubleMatrix x, int r0, int rows, double[] target, int tOff, int totalRows) {
-    double[] out = forward.forwardBlock(x, r0, rows);
+      A x, int xRows, int r0, int rows, A target, int tOff, int totalRows) {
+    A out = forward.forwardBlock(x, xRows, r0, rows);
     int layers = net.depth();
-    // δ_L = (2/K)(g − t)
-    double[] dOut = delta[layers];
-    double scale = 2.0 / totalRows;
-    double sumSq = 0;
-    for (int i = 0; i < rows; i++) {
-      double r = out[i] - target[tOff + i];
-      sumSq += r * r;
-      dOut[i] = scale * r;
+    A d = delta.get(layers);
+    // δ = (2/K)(g − t);  Σ_i δ_i
+    double sumSq =
+        kernels.scaledResidual(
+            out, target, tOff, rows, 2.0 / totalRows, d, last >= 1 ? sumDelta : null);
+    if (last == 0) {
+      // [∂w_1 | ∂b_1] += δᵀ [X_blk | 1]  (1 × (d + 1))
+      kernels.gemm(
+          true,
+          false,
+          1,
+          net.width(0) + 1,
+          rows,
+          d,
+          0,
+          rows,
+          forward.block(0),
+          rows,
+          1.0,
+          sums.get(1),
+          1);
+      return sumSq;
     }
-    for (int l = layers; l >= 1; l--) {
-      int outW = net.width(l);
-      int inW = net.width(l - 1);
-      double[] h = l == 1 ? forward.inputBlock : forward.hidden[l - 1];
-      double[] d = delta[l];
-      // dW_l += δ_lᵀ H_{l-1}  (d_l × d_{l-1})
-      Blas.accumulateTransposedProduct(
-          outW, inW, rows, d, rows, h, 0, rows, gradients.get(2 * (l - 1)).data, outW);
-      // db_l += δ_lᵀ 1
-      double[] db = gradients.get(2 * (l - 1) + 1).data;
-      for (int j = 0; j < outW; j++) {
-        double s = 0;
-        int col = j * rows;
-        for (int i = 0; i < rows; i++) {
-          s += d[col + i];
-        }
-        db[j] += s;
-      }
-      if (l > 1) {
-        double[] prev = delta[l - 1];
-        // δ_{l-1} = (δ_l W_l) ⊙ 1[H_{l-1} > 0]  (rows × d_{l-1})
-        Blas.multiply(rows, inW, outW, d, rows, net.weight(l).data, outW, prev, rows);
-        double[] hp = forward.hidden[l - 1];
-        int n = rows * inW;
-        // 1[H > 0] without a branch (see ForwardPass): H ≥ 0 after the ReLU, and ⌈min(H, 1)⌉ is
-        // exactly 1 for every H > 0 (subnormals included) and 0 for H = 0
-        for (int i = 0; i < n; i++) {
-          prev[i] *= Math.ceil(Math.min(hp[i], 1.0));
+    int dT = net.width(last);
+    int dPrev = net.width(last - 1);
+    A prev = forward.block(last - 1);
+    A mask = forward.block(last);
+    // P = diag(δ) [H_{T-1} | 1]  (rows × (d_{T-1} + 1))
+    kernels.scaleRows(prev, rows, dPrev + 1, d, scaledInput, scratch);
+    // Q += M_Tᵀ P  (d_T × (d_{T-1} + 1))
+    kernels.gemm(
+        true,
+        false,
+        dT,
+        dPrev + 1,
+        rows,
+        mask,
+        0,
+        rows,
+        scaledInput,
+        rows,
+        1.0,
+        sums.get(last),
+        dT);
+    if (last >= 2) {
+      A s = delta.get(last - 1);
+      // δ_{T-1} = diag(δ) (M_T diag(w_L) W_T) ⊙ 1[H_{T-1} > 0]  (rows × d_{T-1})
+      kernels.gemm(
+          false, false, rows, dPrev, dT, mask, 0, rows, scaledLastWeights, dT, 0.0, s, rows);
+      kernels.scaleRowsAndMask(s, rows, dPrev, d, prev, scratch, scratch2);
+      for (int l = last - 1; l >= 1; l--) {
+        int outW = net.width(l);
+        int inW = net.width(l - 1);
+        A dl = delta.get(l);
+        // [∂W_l | ∂b_l] += δ_lᵀ [H_{l-1} | 1]  (d_l × (d_{l-1} + 1))
+        kernels.gemm(
+            true,
+            false,
+            outW,
+            inW + 1,
+            rows,
+            dl,
+            0,
+            rows,
+            forward.block(l - 1),
+            rows,
+            1.0,
+            sums.get(l),
+            outW);
+        if (l > 1) {
+          // δ_{l-1} = (δ_l W_l) ⊙ 1[H_{l-1} > 0]  (rows × d_{l-1})
+          kernels.gemm(
+              false,
+              false,
+              rows,
+              inW,
+              outW,
+              dl,
+              0,
+              rows,
+              net.weight(l),
+              outW,
+              0.0,
+              delta.get(l - 1),
+              rows);
+          kernels.reluMask(delta.get(l - 1), forward.block(l - 1), rows, inW);
         }
       }
     }
     return sumSq;
+  }
+
+  /** Ends a step: turns the sums over its blocks into {@link #gradients()}. */
+  public void finish() {
+    int generic = last >= 1 ? last - 1 : 1; // the layers whose sums are [∂W_l | ∂b_l]
+    for (int l = 1; l <= generic; l++) {
+      // [∂W_l | ∂b_l]: the first d_l d_{l-1} entries, then d_l
+      int weights = net.width(l) * net.width(l - 1);
+      System.arraycopy(sums.get(l), 0, gradient.weight(l), 0, weights);
+      System.arraycopy(sums.get(l), weights, gradient.bias(l), 0, net.width(l));
+    }
+    if (last >= 1) {
+      kernels.zero(gradient.weight(last));
+      kernels.zero(gradient.bias(last));
+      kernels.zero(gradient.weight(last + 1));
+      kernels.lastLayerGradients(
+          sums.get(last),
+          net.width(last),
+          net.width(last - 1),
+          net.weight(last),
+          net.bias(last),
+          net.weight(last + 1),
+          gradient.weight(last),
+          gradient.bias(last),
+          gradient.weight(last + 1));
+      System.arraycopy(sumDelta, 0, gradient.bias(last + 1), 0, 1);
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.Columns;
 import org.ftcbench.analysis.Format;
+import org.ftcbench.analysis.GemmShare;
 import org.ftcbench.analysis.JmhResults;
 import org.ftcbench.analysis.RunData;
 import org.ftcbench.analysis.ScalingSeries.Kind;
@@ -133,7 +134,7 @@ public final class KernelFigures {
     Map<String, List<Integer>> bySeries = new LinkedHashMap<>();
     double gemmBest = Double.NaN;
     List<String> gemmLines = new ArrayList<>();
-    Map<Integer, Double> gemmBySize = new TreeMap<>();
+    Map<String, Double> gemmBySize = new TreeMap<>();
     for (int i = 0; i < t.rowCount(); i++) {
       double g = t.doubleColumn("gflops").getDouble(i);
       if (!(g > 0)) {
@@ -141,7 +142,11 @@ public final class KernelFigures {
       }
       if (JmhResults.isGemm(t.stringColumn(Columns.BENCHMARK).get(i))
           && !t.intColumn(Columns.SIZE).isMissing(i)) {
-        gemmBySize.put(t.intColumn(Columns.SIZE).getInt(i), g);
+        gemmBySize.put(
+            t.stringColumn(Columns.BENCHMARK).get(i).replaceFirst("^Gemm\\.", "")
+                + " size "
+                + t.intColumn(Columns.SIZE).getInt(i),
+            g);
         continue;
       }
       if (!t.intColumn(Columns.N).isMissing(i)) {
@@ -190,7 +195,7 @@ public final class KernelFigures {
           Plots.line(
               new double[] {nMin, nMax},
               new double[] {v, v},
-              "gemm size " + e.getKey() + ": " + Format.sig(v, 3) + " GFLOP/s",
+              e.getKey() + ": " + Format.sig(v, 3) + " GFLOP/s",
               "#444444",
               Line.Dash.DASH,
               1));
@@ -206,6 +211,54 @@ public final class KernelFigures {
         title,
         Plots.logLog(title, "N", "GFLOP/s", traces),
         cap,
+        List.of(RunFolder.JMH, RunFolder.FLOPS),
+        Plots.legendBelow());
+  }
+
+  /**
+   * Each kernel's GFLOP/s as a fraction of the run's best GEMM rate in its precision ({@link
+   * GemmShare}), against N.
+   */
+  public static FigureBlock gemmShare(RunData run) {
+    String id = "fig_gemm_share";
+    String title = "Share of the GEMM rate of the same precision";
+    String caption =
+        "Each kernel's GFLOP/s (as in the figure above) divided by the best rate this run measured"
+            + " for a square GEMM in the same precision: dgemm for float64 kernels, sgemm for"
+            + " float32. 1 would be a training step as fast per FLOP as one large matrix product;"
+            + " the element-wise passes and the d = 10 and scalar layers keep small adapters far"
+            + " below it, and the 3-layer adapter's middle products bring large ones close.";
+    if (run.jmh().isEmpty()) {
+      return noJmh(id, title, caption);
+    }
+    Table s = GemmShare.of(run.jmh().get());
+    if (s.rowCount() == 0) {
+      return FigureBlock.absent(
+          id,
+          title,
+          caption,
+          List.of(RunFolder.JMH, RunFolder.FLOPS),
+          "no kernel has both a rate and a GEMM of its precision in this run (bench.benchmarks"
+              + " needs gemm, and bench.precision the kernels' precision)");
+    }
+    List<Trace> traces = new ArrayList<>();
+    int c = 0;
+    for (String series : new java.util.LinkedHashSet<>(s.stringColumn(Columns.SERIES).asList())) {
+      Table one =
+          s.where(s.stringColumn(Columns.SERIES).isEqualTo(series)).sortAscendingOn(Columns.N);
+      traces.add(
+          Plots.lineMarkers(
+              one.intColumn(Columns.N).asDoubleArray(),
+              one.doubleColumn(GemmShare.SHARE).asDoubleArray(),
+              series,
+              Plots.PALETTE[c++ % Plots.PALETTE.length],
+              Line.Dash.SOLID));
+    }
+    return FigureBlock.of(
+        id,
+        title,
+        Plots.figure(Plots.layout(title, "N", true, "share of the GEMM rate", false), traces),
+        caption,
         List.of(RunFolder.JMH, RunFolder.FLOPS),
         Plots.legendBelow());
   }
@@ -497,9 +550,9 @@ public final class KernelFigures {
     return 0;
   }
 
-  private static String gemmText(Map<Integer, Double> bySize) {
+  private static String gemmText(Map<String, Double> bySize) {
     List<String> parts = new ArrayList<>();
-    bySize.forEach((s, g) -> parts.add("size " + s + ": " + Format.sig(g, 3) + " GFLOP/s"));
+    bySize.forEach((s, g) -> parts.add(s + ": " + Format.sig(g, 3) + " GFLOP/s"));
     return String.join(", ", parts);
   }
 

@@ -34,9 +34,7 @@ public final class KernelsPage {
                   : "")
           .append(
               a.run().env().containsKey("blas_config")
-                  ? " (<code>run-benchmarks.sh --blas "
-                      + Html.esc(a.run().env().get("blas_config"))
-                      + "</code>)"
+                  ? " (<code>--blas " + Html.esc(a.run().env().get("blas_config")) + "</code>)"
                   : "")
           .append("; CPU ")
           .append(Html.esc(a.run().env().getOrDefault("cpu_model", "unknown")))
@@ -46,6 +44,7 @@ public final class KernelsPage {
       b.append(Page.figure(f, ctx));
     }
     b.append(Page.figure(KernelFigures.gflops(a.run()), ctx));
+    b.append(Page.figure(KernelFigures.gemmShare(a.run()), ctx));
     b.append(Page.figure(KernelFigures.cachedVsRecompute(a.run()), ctx));
     b.append(Page.figure(KernelFigures.plainVsBlas(a.run()), ctx));
     b.append(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ class BenchPlanTest {
         List.of(10),
         List.of(2, 3),
         List.of(FMode.CACHED),
+        List.of(Precision.FLOAT64),
         List.of(8),
         List.of(2),
         List.of(3),

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +41,7 @@ class BenchRunnerTest {
         List.of(3),
         List.of(2),
         List.of(FMode.CACHED),
+        List.of(Precision.FLOAT64),
         List.of(8),
         List.of(2),
         List.of(3),
@@ -74,7 +76,7 @@ class BenchRunnerTest {
     assertThat(flops).hasSize(points.size() + 1);
     List<String> step = Csv.parse(flops.get(1));
     assertThat(step.get(0)).isEqualTo("org.ftcbench.bench.TrainStep.step");
-    assertThat(step.get(1)).isEqualTo("K=40;N=3;depth=2;fMode=CACHED");
+    assertThat(step.get(1)).isEqualTo("K=40;N=3;depth=2;fMode=CACHED;precision=float64");
     assertThat(step.get(5)).isEqualTo("10-10-1");
     assertThat(Long.parseLong(step.get(8)))
         .isEqualTo(Flops.lossAndGradient(new int[] {10, 10, 1}, 40));

@@ -85,6 +85,7 @@ class BenchmarkMethodsTest {
   void backwardGivesTheLossOfGAgainstTheResiduals(int depth) {
     AdapterTask t = task(depth);
     Backward b = new Backward();
+    b.precision = "float64";
     b.setUp(t);
     DoubleMatrix r = t.g.predict(t.task.x()).sub(t.task.z());
     double loss = b.lossAndGradient();
@@ -99,9 +100,11 @@ class BenchmarkMethodsTest {
     AdapterTask t = task(depth);
     TrainStep cached = new TrainStep();
     cached.fMode = FMode.CACHED;
+    cached.precision = "float64";
     cached.setUp(t);
     TrainStep recomputed = new TrainStep();
     recomputed.fMode = FMode.RECOMPUTE;
+    recomputed.precision = "float64";
     recomputed.setUp(t);
     for (int s = 0; s < 3; s++) {
       double loss = cached.step();

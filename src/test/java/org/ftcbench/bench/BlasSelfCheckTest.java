@@ -20,7 +20,7 @@ class BlasSelfCheckTest {
     List<BlasSelfCheck.Result> bad = new ArrayList<>(good);
     double[] wrong = good.get(1).values().clone();
     wrong[17] *= 1 + 1e-6; // one entry off by a millionth: far beyond rounding
-    bad.set(1, new BlasSelfCheck.Result(good.get(1).name(), wrong));
+    bad.set(1, new BlasSelfCheck.Result(good.get(1).name(), wrong, good.get(1).tolerance()));
     assertThat(BlasSelfCheck.firstMismatch(good, bad)).startsWith("gemm 256x256x256 differs");
   }
 
@@ -33,7 +33,7 @@ class BlasSelfCheckTest {
       for (int i = 0; i < v.length; i++) {
         v[i] += Math.ulp(v[i]) * 4;
       }
-      nudged.add(new BlasSelfCheck.Result(r.name(), v));
+      nudged.add(new BlasSelfCheck.Result(r.name(), v, r.tolerance()));
     }
     assertThat(BlasSelfCheck.firstMismatch(good, nudged)).isNull();
   }

@@ -103,12 +103,13 @@ class FlopsTest {
     for (int i = 0; i < ROWS; i++) {
       delta[i][0] = 2.0 / ROWS * (h[layers][i][0] - t.get(i));
     }
-    MseGradient fast = new MseGradient(net, ForwardPass.defaultBlockRows(WIDTHS));
-    fast.compute(x, t);
+    MseGradient<double[]> fast = MseGradient.of(net, ForwardPass.defaultBlockRows(WIDTHS));
+    fast.compute(x.data, ROWS, t.data);
     for (int l = layers; l >= 1; l--) {
       // dW_l = δ_lᵀ H_{l-1}
       double[][] dW = c.times(transpose(delta), h[l - 1]);
-      DoubleMatrix expected = fast.gradients().get(2 * (l - 1));
+      DoubleMatrix expected =
+          new DoubleMatrix(WIDTHS[l], WIDTHS[l - 1], fast.gradients().get(2 * (l - 1)));
       for (int i = 0; i < dW.length; i++) {
         for (int j = 0; j < dW[0].length; j++) {
           assertThat(dW[i][j])

@@ -40,7 +40,7 @@ class PlainForwardTest {
     int r0 = rng.nextInt(k);
     int rows = 1 + rng.nextInt(k - r0);
     double[] plain = new PlainForward(net, rows).forwardBlock(x, r0, rows);
-    double[] blas = new ForwardPass(net, rows).forwardBlock(x, r0, rows);
+    double[] blas = ForwardPass.of(net, rows).forwardBlock(x.data, x.rows, r0, rows);
     for (int i = 0; i < rows; i++) {
       assertThat(plain[i])
           .isCloseTo(blas[i], within(Tolerances.SAME_SUMS * (1 + Math.abs(blas[i]))));

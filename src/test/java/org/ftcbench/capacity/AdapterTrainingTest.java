@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.nn.Precision;
 import org.jblas.DoubleMatrix;
 import org.junit.jupiter.api.Test;
 
 class AdapterTrainingTest {
   static final TrainingSettings SHORT =
-      new TrainingSettings(AdamConfig.withLearningRate(0.3), 400, 100, 0.01, 10);
+      new TrainingSettings(AdamConfig.withLearningRate(0.3), 400, 100, 0.01, 10, Precision.FLOAT64);
 
   /** One paper task for the whole class: pre-training f is the slow part. */
   static final FineTuningTask TASK = FineTuningTask.generate(80, 20, 4, 3);
@@ -44,11 +45,13 @@ class AdapterTrainingTest {
     FineTuningTask task = TASK;
     CellKey key = new CellKey(3, 20, 80, 4, 4, 3);
     TrainingSettings budget =
-        new TrainingSettings(AdamConfig.withLearningRate(0.3), 37, 1000, 0.0, 10);
+        new TrainingSettings(
+            AdamConfig.withLearningRate(0.3), 37, 1000, 0.0, 10, Precision.FLOAT64);
     assertThat(AdapterTraining.train(task, key, budget, 0).steps()).isEqualTo(37);
     // demanding a 99% improvement per window stops at the first check
     TrainingSettings impatient =
-        new TrainingSettings(AdamConfig.withLearningRate(0.3), 1000, 50, 0.99, 10);
+        new TrainingSettings(
+            AdamConfig.withLearningRate(0.3), 1000, 50, 0.99, 10, Precision.FLOAT64);
     assertThat(AdapterTraining.train(task, key, impatient, 0).steps()).isEqualTo(50);
   }
 
@@ -56,7 +59,8 @@ class AdapterTrainingTest {
   void aDivergingTrainingIsAFailedCellNotAnError() {
     FineTuningTask task = TASK;
     TrainingSettings wild =
-        new TrainingSettings(AdamConfig.withLearningRate(1e4), 200, 20, 0.01, 10);
+        new TrainingSettings(
+            AdamConfig.withLearningRate(1e4), 200, 20, 0.01, 10, Precision.FLOAT64);
     CellResult r = AdapterTraining.train(task, new CellKey(3, 20, 80, 4, 8, 3), wild, 0);
     assertThat(r.failed()).isTrue();
     assertThat(r.finalLoss()).isNaN();
@@ -93,7 +97,8 @@ class AdapterTrainingTest {
     double l0 = AdapterTraining.initialLoss(task);
     Criterion c = Criterion.parse("relative:0.01");
     TrainingSettings settings =
-        new TrainingSettings(AdamConfig.withLearningRate(0.3), 5000, 1000, 0.01, 10);
+        new TrainingSettings(
+            AdamConfig.withLearningRate(0.3), 5000, 1000, 0.01, 10, Precision.FLOAT64);
     TaskKey key = new TaskKey(2, 1, 3, 1, task.seed());
     CapacityRow row =
         WidthSearch.search(

@@ -8,11 +8,12 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.nn.Precision;
 import org.junit.jupiter.api.Test;
 
 class CellWorkerTest {
   static final TrainingSettings SHORT =
-      new TrainingSettings(AdamConfig.withLearningRate(0.3), 200, 100, 0.01, 10);
+      new TrainingSettings(AdamConfig.withLearningRate(0.3), 200, 100, 0.01, 10, Precision.FLOAT64);
 
   @Test
   void aWorkerAnswersExactlyWhatTrainingInProcessGives() throws Exception {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.DenseNetwork;
+import org.ftcbench.nn.Weights;
 import org.jblas.DoubleMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,9 @@ class LayerwiseAdamTest {
       before.add(p.dup());
       grads.add(DoubleMatrix.randn(p.rows, p.columns).muli(1 + rng.nextDouble()));
     }
-    LayerwiseAdam adam = new LayerwiseAdam(g, AdamConfig.withLearningRate(0.3));
-    adam.update(g.parameters(), grads);
+    Weights<double[]> weights = Weights.of(g);
+    LayerwiseAdam<double[]> adam = new LayerwiseAdam<>(weights, AdamConfig.withLearningRate(0.3));
+    adam.update(weights.parameters(), grads.stream().map(m -> m.data).toList());
     int[] fanIn = {5, 7, 12};
     for (int l = 1; l <= 3; l++) {
       assertThat(adam.learningRate(l)).isEqualTo(0.3 / fanIn[l - 1]);
@@ -32,9 +34,10 @@ class LayerwiseAdamTest {
         int p = 2 * (l - 1) + which;
         DoubleMatrix step = g.parameters().get(p).sub(before.get(p));
         for (int i = 0; i < step.length; i++) {
-          double expected = -Math.signum(grads.get(p).get(i)) * 0.3 / fanIn[l - 1];
-          // ε = 1e-8 in the denominator: exact up to ε / |g|
-          assertThat(step.get(i)).isCloseTo(expected, within(1e-6));
+          // Adam's first step: m̂ = g, v̂ = g², so θ moves by −η_l g / (|g| + ε) ≈ −η_l sign(g)
+          double gi = grads.get(p).get(i);
+          double expected = -(0.3 / fanIn[l - 1]) * gi / (Math.abs(gi) + 1e-8);
+          assertThat(step.get(i)).isCloseTo(expected, within(1e-15));
         }
       }
     }

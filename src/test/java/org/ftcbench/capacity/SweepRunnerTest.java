@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SweepRunnerTest {
   static final TrainingSettings SHORT =
-      new TrainingSettings(AdamConfig.withLearningRate(0.3), 300, 100, 0.01, 10);
+      new TrainingSettings(AdamConfig.withLearningRate(0.3), 300, 100, 0.01, 10, Precision.FLOAT64);
 
   static final List<Criterion> CRITERIA =
       List.of(

@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.ftcbench.nn.Precision;
 import org.junit.jupiter.api.Test;
 
 /** The bracket search against a synthetic "training" whose answer is known. */
@@ -60,7 +61,8 @@ class WidthSearchTest {
     assertThat(row.mMin()).isNull();
     assertThat(visited).containsExactly(4, 8, 16, 32, 64, 100);
     assertThat(row.lossAtMMin()).isEqualTo(L0);
-    assertThat(row.row().get(6)).isNull(); // an empty m_min field in capacity.csv
+    assertThat(row.row(Precision.FLOAT32).get(6)).isNull(); // an empty m_min field in capacity.csv
+    assertThat(row.row(Precision.FLOAT32).get(11)).isEqualTo("float32");
   }
 
   @Test

@@ -26,6 +26,7 @@ class BenchCommandTest {
   static final String[] TINY = {
     "bench.benchmarks=gemm",
     "bench.gemm.size=8",
+    "bench.precision=float64",
     "bench.forks=1",
     "bench.warmupIterations=0",
     "bench.measurementIterations=1",

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.ftcbench.bench.BlasConfig;
 import org.ftcbench.cli.MainTest.Result;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +65,10 @@ class SlurmClusterTest {
         "SlurmClusterTest: cluster up in %d s%n", Duration.between(t0, Instant.now()).toSeconds());
     env = new HashMap<>();
     env.put("SLURM_CONF", clusterDir.resolve("slurm.conf").toString());
+    // one BLAS configuration for the local and the Slurm sweep, so that their rows agree bit for
+    // bit: another configuration rounds f's training differently in the last digits (the jobs
+    // inherit it through sbatch's exported environment)
+    env.put(BlasConfig.REQUESTED, "bundled:auto");
     // JMH refuses to run beside another JMH (a lock in /tmp); the machine running the tests may
     // have one, and the job's JVM inherits this environment
     env.put("JAVA_TOOL_OPTIONS", "-Djmh.ignoreLock=true");
@@ -162,8 +167,9 @@ class SlurmClusterTest {
     List<String> args =
         new ArrayList<>(List.of("sweep", "--profile", "quick", "--run", local.toString()));
     args.addAll(SWEEP);
-    Result l = MainTest.run(args.toArray(String[]::new));
-    assertThat(l.code()).as(l.err()).isZero();
+    // in its own JVM like the jobs, under the same BLAS configuration
+    Proc l = ftc(work, args.toArray(String[]::new));
+    assertThat(l.code).as(l.err).isZero();
     Instant t3 = Instant.now();
     // what the test costs, for the test command's budget
     System.err.printf(

@@ -22,11 +22,11 @@ class MergeTest {
   }
 
   static List<Object> cell(int m, long wallMs) {
-    return List.of(2, 10, 20, 3, m, 1, 0.01, 0.2, 100, wallMs);
+    return List.of(2, 10, 20, 3, m, 1, 0.01, 0.2, 100, wallMs, "float32");
   }
 
   static List<Object> capacity(String criterion) {
-    return List.of(2, 10, 20, 3, 1, criterion, 4, 0.01, 0.2, 100, 5);
+    return List.of(2, 10, 20, 3, 1, criterion, 4, 0.01, 0.2, 100, 5, "float32");
   }
 
   @Test
@@ -55,8 +55,8 @@ class MergeTest {
     List<String> cells = Files.readAllLines(run.resolve(RunFolder.CELLS));
     assertThat(cells)
         .hasSize(4)
-        .contains("2,10,20,3,2,1,0.01,0.2,100,11")
-        .doesNotContain("2,10,20,3,2,1,0.01,0.2,100,99");
+        .contains("2,10,20,3,2,1,0.01,0.2,100,11,float32")
+        .doesNotContain("2,10,20,3,2,1,0.01,0.2,100,99,float32");
     assertThat(run.resolve(RunFolder.CERTIFY)).doesNotExist();
     assertThat(Files.readString(run.resolve(RunFolder.ENV)))
         .contains("\"machine\" : \"m\"")

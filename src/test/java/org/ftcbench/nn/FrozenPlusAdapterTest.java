@@ -4,33 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Random;
 import org.jblas.DoubleMatrix;
 import org.junit.jupiter.api.Test;
 
 class FrozenPlusAdapterTest {
 
-  private static FrozenPlusAdapter training(
-      long seed, FrozenPlusAdapter.FMode mode, int blockRows, int k) {
+  private static <A> FrozenPlusAdapter<A> training(
+      long seed, FrozenPlusAdapter.FMode mode, int blockRows, int k, Kernels<A> kernels) {
     Random rng = new Random(seed);
     DenseNetwork f = RandomNetworks.network(rng, 3, 4, 12);
     DoubleMatrix x = RandomNetworks.gaussian(rng, k, 4);
     DoubleMatrix y = RandomNetworks.gaussian(rng, k, 1);
     DenseNetwork g = DenseNetwork.heInitialised(new Random(seed + 1), 4, 5, 5, 1);
-    return new FrozenPlusAdapter(
-        f, g, x, y, mode, new Adam(AdamConfig.withLearningRate(0.01)), blockRows);
+    return new FrozenPlusAdapter<>(
+        f,
+        Weights.copyOf(g, kernels),
+        x,
+        y,
+        mode,
+        new Adam<>(kernels, AdamConfig.withLearningRate(0.01)),
+        blockRows);
+  }
+
+  private static List<double[]> parameters(FrozenPlusAdapter<?> t) {
+    DenseNetwork g = new DenseNetwork(t.adapter().widths());
+    t.adapter().copyTo(g);
+    return g.parameters().stream().map(m -> m.data).toList();
   }
 
   @Test
   void cachedAndRecomputedFGiveIdenticalParametersStepForStep() {
-    for (int blockRows : new int[] {7, 50, 64}) {
-      FrozenPlusAdapter cached = training(5, FrozenPlusAdapter.FMode.CACHED, blockRows, 50);
-      FrozenPlusAdapter recompute = training(5, FrozenPlusAdapter.FMode.RECOMPUTE, blockRows, 50);
-      for (int s = 0; s < 30; s++) {
-        assertThat(recompute.step()).isEqualTo(cached.step());
-        for (int p = 0; p < cached.adapter().parameters().size(); p++) {
-          assertThat(recompute.adapter().parameters().get(p).data)
-              .containsExactly(cached.adapter().parameters().get(p).data);
+    for (Precision precision : Precision.values()) {
+      for (int blockRows : new int[] {7, 50, 64}) {
+        FrozenPlusAdapter<?> cached =
+            training(5, FrozenPlusAdapter.FMode.CACHED, blockRows, 50, precision.kernels());
+        FrozenPlusAdapter<?> recompute =
+            training(5, FrozenPlusAdapter.FMode.RECOMPUTE, blockRows, 50, precision.kernels());
+        for (int s = 0; s < 30; s++) {
+          assertThat(recompute.step()).isEqualTo(cached.step());
+          List<double[]> expected = parameters(cached);
+          List<double[]> actual = parameters(recompute);
+          for (int p = 0; p < expected.size(); p++) {
+            assertThat(actual.get(p)).containsExactly(expected.get(p));
+          }
         }
       }
     }
@@ -50,9 +68,15 @@ class FrozenPlusAdapterTest {
           ReferenceNetwork.evaluate(f, rows[i]) + ReferenceNetwork.evaluate(g, rows[i]) - y.get(i);
       expected += r * r / 20;
     }
-    FrozenPlusAdapter t =
-        new FrozenPlusAdapter(
-            f, g, x, y, FrozenPlusAdapter.FMode.RECOMPUTE, new GradientDescent(0.1), 6);
+    FrozenPlusAdapter<double[]> t =
+        new FrozenPlusAdapter<>(
+            f,
+            Weights.of(g),
+            x,
+            y,
+            FrozenPlusAdapter.FMode.RECOMPUTE,
+            Adam.float64(AdamConfig.defaults()),
+            6);
     assertThat(t.lossAndGradient())
         .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-12));
   }
@@ -62,17 +86,21 @@ class FrozenPlusAdapterTest {
   void aTrainingStepAllocatesNothingAfterWarmUp() {
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     long self = Thread.currentThread().getId();
-    for (FrozenPlusAdapter.FMode mode : FrozenPlusAdapter.FMode.values()) {
-      FrozenPlusAdapter t = training(2, mode, 64, 300);
-      for (int s = 0; s < 20_000; s++) {
-        t.step(); // warm-up: first-use allocations and JIT compilation
+    for (Precision precision : Precision.values()) {
+      for (FrozenPlusAdapter.FMode mode : FrozenPlusAdapter.FMode.values()) {
+        FrozenPlusAdapter<?> t = training(2, mode, 64, 300, precision.kernels());
+        for (int s = 0; s < 20_000; s++) {
+          t.step(); // warm-up: first-use allocations and JIT compilation
+        }
+        long before = threads.getThreadAllocatedBytes(self);
+        for (int s = 0; s < 1000; s++) {
+          t.step();
+        }
+        long allocated = threads.getThreadAllocatedBytes(self) - before;
+        assertThat(allocated)
+            .as("bytes allocated by 1000 %s steps in %s", mode, precision.label())
+            .isLessThan(1000);
       }
-      long before = threads.getThreadAllocatedBytes(self);
-      for (int s = 0; s < 1000; s++) {
-        t.step();
-      }
-      long allocated = threads.getThreadAllocatedBytes(self) - before;
-      assertThat(allocated).as("bytes allocated by 1000 %s steps", mode).isLessThan(1000);
     }
   }
 }

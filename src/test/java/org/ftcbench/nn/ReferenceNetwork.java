@@ -37,6 +37,62 @@ final class ReferenceNetwork {
     return h[0];
   }
 
+  /**
+   * The same network evaluated with |W_l|, |b_l| and |x|: a bound on the magnitudes a fast
+   * evaluation adds up, so a rounding tolerance can be relative to it (cancellation included).
+   */
+  static double magnitude(DenseNetwork net, double[] x) {
+    double[] h = new double[x.length];
+    for (int j = 0; j < x.length; j++) {
+      h[j] = Math.abs(x[j]);
+    }
+    for (int l = 1; l <= net.depth(); l++) {
+      double[][] w = weight(net, l);
+      double[] next = new double[w.length];
+      for (int i = 0; i < w.length; i++) {
+        double s = Math.abs(net.bias(l).get(i));
+        for (int j = 0; j < h.length; j++) {
+          s += Math.abs(w[i][j]) * h[j];
+        }
+        next[i] = s;
+      }
+      h = next;
+    }
+    return h[0];
+  }
+
+  /**
+   * The smallest |pre-activation| of any hidden unit on any of the samples: a finite difference
+   * with a step that moves some pre-activation across 0 measures the ReLU's kink, not the gradient.
+   */
+  static double hiddenMargin(DenseNetwork net, double[][] x) {
+    double margin = Double.POSITIVE_INFINITY;
+    for (double[] sample : x) {
+      double[] h = sample;
+      for (int l = 1; l < net.depth(); l++) {
+        double[][] w = weight(net, l);
+        double[] next = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+          double s = net.bias(l).get(i);
+          for (int j = 0; j < h.length; j++) {
+            s += w[i][j] * h[j];
+          }
+          margin = Math.min(margin, Math.abs(s));
+          next[i] = Math.max(0, s);
+        }
+        h = next;
+      }
+    }
+    return margin;
+  }
+
+  /** {@code net} with every parameter rounded to float, as the float32 kernels see it. */
+  static DenseNetwork roundedToFloat(DenseNetwork net) {
+    DenseNetwork rounded = new DenseNetwork(net.widths());
+    Weights.copyOf(net, Kernels.float32()).copyTo(rounded);
+    return rounded;
+  }
+
   /** (1/K) Σ (g(x_i) − t_i)². */
   static double mse(DenseNetwork net, double[][] x, double[] t) {
     double s = 0;
