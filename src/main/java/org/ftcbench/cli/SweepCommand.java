@@ -227,9 +227,16 @@ final class SweepCommand implements Callable<Integer> {
               });
     }
     out.printf(
-        "certify: %d rows written (%d already there), %d over the tolerance, %d not verified"
-            + " (verification above %.0e multiply-adds)%n",
+        "certify: %d rows written (%d already there), %d over the tolerance or not built, %d not"
+            + " verified (verification above %.0e multiply-adds)%n",
         s.rowsWritten(), s.rowsSkipped(), s.failures().size(), s.tooCostly().size(), (double) cap);
+    for (CertifySweep.Failure f : s.failures()) {
+      if (f.reason() != null) {
+        err.printf(
+            "certify: %s at N = %d, K = %d, seed %d could not be built: %s%n",
+            f.construction().label(), f.point().n(), f.point().k(), f.point().seed(), f.reason());
+      }
+    }
   }
 
   static Map<String, String> parseOverrides(List<String> args) {
