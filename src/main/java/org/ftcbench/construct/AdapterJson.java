@@ -9,13 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.nn.DenseNetwork;
+import org.ftcbench.results.AtomicFiles;
 import org.jblas.DoubleMatrix;
 
 /**
@@ -25,9 +24,9 @@ import org.jblas.DoubleMatrix;
  * design.md the file records the residuals and the tolerance the check used.
  *
  * <p>Written with Jackson's streaming generator to a temporary file that is renamed over the target
- * (a crash never leaves half a certificate; a large adapter is never held as one string). Numbers
- * are written with Java's shortest round-trip representation, so reading them back gives the same
- * doubles.
+ * ({@link AtomicFiles}: a crash never leaves half a certificate; a large adapter is never held as
+ * one string). Numbers are written with Java's shortest round-trip representation, so reading them
+ * back gives the same doubles.
  */
 public final class AdapterJson {
   /** The value of the "format" field. */
@@ -37,22 +36,13 @@ public final class AdapterJson {
 
   /** Writes the certified adapter and its task to {@code file}. */
   public static void write(Path file, FineTuningTask task, CertifiedAdapter adapter) {
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try {
-        try (JsonGenerator json =
-            new JsonFactory().createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
-          writeTo(json, task, adapter);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
-    }
+    AtomicFiles.write(
+        file,
+        out -> {
+          try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            writeTo(json, task, adapter);
+          }
+        });
   }
 
   private static void writeTo(JsonGenerator json, FineTuningTask task, CertifiedAdapter adapter)

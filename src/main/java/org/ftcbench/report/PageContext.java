@@ -7,8 +7,8 @@ import java.util.Map;
  * Where a page sits relative to what it links: the plotly script, the run's files and the other
  * pages. All links are relative so a report folder opens offline from anywhere.
  *
- * @param plotlyHref the plotly.js script ("assets/plotly-2.35.3.js")
- * @param fileHrefs run file name → link ("certify.csv" → "../benchmarks/results/m/r/certify.csv")
+ * @param plotlyHref the plotly.js script ("assets/plotly-2.35.3.min.js")
+ * @param fileHrefs run file name → link ("certify.csv" → "data/m/r/certify.csv")
  * @param runs every run reported, with a link to its index page, shown on the index page
  * @param comparison the latest comparison page ({@code compare}), or null when there is none
  */
