@@ -70,7 +70,8 @@ check_prerequisites() {
 }
 
 build_if_stale() {
-  if [[ ! -f $JAR || pom.xml -nt $JAR || -n $(find src/main -newer "$JAR" -type f -print -quit) ]]; then
+  # the jar holds the classes, resources and the built-in profiles
+  if [[ ! -f $JAR || pom.xml -nt $JAR || -n $(find src/main benchmarks/profiles -newer "$JAR" -type f -print -quit) ]]; then
     echo "run-benchmarks.sh: building $JAR" >&2
     mvn -B -q package -DskipTests -Dspotless.check.skip=true
   fi
@@ -141,9 +142,12 @@ main_job() {
       *) die "unknown argument '$1': use [--profile NAME] [--blas CONFIG] [--machine NAME] [--only sweep|bench] [sweep.KEY=VALUE|bench.KEY=VALUE…], or 'test'" ;;
     esac
   done
-  [[ -f benchmarks/profiles/$profile.properties ]] \
-    || die "unknown profile '$profile': choose one of $(cd benchmarks/profiles && ls *.properties | sed 's/\.properties$//' | tr '\n' ' ')"
   build_if_stale
+  # the jar's own list (its built-in profiles and benchmarks/profiles), so that the two agree
+  local profiles
+  profiles=$(java -jar "$JAR" profiles | cut -f1)
+  grep -qxF -- "$profile" <<<"$profiles" \
+    || die "unknown profile '$profile': choose one of $(tr '\n' ' ' <<<"$profiles")"
   ORIG_CORETYPE=${OPENBLAS_CORETYPE:-} ORIG_L2=${OPENBLAS_L2_SIZE:-}
   configure_blas "$blas"
   export FTC_BLAS=$blas

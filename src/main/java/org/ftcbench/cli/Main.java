@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       CompareCommand.class,
       BlasCheckCommand.class,
+      ProfilesCommand.class,
     })
 public final class Main implements Runnable {
   public static final int EXIT_BAD_INPUT = 2;

@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
       "Resumable: --run DIR continues an interrupted run folder, skipping finished cells."
     })
 final class SweepCommand implements Callable<Integer> {
-  static final Path PROFILES = Path.of("benchmarks", "profiles");
+  static final Path PROFILES = Profile.FOLDER;
   static final Path RESULTS = Path.of("benchmarks", "results");
 
   /** env.json's extra entries: the sweep settings as read, and the first start of a run. */

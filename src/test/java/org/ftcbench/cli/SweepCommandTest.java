@@ -35,7 +35,8 @@ class SweepCommandTest {
           "sweep.scaling.n=5",
           "sweep.scaling.d=3",
           "sweep.scaling.max_m=8",
-          "sweep.k_independence.enabled=false");
+          "sweep.k_independence.enabled=false",
+          "sweep.certify.n=10,30");
 
   static List<String> sweep(Path run, List<String> more) {
     List<String> a =
