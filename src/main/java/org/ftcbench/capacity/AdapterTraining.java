@@ -50,9 +50,13 @@ public final class AdapterTraining {
    * costs time on every call; at K = 1000 a default 8192-row workspace made a step ~5× slower.
    */
   static int blockRows(int k, DenseNetwork f, DenseNetwork g) {
+    return blockRows(k, f.widths(), g.widths());
+  }
+
+  /** {@link #blockRows(int, DenseNetwork, DenseNetwork)} from the layer widths of f and g. */
+  static int blockRows(int k, int[] fWidths, int[] gWidths) {
     int cap =
-        Math.min(
-            ForwardPass.defaultBlockRows(f.widths()), ForwardPass.defaultBlockRows(g.widths()));
+        Math.min(ForwardPass.defaultBlockRows(fWidths), ForwardPass.defaultBlockRows(gWidths));
     int blocks = (k + cap - 1) / cap;
     return (k + blocks - 1) / blocks;
   }

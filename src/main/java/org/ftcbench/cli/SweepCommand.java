@@ -27,6 +27,7 @@ import org.ftcbench.capacity.SweepPlan;
 import org.ftcbench.capacity.SweepProgress;
 import org.ftcbench.capacity.SweepRunner;
 import org.ftcbench.capacity.TrainingSettings;
+import org.ftcbench.capacity.WorkerHeap;
 import org.ftcbench.capacity.WorkerPool;
 import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.construct.ClipSettings;
@@ -121,6 +122,7 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     writeEnv(runDir, profile.name(), machineName, start, settings, firstStart, false);
     out.println("sweep: profile " + profile.name() + " into " + runDir);
+    long heap = WorkerHeap.forPlan(plan);
     err.println(
         "sweep: "
             + plan.items().size()
@@ -128,7 +130,9 @@ final class SweepCommand implements Callable<Integer> {
             + plan.capacityRows()
             + " capacity rows, "
             + settings.threads()
-            + (settings.threads() == 1 ? " process" : " worker processes"));
+            + (settings.threads() == 1
+                ? " process"
+                : " worker processes (heap " + WorkerHeap.option(heap) + " each)"));
 
     if (!certifyPoints.isEmpty()) {
       runCertifiedSweep(runDir, certifyPoints, certifyCap, out, err);
@@ -140,7 +144,7 @@ final class SweepCommand implements Callable<Integer> {
         settings.threads() == 1
             ? new LocalTrainer(settings.training())
             : new WorkerPool(
-                SweepWorkerCommand.command(), settings.threads(), settings.training())) {
+                SweepWorkerCommand.command(heap), settings.threads(), settings.training())) {
       summary = new SweepRunner(runDir, trainer, settings.threads(), printer(err)).run(plan);
     }
     writeEnv(runDir, profile.name(), machineName, start, settings, firstStart, true);
@@ -154,6 +158,13 @@ final class SweepCommand implements Callable<Integer> {
         summary.cellsReused(),
         summary.rowsWritten());
     out.println(runDir); // the last line is the run folder, for scripts
+    if (summary.itemsLost() > 0) {
+      err.printf(
+          "sweep: %d task(s) not finished: a worker process died (failures.csv says which cell and"
+              + " how); finish them with: sweep --profile %s --run %s (and the same key=value overrides)%n",
+          summary.itemsLost(), profile.name(), runDir);
+      return Main.EXIT_INTERNAL;
+    }
     return 0;
   }
 
@@ -341,7 +352,7 @@ final class SweepCommand implements Callable<Integer> {
     return s -> {
       long now = System.nanoTime();
       boolean finished = s.itemsDone() == s.itemsTotal();
-      long state = s.itemsDone() * 1_000_003L + s.cellsTrained();
+      long state = s.itemsDone() * 1_000_003L + s.cellsTrained() + 7_919L * s.cellsLost();
       synchronized (last) {
         long wait = state != last[1] ? 5_000_000_000L : 60_000_000_000L;
         if (finished ? state == last[1] : now - last[0] < wait) {
@@ -350,11 +361,14 @@ final class SweepCommand implements Callable<Integer> {
         last[0] = now;
         last[1] = state;
         err.printf(
-            "sweep: %d/%d tasks, %d cells trained, %d reused, elapsed %s, ETA %s%n",
+            "sweep: %d/%d tasks, %d cells trained, %d reused%s, elapsed %s, ETA %s%n",
             s.itemsDone(),
             s.itemsTotal(),
             s.cellsTrained(),
             s.cellsReused(),
+            s.cellsLost() == 0
+                ? ""
+                : ", " + s.cellsLost() + " lost (worker died, see failures.csv)",
             format(s.elapsed()),
             s.eta() == null ? "unknown" : format(s.eta()));
         err.flush();

@@ -16,11 +16,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "worker", hidden = true, description = "Serve cell trainings for a sweep.")
 final class SweepWorkerCommand implements Callable<Integer> {
-  /** The command line that starts a worker with this JVM and class path. */
-  static List<String> command() {
+  /**
+   * The command line that starts a worker with this JVM and class path and a heap of at most {@code
+   * heapBytes} ({@link org.ftcbench.capacity.WorkerHeap}).
+   */
+  static List<String> command(long heapBytes) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return List.of(
         java,
+        org.ftcbench.capacity.WorkerHeap.option(heapBytes),
         "-cp",
         System.getProperty("java.class.path"),
         Main.class.getName(),

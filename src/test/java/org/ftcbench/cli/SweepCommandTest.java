@@ -130,6 +130,19 @@ class SweepCommandTest {
   }
 
   @Test
+  void theProgressLineCountsCellsLostToDeadWorkers() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    SweepCommand.printer(new java.io.PrintWriter(text, true))
+        .update(
+            new org.ftcbench.capacity.SweepProgress.Status(
+                2, 4, 7, 1, 1, java.time.Duration.ofSeconds(30), null));
+    assertThat(text.toString())
+        .isEqualTo(
+            "sweep: 2/4 tasks, 7 cells trained, 1 reused, 1 lost (worker died, see failures.csv),"
+                + " elapsed 30s, ETA unknown\n");
+  }
+
+  @Test
   void speedPrintsStepsPerSecond() {
     Result r =
         run(List.of("sweep", "speed", "--depth", "3", "--k", "200", "--m", "6", "--steps", "50"));
