@@ -159,17 +159,7 @@ public final class AdversarialTasks {
 
   private static FineTuningTask withChanges(DoubleMatrix x, int n, Random rng) {
     int k = x.rows;
-    int[] perm = new int[k];
-    for (int i = 0; i < k; i++) {
-      perm[i] = i;
-    }
-    for (int i = 0; i < n; i++) {
-      int j = i + rng.nextInt(k - i);
-      int tmp = perm[i];
-      perm[i] = perm[j];
-      perm[j] = tmp;
-    }
-    int[] t = Arrays.copyOf(perm, n);
+    int[] t = RandomTasks.randomSubset(rng, k, n);
     DoubleMatrix z = new DoubleMatrix(k, 1);
     for (int i : t) {
       z.put(i, 2 * rng.nextDouble() - 1);
