@@ -5,8 +5,9 @@ import java.util.List;
 import org.ftcbench.nn.DenseNetwork;
 
 /**
- * The 3-layer adapter of Appendix A (Sohn et al. 2024; paper notes §3.5): 2N + 1 hard-tanh interval
- * neurons and a single layer-2 neuron with the activation σ_T, m ≤ 2(2N + 1) + 2 = 4N + 4.
+ * The 3-layer adapter of Appendix A (Sohn et al. 2024; paper notes §3.5): 2N + 1 interval neurons
+ * (2 ReLUs each, as a hard-tanh) and a single layer-2 neuron with the activation σ_T, m ≤ 2(2N + 1)
+ * + 2 = 4N + 4.
  *
  * <p>The sorted samples fall into groups s_1 = {before T_1}, s_2 = {T_1}, s_3 = {between T_1 and
  * T_2}, …, s_{2N+1} = {after T_N}. The layer-2 pre-activation F is continuous and piecewise linear

@@ -234,10 +234,10 @@ public record Projection(
   }
 
   /**
-   * v rounded to {@link #DIRECTION_BITS} significant bits. The 3-layer constructions scale a by a
-   * per-neuron factor of as many bits, and the product of two 26-bit numbers is a double exactly:
-   * so every first-layer row is exactly (factor) · a, and the exact evaluation ({@link
-   * ExactForward}) can work on c = aᵀx alone.
+   * v rounded to {@link #DIRECTION_BITS} significant bits. The constructions' first-layer rows are
+   * exactly a, and any row s · a with s of as many bits is exact too (the product of two 26-bit
+   * numbers is a double), which is what the exact evaluation ({@link ExactForward}) needs to work
+   * on c = aᵀx alone.
    */
   static double shortMantissa(double v) {
     if (v == 0 || !Double.isFinite(v)) {
@@ -247,7 +247,7 @@ public record Projection(
     return Math.scalb(Math.rint(Math.scalb(v, shift)), -shift);
   }
 
-  /** Significant bits of a's entries and of the 3-layer row factors (2 × 26 ≤ 53). */
+  /** Significant bits of a's entries (2 × 26 ≤ 53: a row s · a with a 26-bit s is exact). */
   static final int DIRECTION_BITS = 26;
 
   private static double[] unitGaussian(Random rng, int d) {
