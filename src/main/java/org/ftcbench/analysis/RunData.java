@@ -19,6 +19,7 @@ import tech.tablesaw.api.Table;
  * @param cells cells.csv
  * @param jmh jmh.json
  * @param failures failures.csv, when the run recorded failed cells
+ * @param progress which stages the run was started with and how far each got (env.json)
  * @param notices what is missing or broken, for the reader
  */
 public record RunData(
@@ -31,6 +32,7 @@ public record RunData(
     Optional<Table> cells,
     Optional<JmhResults> jmh,
     Optional<Table> failures,
+    RunProgress progress,
     List<Notice> notices) {
   public RunData {
     env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));

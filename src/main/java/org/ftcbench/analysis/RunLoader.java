@@ -75,6 +75,10 @@ public final class RunLoader {
               new Col(Columns.STEPS, Type.DOUBLE, false),
               new Col(Columns.WALL_MS, Type.DOUBLE, false)));
 
+  /** The files the sweep writes. */
+  private static final List<String> SWEEP_FILES =
+      List.of(RunFolder.CERTIFY, RunFolder.CAPACITY, RunFolder.CELLS);
+
   /** What each file feeds, for the notice when it is missing. */
   private static final Map<String, String> FEEDS =
       Map.of(
@@ -84,17 +88,50 @@ public final class RunLoader {
           RunFolder.CELLS, "no Fig. 9 loss heatmap",
           RunFolder.JMH, "no kernel timings");
 
-  /** Loads {@code dir}; its parent folder's name is the machine unless env.json names one. */
+  /**
+   * Loads {@code dir}; its parent folder's name is the machine unless env.json names one. A file of
+   * a stage the run was never asked for (the sweep's files in a bench-only run, jmh.json in a run
+   * whose bench has not started) is not missing; a stage that did not finish is a notice.
+   */
   public static RunData load(Path dir) {
     List<Notice> notices = new ArrayList<>();
+    JsonNode envRoot = readEnvJson(dir, notices);
+    RunProgress progress =
+        RunProgress.of(
+            envRoot,
+            SWEEP_FILES.stream().anyMatch(f -> Files.isRegularFile(dir.resolve(f))),
+            Files.isRegularFile(dir.resolve(RunFolder.JMH)));
+    List<Notice> missing = new ArrayList<>();
     for (String f :
         List.of(
             RunFolder.ENV, RunFolder.CERTIFY, RunFolder.CAPACITY, RunFolder.CELLS, RunFolder.JMH)) {
-      if (!Files.isRegularFile(dir.resolve(f))) {
-        notices.add(new Notice(f, "missing: " + FEEDS.get(f)));
+      boolean notRun =
+          SWEEP_FILES.contains(f)
+              ? progress.sweep() == RunProgress.Stage.NOT_RUN
+              : f.equals(RunFolder.JMH) && progress.bench() == RunProgress.Stage.NOT_RUN;
+      if (!notRun && !Files.isRegularFile(dir.resolve(f))) {
+        missing.add(new Notice(f, "missing: " + FEEDS.get(f)));
       }
     }
-    Map<String, String> env = readEnv(dir, notices);
+    notices.addAll(0, missing);
+    if (progress.sweep() == RunProgress.Stage.UNFINISHED) {
+      notices.add(
+          new Notice(
+              RunFolder.ENV,
+              "the sweep has not finished (still running, or interrupted: sweep --run "
+                  + dir
+                  + " resumes it); its results are partial"));
+    }
+    if (progress.bench() == RunProgress.Stage.UNFINISHED) {
+      notices.add(
+          new Notice(
+              RunFolder.ENV,
+              "the bench run has not finished (still running, or interrupted); its results are"
+                  + " partial"));
+    } else if (progress.bench() == RunProgress.Stage.FAILED) {
+      notices.add(new Notice(RunFolder.ENV, "the bench run " + progress.benchStatus()));
+    }
+    Map<String, String> env = flatten(envRoot);
     Optional<Table> certify = CsvTable.read(dir, CERTIFY, notices);
     Optional<Table> capacity = CsvTable.read(dir, CAPACITY, notices);
     Optional<Table> cells = CsvTable.read(dir, CELLS, notices);
@@ -108,37 +145,24 @@ public final class RunLoader {
       machine =
           parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
     }
-    return new RunData(dir, machine, runId, env, certify, capacity, cells, jmh, failures, notices);
+    return new RunData(
+        dir, machine, runId, env, certify, capacity, cells, jmh, failures, progress, notices);
   }
 
-  /** env.json, a flat object; nested values (jvm_flags) become their JSON text. */
-  static Map<String, String> readEnv(Path dir, List<Notice> notices) {
+  /** env.json's root object, or null (with a notice when it exists but is not a JSON object). */
+  static JsonNode readEnvJson(Path dir, List<Notice> notices) {
     Path file = dir.resolve(RunFolder.ENV);
-    Map<String, String> env = new LinkedHashMap<>();
     if (!Files.isRegularFile(file)) {
-      return env;
+      return null;
     }
     try {
       JsonNode root = new ObjectMapper().readTree(file.toFile());
       if (root == null || !root.isObject()) {
         notices.add(
             new Notice(RunFolder.ENV, "is not a JSON object; the environment table is empty"));
-        return env;
+        return null;
       }
-      root.fields()
-          .forEachRemaining(
-              e -> {
-                JsonNode v = e.getValue();
-                String text;
-                if (v.isArray()) {
-                  List<String> items = new ArrayList<>();
-                  v.forEach(x -> items.add(x.isValueNode() ? x.asText() : x.toString()));
-                  text = String.join(" ", items);
-                } else {
-                  text = v.isValueNode() ? v.asText() : v.toString();
-                }
-                env.put(e.getKey(), text);
-              });
+      return root;
     } catch (IOException e) {
       notices.add(
           new Notice(
@@ -146,7 +170,30 @@ public final class RunLoader {
               "does not parse as JSON ("
                   + CsvTable.abbreviate(String.valueOf(e.getMessage()))
                   + "); the environment table is empty"));
+      return null;
     }
+  }
+
+  /** env.json as flat text values; nested values (jvm_flags, bench) become their JSON text. */
+  static Map<String, String> flatten(JsonNode root) {
+    Map<String, String> env = new LinkedHashMap<>();
+    if (root == null) {
+      return env;
+    }
+    root.fields()
+        .forEachRemaining(
+            e -> {
+              JsonNode v = e.getValue();
+              String text;
+              if (v.isArray()) {
+                List<String> items = new ArrayList<>();
+                v.forEach(x -> items.add(x.isValueNode() ? x.asText() : x.toString()));
+                text = String.join(" ", items);
+              } else {
+                text = v.isValueNode() ? v.asText() : v.toString();
+              }
+              env.put(e.getKey(), text);
+            });
     return env;
   }
 }

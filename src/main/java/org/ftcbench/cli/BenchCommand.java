@@ -21,6 +21,7 @@ import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,9 +44,10 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--profile",
-      required = true,
       paramLabel = "P",
-      description = "profile: benchmarks/profiles/P.properties (quick, standard, full)")
+      description =
+          "profile: benchmarks/profiles/P.properties (quick, standard, full); with --run, the"
+              + " run's own profile")
   String profile;
 
   @Parameters(
@@ -66,18 +68,40 @@ final class BenchCommand implements Callable<Integer> {
       description = "the <machine> folder of a new run folder (default: host and CPU)")
   String machine;
 
+  @Mixin SlurmOptions slurm;
+
+  @Option(
+      names = "--nodes",
+      paramLabel = "NODE",
+      split = ",",
+      description =
+          "with --engine slurm: run once on each of these nodes (default: each node of"
+              + " --partition, or one node Slurm picks)")
+  List<String> nodes = new ArrayList<>();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant start = Instant.now();
-    Profile p = Profile.load(PROFILES, profile, parseOverrides(overrides));
+    boolean onSlurm = slurm.slurm();
+    // a run has one profile: the one it was started with
+    String name =
+        run == null ? profile : ResumedRun.read(run).map(r -> r.profile(profile)).orElse(profile);
+    if (name == null) {
+      throw new BadInputException(
+          "bench needs a profile: add --profile P with P one of " + Profile.available(PROFILES));
+    }
+    Profile p = Profile.load(PROFILES, name, parseOverrides(overrides));
     BenchSettings settings = settings(p);
+    if (onSlurm || !nodes.isEmpty()) {
+      return BenchOnSlurm.run(this, name, out, err);
+    }
     Path dir = runFolder(start);
     int points = BenchPlan.points(settings).size();
     err.printf(
-        "bench: profile %s, %d points × %d forks → %s%n", profile, points, settings.forks(), dir);
-    BenchEnvironment env = BenchEnvironment.start(dir, profile, start, settings);
+        "bench: profile %s, %d points × %d forks → %s%n", name, points, settings.forks(), dir);
+    BenchEnvironment env = BenchEnvironment.start(dir, name, start, settings);
     try {
       new BenchRunner(settings, dir, Path.of(System.getProperty("java.io.tmpdir")), err::println)
           .run();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ftcbench.data.BadInputException;
 
@@ -204,6 +205,17 @@ public final class Profile {
         .map(String::trim)
         .filter(s -> !s.isEmpty())
         .toList();
+  }
+
+  /** Every key under {@code prefix} with its value (overrides applied), in key order. */
+  public Map<String, String> entries(String prefix) {
+    Map<String, String> out = new TreeMap<>();
+    for (String k : values.stringPropertyNames()) {
+      if (k.startsWith(prefix)) {
+        out.put(k, values.getProperty(k).trim());
+      }
+    }
+    return out;
   }
 
   /** Throws (exit 2) if a key under {@code prefix} exists that no getter asked for. */

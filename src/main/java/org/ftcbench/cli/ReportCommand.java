@@ -33,8 +33,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Write HTML reports (index.html, capacity.html, kernels.html) for result runs.",
       "RUN is a run folder (benchmarks/results/<machine>/<run>) or a folder holding runs;"
-          + " default: every run under benchmarks/results. The newest run is the top-level"
-          + " index.html; with several runs each also gets runs/<machine>/<run>/."
+          + " default: every run under benchmarks/results. The top-level index.html shows the"
+          + " newest run with certified and trained widths (among the run folders named, if"
+          + " any) and an overview of all runs; with several runs each also gets"
+          + " runs/<machine>/<run>/."
     })
 final class ReportCommand implements Callable<Integer> {
   static {
@@ -72,6 +74,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Path> dirs = new ArrayList<>();
+    List<Path> named =
+        new ArrayList<>(); // run folders named as such: candidates for the front page
     if (runs.isEmpty()) {
       if (!Files.isDirectory(results)) {
         throw new BadInputException(
@@ -95,6 +99,9 @@ final class ReportCommand implements Callable<Integer> {
                   + "' is not a folder: name a run folder such as benchmarks/results/<machine>/<run>");
         }
         List<Path> found = isRun(p) ? List.of(p) : findRuns(p);
+        if (isRun(p)) {
+          named.add(p);
+        }
         if (found.isEmpty()) {
           throw new BadInputException(
               "'"
@@ -107,7 +114,7 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     ReportWriter.Written w =
-        ReportWriter.write(dirs.stream().distinct().toList(), out, FitSettings.defaults());
+        ReportWriter.write(dirs.stream().distinct().toList(), named, out, FitSettings.defaults());
     PrintWriter err = spec.commandLine().getErr();
     for (RunData r : w.runs()) {
       for (Notice n : r.notices()) {

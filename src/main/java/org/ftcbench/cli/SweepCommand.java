@@ -1,6 +1,5 @@
 package org.ftcbench.cli;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -13,8 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ftcbench.analysis.RunProgress;
 import org.ftcbench.bench.EnvironmentStamp;
 import org.ftcbench.capacity.CellTrainer;
 import org.ftcbench.capacity.Criterion;
@@ -29,6 +29,7 @@ import org.ftcbench.capacity.SweepRunner;
 import org.ftcbench.capacity.TrainingSettings;
 import org.ftcbench.capacity.WorkerHeap;
 import org.ftcbench.capacity.WorkerPool;
+import org.ftcbench.cluster.SlurmSweep;
 import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.construct.ClipSettings;
 import org.ftcbench.data.BadInputException;
@@ -37,6 +38,7 @@ import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.CsvLog;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,17 +53,25 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    subcommands = {SweepSpeedCommand.class, SweepWorkerCommand.class},
+    subcommands = {
+      SweepSpeedCommand.class,
+      SweepWorkerCommand.class,
+      SweepStatusCommand.class,
+      SweepTaskCommand.class,
+      SweepMergeCommand.class
+    },
     description = {
       "Run the sweeps of a profile into a run folder benchmarks/results/<machine>/<run>/.",
-      "Resumable: --run DIR continues an interrupted run folder, skipping finished cells."
+      "Resumable: --run DIR continues an interrupted run folder, skipping finished cells, with the"
+          + " profile, machine and settings it was started with.",
+      "--engine slurm submits it as a Slurm job array instead; 'sweep status R' follows it."
     })
 final class SweepCommand implements Callable<Integer> {
   static final Path PROFILES = Profile.FOLDER;
   static final Path RESULTS = Path.of("benchmarks", "results");
 
   /** env.json's extra entries: the sweep settings as read, and the first start of a run. */
-  static final String SETTINGS_ENTRY = "sweep_settings";
+  static final String SETTINGS_ENTRY = RunProgress.SWEEP_SETTINGS;
 
   static final String FIRST_START_ENTRY = "first_start";
 
@@ -70,7 +80,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--profile",
       paramLabel = "P",
-      description = "profile name: benchmarks/profiles/P.properties (quick, standard, full)")
+      description =
+          "profile name: benchmarks/profiles/P.properties (quick, standard, full); a resumed run"
+              + " keeps its own")
   String profileName;
 
   @Parameters(
@@ -87,26 +99,42 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--run",
       paramLabel = "DIR",
-      description = "use this run folder: resume it if it exists, else create it")
+      description =
+          "use this run folder: resume it if it exists (with its profile, machine and settings;"
+              + " options that would change them are refused), else create it")
   Path run;
+
+  @Mixin SlurmOptions slurm;
+
+  @Option(
+      names = "--task-heap",
+      paramLabel = "SIZE",
+      defaultValue = SlurmSweep.DEFAULT_TASK_HEAP,
+      description =
+          "with --engine slurm: the JVM heap of each array task, e.g. 2g or 1500m (default"
+              + " ${DEFAULT-VALUE}); Slurm reserves 1 GiB more per task")
+  String taskHeap;
 
   @Override
   public Integer call() throws IOException {
-    if (profileName == null) {
+    boolean onSlurm = slurm.slurm();
+    int taskHeapMiB = SlurmSweep.mebibytes(taskHeap);
+    // a resumed run keeps its profile, machine and settings; conflicting options are refused
+    Optional<ResumedRun> resumed = run == null ? Optional.empty() : ResumedRun.read(run);
+    String name = resumed.isPresent() ? resumed.get().profile(profileName) : profileName;
+    if (name == null) {
       throw new BadInputException(
           "sweep needs a profile: add --profile P with P one of " + Profile.available(PROFILES));
     }
-    Profile profile = Profile.load(PROFILES, profileName, parseOverrides(overrides));
-    SweepSettings settings = SweepSettings.read(profile);
-    // a profile without sweep.certify.n has no certified sweep
-    List<CertifySweep.Point> certifyPoints =
-        profile.has("sweep.certify.n") ? certifyPoints(profile) : List.of();
-    long certifyCap =
-        profile.has("sweep.certify.n")
-            ? (long) profile.number("sweep.certify.max_multiply_adds")
-            : 0;
-    profile.requireNoUnknownKeys("sweep.");
-    SweepPlan plan = SweepPlan.of(settings.grids(), settings.searches());
+    Map<String, String> given = parseOverrides(overrides);
+    if (resumed.isPresent()) {
+      given = resumed.get().sweepOverrides(given, Profile.load(PROFILES, name, Map.of())::has);
+    }
+    Profile profile = Profile.load(PROFILES, name, given);
+    Work work = Work.read(profile);
+    SweepSettings settings = work.settings();
+    List<CertifySweep.Point> certifyPoints = work.certifyPoints();
+    SweepPlan plan = work.plan();
 
     Instant start = Instant.now();
     Map<String, Object> env = EnvironmentStamp.collect(profile.name(), start);
@@ -114,14 +142,18 @@ final class SweepCommand implements Callable<Integer> {
       throw new BadInputException(
           "--machine '" + machine + "' is not a folder name: use letters, digits, '.', '_', '-'");
     }
-    String machineName = machine != null ? machine : String.valueOf(env.get("machine"));
+    String requested = resumed.isPresent() ? resumed.get().machine(machine) : machine;
+    String machineName = requested != null ? requested : String.valueOf(env.get("machine"));
     Path runDir = run != null ? openRunFolder(run) : RunFolder.create(RESULTS, machineName, start);
-    Object firstStart = checkResumable(runDir, settings.recorded());
+    Map<String, Object> previous = resumed.map(ResumedRun::env).orElse(Map.of());
 
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart, false);
+    writeEnv(runDir, profile, machineName, start, previous, false);
     out.println("sweep: profile " + profile.name() + " into " + runDir);
+    if (onSlurm) {
+      return SweepOnSlurm.run(runDir, profile, work, slurm, taskHeapMiB, out, err);
+    }
     long heap = WorkerHeap.forPlan(plan);
     err.println(
         "sweep: "
@@ -135,7 +167,7 @@ final class SweepCommand implements Callable<Integer> {
                 : " worker processes (heap " + WorkerHeap.option(heap) + " each)"));
 
     if (!certifyPoints.isEmpty()) {
-      runCertifiedSweep(runDir, certifyPoints, certifyCap, out, err);
+      runCertifiedSweep(runDir, certifyPoints, work.certifyCap(), out, err);
     }
 
     SweepRunner.Summary summary;
@@ -147,7 +179,7 @@ final class SweepCommand implements Callable<Integer> {
                 SweepWorkerCommand.command(heap), settings.threads(), settings.training())) {
       summary = new SweepRunner(runDir, trainer, settings.threads(), printer(err)).run(plan);
     }
-    writeEnv(runDir, profile.name(), machineName, start, settings, firstStart, true);
+    writeEnv(runDir, profile, machineName, start, previous, true);
     out.printf(
         "sweep: done in %s: %d tasks (%d already done), %d cells trained, %d reused, %d capacity"
             + " rows written%n",
@@ -161,11 +193,29 @@ final class SweepCommand implements Callable<Integer> {
     if (summary.itemsLost() > 0) {
       err.printf(
           "sweep: %d task(s) not finished: a worker process died (failures.csv says which cell and"
-              + " how); finish them with: sweep --profile %s --run %s (and the same key=value overrides)%n",
-          summary.itemsLost(), profile.name(), runDir);
+              + " how); finish them with: sweep --run %s%n",
+          summary.itemsLost(), runDir);
       return Main.EXIT_INTERNAL;
     }
     return 0;
+  }
+
+  /** What a profile asks the sweep to do: settings, certified points and the trained plan. */
+  record Work(
+      SweepSettings settings,
+      List<CertifySweep.Point> certifyPoints,
+      long certifyCap,
+      SweepPlan plan) {
+    /** Reads and checks every sweep.* key of the profile (exit 2 on a mistake). */
+    static Work read(Profile profile) {
+      SweepSettings settings = SweepSettings.read(profile);
+      // a profile without sweep.certify.n has no certified sweep
+      boolean certify = profile.has("sweep.certify.n");
+      List<CertifySweep.Point> points = certify ? SweepCommand.certifyPoints(profile) : List.of();
+      long cap = certify ? (long) profile.number("sweep.certify.max_multiply_adds") : 0;
+      profile.requireNoUnknownKeys("sweep.");
+      return new Work(settings, points, cap, SweepPlan.of(settings.grids(), settings.searches()));
+    }
   }
 
   /**
@@ -287,56 +337,27 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   /**
-   * Cells are shared between criteria and experiments, so a run folder can only be resumed with the
-   * training settings and criteria it was started with. Returns the folder's first start time.
+   * Writes env.json: this start's stamp with the run's machine, its first start and every sweep.*
+   * setting of the profile (all of them read and checked, so a resume can keep them); entries of
+   * the {@code previous} env.json that the stamp lacks (a bench run's object) are kept.
    */
-  static Object checkResumable(Path runDir, Map<String, String> settings) throws IOException {
-    Path env = runDir.resolve(RunFolder.ENV);
-    if (!Files.isRegularFile(env)) {
-      return null;
-    }
-    Map<String, Object> old =
-        new ObjectMapper().readValue(env.toFile(), new TypeReference<Map<String, Object>>() {});
-    Object recorded = old.get(SETTINGS_ENTRY);
-    if (recorded instanceof Map<?, ?> before) {
-      for (Map.Entry<String, String> e : settings.entrySet()) {
-        String key = e.getKey();
-        boolean mustMatch = key.startsWith("sweep.training.") || key.endsWith(".criteria");
-        Object was = before.get(key);
-        if (mustMatch && was != null && !String.valueOf(was).equals(e.getValue())) {
-          throw new BadInputException(
-              "run folder "
-                  + runDir
-                  + " was started with "
-                  + key
-                  + "="
-                  + was
-                  + ", not "
-                  + e.getValue()
-                  + ": resume with the same setting, or start a new run without --run");
-        }
-      }
-    }
-    Object first = old.get(FIRST_START_ENTRY);
-    return first != null ? first : old.get("start");
-  }
-
   static void writeEnv(
       Path runDir,
-      String profile,
+      Profile profile,
       String machineName,
       Instant start,
-      SweepSettings settings,
-      Object firstStart,
+      Map<String, Object> previous,
       boolean finished)
       throws IOException {
-    Map<String, Object> env = EnvironmentStamp.collect(profile, start);
+    Map<String, Object> env = EnvironmentStamp.collect(profile.name(), start);
     if (!finished) {
       env.put("end", null); // still running, or interrupted
     }
     env.put("machine", machineName);
-    env.put(FIRST_START_ENTRY, firstStart != null ? firstStart : start.toString());
-    env.put(SETTINGS_ENTRY, new TreeMap<>(settings.recorded()));
+    Object first = previous.getOrDefault(FIRST_START_ENTRY, previous.get("start"));
+    env.put(FIRST_START_ENTRY, first != null ? first : start.toString());
+    previous.forEach(env::putIfAbsent);
+    env.put(SETTINGS_ENTRY, profile.entries("sweep."));
     AtomicFiles.writeString(
         runDir.resolve(RunFolder.ENV),
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(env)
@@ -392,15 +413,10 @@ final class SweepCommand implements Callable<Integer> {
    * too), so a misspelt key is reported whatever is enabled.
    */
   record SweepSettings(
-      int threads,
-      TrainingSettings training,
-      List<GridSweep> grids,
-      List<SearchSweep> searches,
-      Map<String, String> recorded) {
+      int threads, TrainingSettings training, List<GridSweep> grids, List<SearchSweep> searches) {
 
     static SweepSettings read(Profile p) {
-      Map<String, String> rec = new LinkedHashMap<>();
-      Reader r = new Reader(p, rec);
+      Reader r = new Reader(p);
       int threads = r.integer("sweep.threads");
       if (threads < 0) {
         throw new BadInputException(
@@ -459,16 +475,14 @@ final class SweepCommand implements Callable<Integer> {
           searches.add(sweep);
         }
       }
-      return new SweepSettings(threads, training, grids, searches, rec);
+      return new SweepSettings(threads, training, grids, searches);
     }
   }
 
-  /** Typed reads of a profile that also record each key and its value for env.json. */
-  private record Reader(Profile p, Map<String, String> rec) {
+  /** Typed reads of a profile with the sweep's checks. */
+  private record Reader(Profile p) {
     String string(String key) {
-      String v = p.string(key);
-      rec.put(key, v);
-      return v;
+      return p.string(key);
     }
 
     int integer(String key) {

@@ -456,6 +456,6 @@ public final class ComparisonPage {
     FigureBlock both =
         new FigureBlock(
             f.id(), f.title(), f.figure(), f.caption(), files, f.afterPlot(), f.missing());
-    return Page.figure(both, new PageContext(ctx.plotlyHref(), hrefs, List.of(), null));
+    return Page.figure(both, PageContext.filesOnly(ctx.plotlyHref(), hrefs));
   }
 }

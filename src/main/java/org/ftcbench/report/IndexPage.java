@@ -1,10 +1,8 @@
 package org.ftcbench.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.RunData;
 import org.ftcbench.analysis.ScalingSeries.Kind;
@@ -12,15 +10,16 @@ import org.ftcbench.analysis.SeriesFit;
 import org.ftcbench.results.RunFolder;
 
 /**
- * index.html: the one-screen summary — verdict table, headline figure, environment table, links to
- * the detail pages and to the run's files, and the other runs reported.
+ * index.html: the one-screen summary — which run it shows and why, verdict table, headline figure,
+ * environment table, links to the detail pages and to the run's files, and the overview of all runs
+ * reported ({@link RunsSection}).
  */
 public final class IndexPage {
   private IndexPage() {}
 
   public static String render(Analysis a, PageContext ctx) {
     RunData run = a.run();
-    StringBuilder b = new StringBuilder();
+    StringBuilder b = new StringBuilder(RunsSection.frontLine(run.dir(), ctx));
     b.append(
             "<p>How many neurons does a small ReLU adapter g need so that a frozen network f plus g")
         .append(
@@ -92,45 +91,7 @@ public final class IndexPage {
                     .append(
                         " failed cells</strong> are recorded in failures.csv (training diverged or")
                     .append(" produced NaN); they are not in the fits.</p>\n"));
-    runs(b, ctx);
+    b.append(RunsSection.overview(run.dir(), ctx));
     return Page.render("Fine-tuning capacity: summary", Page.INDEX, run, ctx, b.toString());
-  }
-
-  /** Every run reported, grouped by machine, newest first, and the latest comparison. */
-  private static void runs(StringBuilder b, PageContext ctx) {
-    b.append("<h2 id=\"runs\">Runs by machine</h2>\n");
-    if (ctx.comparison() != null) {
-      b.append("<p id=\"latest-comparison\">Latest comparison: ")
-          .append(Html.link(ctx.comparison().href(), ctx.comparison().text()))
-          .append(" (written by <code>ftc-bench compare RUN_A RUN_B</code>).</p>\n");
-    } else {
-      b.append(
-          "<p id=\"latest-comparison\">No comparison yet: <code>ftc-bench compare RUN_A"
-              + " RUN_B</code> writes one and the next report links it here.</p>\n");
-    }
-    Map<String, List<PageContext.RunLink>> byMachine = new TreeMap<>();
-    for (PageContext.RunLink r : ctx.runs()) {
-      byMachine.computeIfAbsent(r.machine(), m -> new ArrayList<>()).add(r);
-    }
-    b.append("<div id=\"run-history\">\n");
-    for (var e : byMachine.entrySet()) {
-      List<PageContext.RunLink> runs = new ArrayList<>(e.getValue());
-      runs.sort(Comparator.comparing(PageContext.RunLink::runId).reversed());
-      b.append("<h3 class=\"machine\">")
-          .append(Html.esc(e.getKey().isEmpty() ? "(unknown machine)" : e.getKey()))
-          .append(" — ")
-          .append(runs.size())
-          .append(runs.size() == 1 ? " run" : " runs")
-          .append("</h3>\n<ul>\n");
-      for (PageContext.RunLink r : runs) {
-        b.append("<li>")
-            .append(Html.link(r.href(), r.runId()))
-            .append(r.detail().isEmpty() ? "" : " — " + Html.esc(r.detail()))
-            .append(r.current() ? " <strong>(this page)</strong>" : "")
-            .append("</li>\n");
-      }
-      b.append("</ul>\n");
-    }
-    b.append("</div>\n");
   }
 }

@@ -47,6 +47,10 @@ final class Page {
       .l-same { background: #eeeeee; } .l-inconclusive { background: #fff6d6; }
       table.counts td { font-size: 1.15em; padding: 4px 12px; text-align: center; }
       h3.machine { font-size: 1.02em; margin: 14px 0 2px; }
+      p.front { background: #eef4fb; border-left: 4px solid #1f4e8c; padding: 6px 12px; }
+      table.runs { width: 100%; table-layout: fixed; } table.runs td { overflow-wrap: anywhere; }
+      table.runs tr.front td { background: #eef4fb; } table.runs details summary { cursor: pointer; }
+      .s-complete { color: #1d6b2a; font-weight: 600; } .s-unfinished, .s-failed { color: #a33; }
       """;
 
   /** window.onerror → a visible red box and a data attribute the browser test reads. */

@@ -1,7 +1,9 @@
 package org.ftcbench.report;
 
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
+import org.ftcbench.analysis.RunOverview;
+import org.ftcbench.analysis.RunSummary;
 
 /**
  * Where a page sits relative to what it links: the plotly script, the run's files and the other
@@ -9,28 +11,20 @@ import java.util.Map;
  *
  * @param plotlyHref the plotly.js script ("assets/plotly-2.35.3.min.js")
  * @param fileHrefs run file name → link ("certify.csv" → "data/m/r/certify.csv")
- * @param runs every run reported, with a link to its index page, shown on the index page
+ * @param overview every run reported and the front page's run, shown on the index page; null on a
+ *     page that lists no runs
+ * @param runHrefs run folder → link to that run's index page
  * @param comparison the latest comparison page ({@code compare}), or null when there is none
  */
 public record PageContext(
     String plotlyHref,
     Map<String, String> fileHrefs,
-    List<RunLink> runs,
+    RunOverview overview,
+    Map<Path, String> runHrefs,
     ComparisonLink comparison) {
-  /**
-   * A link to one run's report.
-   *
-   * @param machine the machine folder
-   * @param runId the run folder (a UTC timestamp)
-   * @param detail e.g. "profile quick, started 2026-11-26T23:57:48Z", or ""
-   * @param href the run's index page
-   * @param current whether it is the run of the page showing the link
-   */
-  public record RunLink(String machine, String runId, String detail, String href, boolean current) {
-    /** "machine / run". */
-    public String label() {
-      return machine + " / " + runId;
-    }
+  /** A page that links files only: no run list, no comparison. */
+  static PageContext filesOnly(String plotlyHref, Map<String, String> fileHrefs) {
+    return new PageContext(plotlyHref, fileHrefs, null, Map.of(), null);
   }
 
   /**
@@ -44,5 +38,10 @@ public record PageContext(
   /** The link to a run file, or null if the run has no such file. */
   public String href(String file) {
     return fileHrefs.get(file);
+  }
+
+  /** The link to a run's index page, or null if it has none. */
+  public String runHref(RunSummary run) {
+    return runHrefs.get(run.dir());
   }
 }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.RunData;
 import org.ftcbench.analysis.RunLoader;
+import org.ftcbench.analysis.RunOverview;
 import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.RunFolder;
 
@@ -23,14 +25,16 @@ import org.ftcbench.results.RunFolder;
  * Writes the report of some runs under an output folder — the one place where files are written:
  *
  * <pre>
- * OUT/index.html, capacity.html, kernels.html    the newest run (by run id)
+ * OUT/index.html, capacity.html, kernels.html    the front run ({@link RunOverview})
  * OUT/runs/&lt;machine&gt;/&lt;run&gt;/*.html              every run, when there are several
  * OUT/data/&lt;machine&gt;/&lt;run&gt;/*.csv, *.json        copies of the run files the pages link
  * OUT/assets/plotly-&lt;version&gt;.min.js              plotly.js, written once
  * </pre>
  *
- * The index lists every run reported, grouped by machine, and links the latest comparison page that
- * {@code compare} recorded under OUT/compare/ ({@link ComparisonWriter#latest}).
+ * The index leads with the front run, the newest with the scaling results (certified and trained
+ * widths), lists every run reported in an overview grouped by machine, and links the latest
+ * comparison page that {@code compare} recorded under OUT/compare/ ({@link
+ * ComparisonWriter#latest}).
  *
  * <p>Every link is relative and stays inside OUT (the run files are copied in, {@link SiteData}),
  * and every file is written readable by all (0644 under the usual umask, {@link AtomicFiles}), so
@@ -53,9 +57,20 @@ public final class ReportWriter {
           RunLoader.FAILURES);
 
   public static Written write(List<Path> runDirs, Path out, FitSettings settings) {
+    return write(runDirs, List.of(), out, settings);
+  }
+
+  /**
+   * The report of {@code runDirs}; the front page's run is chosen among {@code named} (the run
+   * folders the user named) when any is reported, else among all ({@link RunOverview#of}).
+   */
+  public static Written write(
+      List<Path> runDirs, Collection<Path> named, Path out, FitSettings settings) {
     List<RunData> runs = new ArrayList<>(runDirs.stream().map(RunLoader::load).toList());
     runs.sort(Comparator.comparing(RunData::runId).thenComparing(r -> r.dir().toString()));
-    RunData newest = runs.get(runs.size() - 1);
+    RunOverview overview = RunOverview.of(runs, named);
+    RunData front =
+        runs.stream().filter(r -> r.dir().equals(overview.front().dir())).findFirst().orElseThrow();
     Path assets = out.resolve("assets");
     Path plotly = assets.resolve(PlotlyAsset.fileName());
     writeAssetOnce(plotly);
@@ -73,21 +88,15 @@ public final class ReportWriter {
       if (runPages.containsKey(r)) {
         dirs.add(runPages.get(r));
       }
-      if (r == newest) {
+      if (r == front) {
         dirs.add(out);
       }
       for (Path pageDir : dirs) {
-        List<PageContext.RunLink> links = new ArrayList<>();
+        Map<Path, String> links = new LinkedHashMap<>();
         for (RunData other : runs) {
           Path target =
-              other == newest ? out.resolve(Page.INDEX) : runPages.get(other).resolve(Page.INDEX);
-          links.add(
-              new PageContext.RunLink(
-                  other.machine(),
-                  other.runId(),
-                  detail(other),
-                  href(pageDir, target),
-                  other == r));
+              other == front ? out.resolve(Page.INDEX) : runPages.get(other).resolve(Page.INDEX);
+          links.put(other.dir(), href(pageDir, target));
         }
         PageContext.ComparisonLink comparison =
             latest
@@ -97,27 +106,13 @@ public final class ReportWriter {
                             l.labelB() + " against " + l.labelA(), href(pageDir, l.page())))
                 .orElse(null);
         Map<String, String> files = SiteData.links(out, r, pageDir, LINKED);
-        PageContext ctx = new PageContext(href(pageDir, plotly), files, links, comparison);
+        PageContext ctx =
+            new PageContext(href(pageDir, plotly), files, overview, links, comparison);
         Report.pages(a, ctx)
             .forEach((name, html) -> AtomicFiles.writeString(pageDir.resolve(name), html));
       }
     }
     return new Written(out.resolve(Page.INDEX), runs);
-  }
-
-  /** "profile quick, started 2026-11-26T23:57:48Z" from env.json, or "". */
-  private static String detail(RunData r) {
-    List<String> parts = new ArrayList<>();
-    if (r.env().containsKey("profile")) {
-      parts.add("profile " + r.env().get("profile"));
-    }
-    if (r.env().containsKey("start")) {
-      parts.add("started " + r.env().get("start"));
-    }
-    if (!r.notices().isEmpty()) {
-      parts.add(r.notices().size() + (r.notices().size() == 1 ? " notice" : " notices"));
-    }
-    return String.join(", ", parts);
   }
 
   static void writeAssetOnce(Path plotly) {

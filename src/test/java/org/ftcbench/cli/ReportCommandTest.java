@@ -6,6 +6,7 @@ import static org.ftcbench.cli.MainTest.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ftcbench.analysis.FixtureRun;
+import org.ftcbench.analysis.ManyRuns;
 import org.ftcbench.cli.MainTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,5 +54,26 @@ class ReportCommandTest {
       assertThat(r.err().strip().lines()).hasSize(1);
       assertThat(r.err()).startsWith("ftc-bench: ");
     }
+  }
+
+  @Test
+  void theFrontPageIsTheCompleteRunUnlessTheUserNamesAnother() throws Exception {
+    Path results = tmp.resolve("results");
+    ManyRuns.write(results);
+    Path out = tmp.resolve("reports");
+    Result all = run("report", "--results", results.toString(), "--out", out.toString());
+    assertThat(all.code()).as(all.err()).isZero();
+    assertThat(Files.readString(out.resolve("index.html")))
+        .contains("This page shows run <code>fixture-host-test-cpu / 20260101T000000Z</code>");
+
+    // named together with the folder that holds all runs: the gemm-only run leads, all are listed
+    Path gemm = results.resolve(ManyRuns.GEMM_ONLY);
+    Result named = run("report", gemm.toString(), results.toString(), "--out", out.toString());
+    assertThat(named.code()).as(named.err()).isZero();
+    String index = Files.readString(out.resolve("index.html"));
+    assertThat(index)
+        .contains("This page shows run <code>vm-amd-epyc / 20260102T000000Z</code>")
+        .contains("named on the command line")
+        .contains("All 4 runs are listed");
   }
 }

@@ -59,6 +59,11 @@ class SweepCommandTest {
         "sweep.training.max_steps=0",
         "sweep.fig9.enabled=yes",
         "not-an-override",
+        "--engine=cloud",
+        "--partition=debug",
+        "--sbatch=--time=1:00:00",
+        "--detach",
+        "--task-heap=lots",
       })
   void badSettingsGiveOneLineAndExit2BeforeAnyWork(String bad, @TempDir Path tmp) {
     Path run = tmp.resolve("run");
@@ -140,6 +145,18 @@ class SweepCommandTest {
         .isEqualTo(
             "sweep: 2/4 tasks, 7 cells trained, 1 reused, 1 lost (worker died, see failures.csv),"
                 + " elapsed 30s, ETA unknown\n");
+  }
+
+  @Test
+  void statusNeedsASweepSubmittedToSlurm(@TempDir Path tmp) throws Exception {
+    Result none = run(List.of("sweep", "status", tmp.resolve("none").toString()));
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("is not a folder");
+    Files.writeString(tmp.resolve(RunFolder.ENV), "{}");
+    Result local = run(List.of("sweep", "status", tmp.toString()));
+    assertThat(local.code()).isEqualTo(2);
+    assertThat(local.err().strip().lines()).hasSize(1);
+    assertThat(local.err()).contains("was not submitted to Slurm");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.FitSettings;
+import org.ftcbench.analysis.ManyRuns;
 import org.ftcbench.analysis.RunLoader;
 import org.ftcbench.compare.Comparison;
 import org.junit.jupiter.api.Assumptions;
@@ -200,8 +201,7 @@ class BrowserTest {
     Path dir = tmp.resolve("legend");
     Files.createDirectories(dir.resolve("assets"));
     Files.write(dir.resolve("assets").resolve(PlotlyAsset.fileName()), PlotlyAsset.bytes());
-    PageContext ctx =
-        new PageContext("assets/" + PlotlyAsset.fileName(), Map.of(), List.of(), null);
+    PageContext ctx = PageContext.filesOnly("assets/" + PlotlyAsset.fileName(), Map.of());
     Path page = dir.resolve("legend.html");
     Files.writeString(page, Page.document("legend", "", ctx.plotlyHref(), Page.figure(block, ctx)));
     String figure = between(chromium(page, "--dump-dom"), "<div id=\"fig_legend\"", "<figcaption>");
@@ -289,5 +289,80 @@ class BrowserTest {
     assertThat(png).isRegularFile();
     assertThat(Files.size(png)).isGreaterThan(20_000);
     System.err.println("report screenshot: " + png);
+  }
+
+  /**
+   * A results folder after trying things out ({@link ManyRuns}: a complete run, then a gemm-only
+   * bench run, a sweep under another --machine and an unfinished sweep, all newer): index.html
+   * leads with the complete run, says that newer runs exist and what they are, and lists every run
+   * in the overview, grouped by machine. A screenshot is kept for a human to look at.
+   */
+  @Test
+  void afterManyRunsTheIndexLeadsWithTheCompleteRunAndListsTheOthers() throws Exception {
+    requireChromium();
+    List<Path> runs = ManyRuns.write(tmp.resolve("many/results"));
+    Path reports = tmp.resolve("many/reports");
+    ReportWriter.write(runs, reports, FitSettings.defaults());
+    String dom = chromium(reports.resolve("index.html"), "--dump-dom");
+    Matcher err = Pattern.compile("data-js-errors=\"(\\d+)\"").matcher(dom);
+    assertThat(err.find()).isTrue();
+    assertThat(err.group(1)).as("JavaScript errors").isEqualTo("0");
+    String body = dom.substring(dom.indexOf("<body"));
+
+    // first what the reader came for: the complete run, its verdicts and headline figure
+    assertThat(between(body, "<p class=\"sub\">", "</p>"))
+        .contains(ManyRuns.COMPLETE.replace("/", " / "));
+    assertThat(body).doesNotContain("id=\"notices\"");
+    int front = body.indexOf("id=\"front-run\"");
+    int verdicts = body.indexOf("id=\"verdict-table\"");
+    int overview = body.indexOf("id=\"runs\"");
+    assertThat(front).as("the front line comes first").isPositive().isLessThan(verdicts);
+    assertThat(verdicts).isLessThan(body.indexOf("id=\"fig_headline\"")).isLessThan(overview);
+    assertThat(between(body, "id=\"verdict-table\"", "</table>"))
+        .contains("certified neurons, depth 2")
+        .contains("certified neurons, depth 3");
+    assertThat(between(body, "<div id=\"fig_headline\"", "<figcaption>"))
+        .contains("class=\"main-svg\"");
+    assertThat(between(body, "id=\"front-run\"", "</p>"))
+        .contains("This page shows run <code>fixture-host-test-cpu / 20260101T000000Z</code>")
+        .contains("the newest run with certified and trained widths")
+        .contains("Newer runs exist but hold less")
+        .contains("vm-amd-epyc / 20260102T000000Z</a> (bench only)")
+        .contains("blas-system / 20260103T000000Z</a> (sweep only)")
+        .contains("fixture-host-test-cpu / 20260104T000000Z</a> (unfinished)");
+
+    // then every run, grouped by machine, the bench-only run without notices
+    String table = between(body, "id=\"run-history\"", "</div>");
+    assertThat(table)
+        .contains("<h3 class=\"machine\">blas-system — 1 run</h3>")
+        .contains("<h3 class=\"machine\">fixture-host-test-cpu — 2 runs</h3>")
+        .contains("<h3 class=\"machine\">vm-amd-epyc — 1 run</h3>")
+        .contains("<tr class=\"front\" data-run=\"20260101T000000Z\" data-status=\"complete\">");
+    String gemm = between(table, "data-run=\"20260102T000000Z\"", "</tr>");
+    assertThat(gemm)
+        .contains("data-status=\"bench only\"")
+        .contains("3 points: Gemm.dgemm, Gemm.callOverhead")
+        .contains("<td>none</td>");
+    assertThat(between(table, "data-run=\"20260104T000000Z\"", "</tr>"))
+        .contains("data-status=\"unfinished\"")
+        .contains("the sweep has not finished");
+    assertThat(between(table, "data-run=\"20260103T000000Z\"", "</tr>"))
+        .contains("data-status=\"sweep only\"")
+        .contains("7 N: 10 … 10000");
+    // each run's own page exists where the overview links it
+    Matcher link = Pattern.compile("href=\"(runs/[^\"]+/index.html)\"").matcher(table);
+    int pages = 0;
+    while (link.find()) {
+      assertThat(reports.resolve(link.group(1))).isRegularFile();
+      pages++;
+    }
+    assertThat(pages).as("links to the other runs' pages").isGreaterThanOrEqualTo(3);
+
+    Files.createDirectories(KEEP);
+    Path png = KEEP.resolve("index-many-runs.png").toAbsolutePath();
+    Files.deleteIfExists(png);
+    chromium(reports.resolve("index.html"), "--window-size=1250,2600", "--screenshot=" + png);
+    assertThat(png).isRegularFile();
+    System.err.println("many-runs screenshot: " + png);
   }
 }

@@ -88,7 +88,7 @@ class ReportWriterTest {
     ReportWriter.write(List.of(b, a), out, FitSettings.defaults());
     assertThat(Files.readString(out.resolve("index.html")))
         .contains("20260202T000000Z")
-        .contains("Runs by machine")
+        .contains("All runs")
         .contains("<h3 class=\"machine\">fixture-host-test-cpu — 2 runs</h3>");
     assertThat(out.resolve("runs/fixture-host-test-cpu/20260101T000000Z/index.html"))
         .isRegularFile();
