@@ -369,18 +369,21 @@ final class SweepCommand implements Callable<Integer> {
    * minute, so a long cell still shows the clock; and the last one.
    */
   static SweepProgress printer(PrintWriter err) {
-    long[] last = {0, -1};
+    long[] last = {0, -1, 0};
     return s -> {
       long now = System.nanoTime();
-      boolean finished = s.itemsDone() == s.itemsTotal();
+      // a task whose cell was lost to a dead worker will not finish in this invocation
+      boolean finished = s.itemsDone() + s.cellsLost() >= s.itemsTotal();
       long state = s.itemsDone() * 1_000_003L + s.cellsTrained() + 7_919L * s.cellsLost();
       synchronized (last) {
         long wait = state != last[1] ? 5_000_000_000L : 60_000_000_000L;
-        if (finished ? state == last[1] : now - last[0] < wait) {
+        boolean newLoss = s.cellsLost() > last[2]; // shown at once
+        if (!newLoss && (finished ? state == last[1] : now - last[0] < wait)) {
           return;
         }
         last[0] = now;
         last[1] = state;
+        last[2] = s.cellsLost();
         err.printf(
             "sweep: %d/%d tasks, %d cells trained, %d reused%s, elapsed %s, ETA %s%n",
             s.itemsDone(),

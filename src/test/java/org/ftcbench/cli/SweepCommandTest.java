@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ftcbench.capacity.SweepProgress;
 import org.ftcbench.cli.MainTest.Result;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.results.RunFolder;
@@ -134,17 +135,21 @@ class SweepCommandTest {
     assertThat(changed.err()).contains("was started with sweep.training.learning_rate=0.3");
   }
 
+  /** A lost cell is shown at once, even right after another line, and counts as an end. */
   @Test
   void theProgressLineCountsCellsLostToDeadWorkers() {
     java.io.StringWriter text = new java.io.StringWriter();
-    SweepCommand.printer(new java.io.PrintWriter(text, true))
-        .update(
-            new org.ftcbench.capacity.SweepProgress.Status(
-                2, 4, 7, 1, 1, java.time.Duration.ofSeconds(30), null));
-    assertThat(text.toString())
-        .isEqualTo(
+    SweepProgress printer = SweepCommand.printer(new java.io.PrintWriter(text, true));
+    printer.update(new SweepProgress.Status(2, 4, 7, 1, 0, java.time.Duration.ofSeconds(29), null));
+    printer.update(new SweepProgress.Status(2, 4, 7, 1, 1, java.time.Duration.ofSeconds(30), null));
+    printer.update(new SweepProgress.Status(3, 4, 8, 1, 1, java.time.Duration.ofSeconds(31), null));
+    assertThat(text.toString().lines())
+        .containsExactly(
+            "sweep: 2/4 tasks, 7 cells trained, 1 reused, elapsed 29s, ETA unknown",
             "sweep: 2/4 tasks, 7 cells trained, 1 reused, 1 lost (worker died, see failures.csv),"
-                + " elapsed 30s, ETA unknown\n");
+                + " elapsed 30s, ETA unknown",
+            "sweep: 3/4 tasks, 8 cells trained, 1 reused, 1 lost (worker died, see failures.csv),"
+                + " elapsed 31s, ETA unknown");
   }
 
   @Test
