@@ -68,18 +68,8 @@ class ProfileTest {
   @Test
   void aSweepStartedFromAnotherFolderUsesTheBuiltInProfile() throws Exception {
     Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "sweep",
-                "--profile",
-                "quick",
-                "--run",
-                "run"));
+    List<String> cmd = new ArrayList<>(SweepWorkerCommand.java());
+    cmd.addAll(List.of("sweep", "--profile", "quick", "--run", "run"));
     cmd.addAll(SweepCommandTest.TINY);
     cmd.addAll(List.of("sweep.threads=1", "sweep.certify.n=3", "sweep.certify.k=30"));
     Path log = tmp.resolve("sweep.log");
