@@ -78,7 +78,8 @@ check_prerequisites() {
 }
 
 build_if_stale() {
-  if [[ ! -f $JAR || pom.xml -nt $JAR || -n $(find src/main -newer "$JAR" -type f -print -quit) ]]; then
+  # the jar holds the classes, resources and the built-in profiles
+  if [[ ! -f $JAR || pom.xml -nt $JAR || -n $(find src/main benchmarks/profiles -newer "$JAR" -type f -print -quit) ]]; then
     echo "run-benchmarks.sh: building $JAR" >&2
     mvn -B -q package -DskipTests -Dspotless.check.skip=true
   fi
@@ -111,9 +112,12 @@ main_job() {
   else
     [[ ${#slurm[@]} -eq 0 && ${#nodes[@]} -eq 0 ]] || die "--partition, --nodes and --sbatch go with --engine slurm"
   fi
-  [[ -f benchmarks/profiles/$profile.properties ]] \
-    || die "unknown profile '$profile': choose one of $(cd benchmarks/profiles && ls *.properties | sed 's/\.properties$//' | tr '\n' ' ')"
   build_if_stale
+  # the jar's own list (its built-in profiles and benchmarks/profiles), so that the two agree
+  local profiles
+  profiles=$(java -jar "$JAR" profiles | cut -f1)
+  grep -qxF -- "$profile" <<<"$profiles" \
+    || die "unknown profile '$profile': choose one of $(tr '\n' ' ' <<<"$profiles")"
   # the jar chooses and checks the BLAS configuration itself (auto: measured once per machine)
   # and runs every JVM of the run under it (cli.Launcher)
   export FTC_BLAS=$blas

@@ -50,10 +50,10 @@ public final class AdapterTraining {
    * residuals on the same blocks, rounded so the K rows split into equal blocks ({@link
    * ForwardPass#equalBlocks}).
    */
-  static int blockRows(int k, DenseNetwork f, int[] gWidths, Precision precision) {
+  static int blockRows(int k, int[] fWidths, int[] gWidths, Precision precision) {
     int target =
         Math.min(
-            ForwardPass.defaultBlockRows(f.widths()),
+            ForwardPass.defaultBlockRows(fWidths),
             ForwardPass.defaultBlockRows(gWidths, precision));
     return ForwardPass.equalBlocks(k, target);
   }
@@ -73,7 +73,7 @@ public final class AdapterTraining {
         task.yPrime(),
         FrozenPlusAdapter.FMode.CACHED,
         new LayerwiseAdam<>(g, settings.adam()),
-        blockRows(task.k(), task.f(), g0.widths(), k.precision()));
+        blockRows(task.k(), task.f().widths(), g0.widths(), k.precision()));
   }
 
   /**

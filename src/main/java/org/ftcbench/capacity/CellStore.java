@@ -1,6 +1,7 @@
 package org.ftcbench.capacity;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,8 @@ import org.ftcbench.results.RunFolder;
  * at most once per run folder, keyed by {@link CellKey}: cells already in cells.csv (an interrupted
  * run being resumed) are reused, and a cell asked for by two threads at once is trained by one of
  * them. Each finished cell is appended and flushed at once, so killing the process loses only the
- * cells in flight.
+ * cells in flight. A cell whose worker died ({@link WorkerDiedException}) goes to failures.csv
+ * (step −1, the reason) and not to cells.csv, so that a rerun trains it again.
  */
 public final class CellStore implements AutoCloseable {
   /** The failure log's file name in the run folder. */
@@ -47,7 +49,14 @@ public final class CellStore implements AutoCloseable {
     CompletableFuture<CellResult> existing = known.putIfAbsent(key, mine);
     if (existing != null) {
       reused.incrementAndGet();
-      return existing.join();
+      try {
+        return existing.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause; // e.g. the other request's worker died
+        }
+        throw e;
+      }
     }
     try {
       CellResult r = training.get();
@@ -64,8 +73,20 @@ public final class CellStore implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       known.remove(key, mine);
       mine.completeExceptionally(e);
+      if (e instanceof WorkerDiedException died) {
+        lost(key.task(), key.m(), died.getMessage());
+      }
       throw e;
     }
+  }
+
+  /**
+   * Records in failures.csv that the cell (task, m) has no result because its worker died (step −1;
+   * m = 0 for the task's initial loss); cells.csv does not get it, so a rerun computes it.
+   */
+  public void lost(TaskKey task, int m, String reason) {
+    failures.append(
+        List.of(task.depth(), task.n(), task.k(), task.d(), m, task.seed(), -1, reason));
   }
 
   /** Whether the cell is known (in cells.csv, trained, or being trained). */

@@ -18,6 +18,8 @@ public interface SweepProgress {
    * @param itemsTotal tasks in the plan
    * @param cellsTrained cells trained by this invocation
    * @param cellsReused cells found in cells.csv or shared with another item
+   * @param cellsLost cells whose worker process died (failures.csv): their tasks are left for a
+   *     rerun
    * @param elapsed time since this invocation started
    * @param eta estimated time left (from the items' estimated costs), or null before the first item
    *     finishes
@@ -27,6 +29,7 @@ public interface SweepProgress {
       int itemsTotal,
       int cellsTrained,
       int cellsReused,
+      int cellsLost,
       Duration elapsed,
       Duration eta) {}
 }

@@ -32,6 +32,9 @@ import org.ftcbench.results.RunFolder;
  *   <li><b>Resumable:</b> rows already in the run folder are not recomputed; an item whose capacity
  *       rows are all present is skipped, an item that was cut off replays its cells from cells.csv
  *       and trains only the missing ones.
+ *   <li><b>Robust to dead workers:</b> a task whose cell lost its worker process ({@link
+ *       WorkerDiedException}) is left unfinished, the cell recorded in failures.csv and counted in
+ *       the progress; the other tasks go on, and a rerun finishes it.
  * </ul>
  */
 public final class SweepRunner {
@@ -40,9 +43,19 @@ public final class SweepRunner {
   private final int threads;
   private final SweepProgress progress;
 
-  /** What a run did. */
+  /**
+   * What a run did.
+   *
+   * @param itemsLost tasks left unfinished because a worker process died (failures.csv says which
+   *     cell); a rerun with the same run folder finishes them
+   */
   public record Summary(
-      int items, int itemsSkipped, int cellsTrained, int cellsReused, int rowsWritten) {}
+      int items,
+      int itemsSkipped,
+      int cellsTrained,
+      int cellsReused,
+      int rowsWritten,
+      int itemsLost) {}
 
   /**
    * @param trainer trains the cells; with more than one thread it must allow concurrent calls (a
@@ -90,6 +103,7 @@ public final class SweepRunner {
       DoubleAdder performed = new DoubleAdder();
       AtomicInteger itemsDone = new AtomicInteger(skipped);
       AtomicInteger rows = new AtomicInteger();
+      AtomicInteger lost = new AtomicInteger();
       Runnable report =
           () -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
@@ -107,6 +121,7 @@ public final class SweepRunner {
                     plan.items().size(),
                     store.trained(),
                     store.reused(),
+                    lost.get(),
                     elapsed,
                     eta));
           };
@@ -135,8 +150,16 @@ public final class SweepRunner {
               pool.submit(
                   () -> {
                     DoubleAdder itemDone = new DoubleAdder();
-                    for (CapacityRow row :
-                        runItem(item, store, report, costDone, performed, itemDone)) {
+                    List<CapacityRow> done;
+                    try {
+                      done = runItem(item, store, report, costDone, performed, itemDone);
+                    } catch (WorkerDiedException e) {
+                      // recorded in failures.csv; the task is left for a rerun
+                      lost.incrementAndGet();
+                      report.run();
+                      return;
+                    }
+                    for (CapacityRow row : done) {
                       String key = CapacityRow.key(row.task(), row.criterion());
                       if (!written.contains(key)) {
                         capacity.append(row.row(trainer.precision()));
@@ -168,7 +191,8 @@ public final class SweepRunner {
         pool.shutdownNow();
         ticker.shutdownNow();
       }
-      return new Summary(plan.items().size(), skipped, store.trained(), store.reused(), rows.get());
+      return new Summary(
+          plan.items().size(), skipped, store.trained(), store.reused(), rows.get(), lost.get());
     }
   }
 
@@ -181,7 +205,13 @@ public final class SweepRunner {
       DoubleAdder performed,
       DoubleAdder itemDone) {
     TaskKey key = item.task();
-    double l0 = trainer.initialLoss(key);
+    double l0;
+    try {
+      l0 = trainer.initialLoss(key);
+    } catch (WorkerDiedException e) {
+      store.lost(key, 0, e.getMessage());
+      throw e;
+    }
     // one training serves every criterion: stop at the tightest (see TrainingSettings)
     double stopLoss =
         item.criteria().stream().mapToDouble(c -> c.threshold(l0)).min().orElseThrow();

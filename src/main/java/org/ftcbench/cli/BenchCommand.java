@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "JMH kernel benchmarks of frozen-plus-adapter networks into a run folder.")
 final class BenchCommand implements Callable<Integer> {
-  static final Path PROFILES = Path.of("benchmarks", "profiles");
+  static final Path PROFILES = Profile.FOLDER;
   static final Path RESULTS = Path.of("benchmarks", "results");
 
   @Spec CommandSpec spec;

@@ -3,6 +3,9 @@ package org.ftcbench.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.Properties;
 import org.ftcbench.data.BadInputException;
@@ -15,7 +18,8 @@ import picocli.CommandLine.ScopeType;
 /**
  * {@code ftc-bench}: the command line. Exit codes (design.md): 0 success; 2 bad usage or bad input,
  * always one line saying what and how to fix it; 3 a significant regression in {@code compare}; 1
- * anything else (a bug: one line and the stack trace).
+ * anything else (a bug: one line naming a file that holds the stack trace, for the bug report; a
+ * user never has to read a trace).
  */
 @Command(
     name = "ftc-bench",
@@ -32,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       BenchCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      ProfilesCommand.class,
     })
 public final class Main implements Runnable {
   /** Read by {@link Launcher} before the command line is parsed; listed here for the help. */
@@ -90,11 +95,26 @@ public final class Main implements Runnable {
             err.println("ftc-bench: " + oneLine(ex.getMessage()));
             return EXIT_BAD_INPUT;
           }
-          err.println("ftc-bench: internal error: " + oneLine(String.valueOf(ex)));
-          ex.printStackTrace(err);
+          err.println(
+              "ftc-bench: internal error (a bug, please report it): "
+                  + oneLine(String.valueOf(ex))
+                  + traceFile(ex));
           return EXIT_INTERNAL;
         });
     return cli.execute(args);
+  }
+
+  /** "; stack trace in FILE" after writing it there, or "" if no file can be written. */
+  private static String traceFile(Throwable ex) {
+    try {
+      Path file = Files.createTempFile("ftc-bench-error-", ".txt");
+      StringWriter trace = new StringWriter();
+      ex.printStackTrace(new PrintWriter(trace));
+      Files.writeString(file, trace.toString());
+      return "; stack trace in " + file;
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static String helpOf(String cmd) {

@@ -1,6 +1,7 @@
 package org.ftcbench.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,38 +14,72 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.ftcbench.data.BadInputException;
 
 /**
- * A profile (design.md): a properties file {@code benchmarks/profiles/<name>.properties} plus
- * {@code key=value} overrides from the command line. Keys are namespaced by the command that reads
- * them ({@code sweep.…}, {@code bench.…}). A command reads its keys through the typed getters, then
- * calls {@link #requireNoUnknownKeys(String)}: a key under its prefix that it never read is a typo,
- * reported in one line (exit 2) before any work starts.
+ * A profile (design.md): a properties file {@code <name>.properties} plus {@code key=value}
+ * overrides from the command line. The profiles of benchmarks/profiles are built into the jar, so
+ * it runs from any folder; a file of the same name in {@code benchmarks/profiles} below the working
+ * folder takes their place, and a file there with a new name adds a profile. Keys are namespaced by
+ * the command that reads them ({@code sweep.…}, {@code bench.…}). A command reads its keys through
+ * the typed getters, then calls {@link #requireNoUnknownKeys(String)}: a key under its prefix that
+ * it never read is a typo, reported in one line (exit 2) before any work starts.
  */
 public final class Profile {
+  /** Where profile files are looked for, relative to the working folder. */
+  public static final Path FOLDER = Path.of("benchmarks", "profiles");
+
+  /** Where the built-in profiles are on the class path. */
+  static final String BUILT_IN = "/org/ftcbench/profiles/";
+
+  /** The built-in profiles, in the order of their cost. */
+  static final List<String> BUILT_IN_NAMES = List.of("quick", "standard", "full");
+
   private final String name;
+  private final String source;
   private final Properties values;
   private final Set<String> read = new HashSet<>();
 
-  private Profile(String name, Properties values) {
+  private Profile(String name, String source, Properties values) {
     this.name = name;
+    this.source = source;
     this.values = values;
   }
 
-  /** Loads {@code dir/name.properties} and applies {@code overrides}. */
+  /**
+   * Loads profile {@code name}: {@code dir/name.properties} if that file exists, else the built-in
+   * one; then applies {@code overrides}.
+   */
   public static Profile load(Path dir, String name, Map<String, String> overrides) {
     Path file = dir.resolve(name + ".properties");
-    if (!Files.isRegularFile(file)) {
-      throw new BadInputException(
-          "profile '" + name + "' not found in " + dir + ": choose one of " + available(dir));
-    }
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file)) {
-      p.load(r);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new BadInputException("profile " + file + " does not parse: " + e.getMessage());
+    String source;
+    if (Files.isRegularFile(file)) {
+      source = file.toString();
+      try (Reader r = Files.newBufferedReader(file)) {
+        p.load(r);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new BadInputException("profile " + file + " does not parse: " + e.getMessage());
+      }
+    } else {
+      source = "the built-in profile " + name;
+      try (InputStream in =
+          name.matches("[A-Za-z0-9_.-]+")
+              ? Profile.class.getResourceAsStream(BUILT_IN + name + ".properties")
+              : null) {
+        if (in == null) {
+          throw new BadInputException(
+              "profile '"
+                  + name
+                  + "' not found (neither built in nor in "
+                  + dir
+                  + "): choose one of "
+                  + available(dir));
+        }
+        p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.ISO_8859_1));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("could not read " + source, e);
+      }
     }
     for (Map.Entry<String, String> o : overrides.entrySet()) {
       if (!p.containsKey(o.getKey())) {
@@ -54,29 +89,50 @@ public final class Profile {
                 + "' is not a key of profile "
                 + name
                 + ": see "
-                + file
+                + source
                 + " for its keys");
       }
       p.setProperty(o.getKey(), o.getValue());
     }
-    return new Profile(name, p);
+    return new Profile(name, source, p);
   }
 
-  static String available(Path dir) {
-    try (var files = Files.list(dir)) {
-      return files
-          .map(f -> f.getFileName().toString())
-          .filter(f -> f.endsWith(".properties"))
-          .map(f -> f.substring(0, f.length() - ".properties".length()))
-          .sorted()
-          .collect(Collectors.joining(", "));
-    } catch (IOException e) {
-      return "(none: " + dir + " is not readable)";
+  /** The profiles there are: the built-in ones, then those only in {@code dir}, by name. */
+  static List<String> names(Path dir) {
+    List<String> names = new ArrayList<>(BUILT_IN_NAMES);
+    if (Files.isDirectory(dir)) {
+      try (var files = Files.list(dir)) {
+        files
+            .map(f -> f.getFileName().toString())
+            .filter(f -> f.endsWith(".properties"))
+            .map(f -> f.substring(0, f.length() - ".properties".length()))
+            .filter(n -> !names.contains(n))
+            .sorted()
+            .forEach(names::add);
+      } catch (IOException e) {
+        // an unreadable folder adds nothing; the built-in profiles remain
+      }
     }
+    return names;
+  }
+
+  /** "quick, standard, full" and any others in {@code dir}. */
+  static String available(Path dir) {
+    return String.join(", ", names(dir));
+  }
+
+  /** Whether {@code dir/name.properties} overrides a built-in profile or adds one. */
+  static boolean isFile(Path dir, String name) {
+    return Files.isRegularFile(dir.resolve(name + ".properties"));
   }
 
   public String name() {
     return name;
+  }
+
+  /** Where the profile was read from: a file, or the built-in profile. */
+  public String source() {
+    return source;
   }
 
   public boolean has(String key) {

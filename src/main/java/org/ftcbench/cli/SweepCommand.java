@@ -27,6 +27,7 @@ import org.ftcbench.capacity.SweepPlan;
 import org.ftcbench.capacity.SweepProgress;
 import org.ftcbench.capacity.SweepRunner;
 import org.ftcbench.capacity.TrainingSettings;
+import org.ftcbench.capacity.WorkerHeap;
 import org.ftcbench.capacity.WorkerPool;
 import org.ftcbench.cluster.SlurmSweep;
 import org.ftcbench.construct.CertifySweep;
@@ -67,7 +68,7 @@ import picocli.CommandLine.Spec;
       "--engine slurm submits it as a Slurm job array instead; 'sweep status R' follows it."
     })
 final class SweepCommand implements Callable<Integer> {
-  static final Path PROFILES = Path.of("benchmarks", "profiles");
+  static final Path PROFILES = Profile.FOLDER;
   static final Path RESULTS = Path.of("benchmarks", "results");
 
   /** env.json's extra entries: the sweep settings as read, and the first start of a run. */
@@ -154,6 +155,7 @@ final class SweepCommand implements Callable<Integer> {
     if (onSlurm) {
       return SweepOnSlurm.run(runDir, profile, work, slurm, taskHeapMiB, out, err);
     }
+    long heap = WorkerHeap.forPlan(plan);
     err.println(
         "sweep: "
             + plan.items().size()
@@ -161,7 +163,9 @@ final class SweepCommand implements Callable<Integer> {
             + plan.capacityRows()
             + " capacity rows, "
             + settings.threads()
-            + (settings.threads() == 1 ? " process" : " worker processes"));
+            + (settings.threads() == 1
+                ? " process"
+                : " worker processes (heap " + WorkerHeap.option(heap) + " each)"));
 
     if (!certifyPoints.isEmpty()) {
       runCertifiedSweep(runDir, certifyPoints, work.certifyCap(), out, err);
@@ -173,7 +177,7 @@ final class SweepCommand implements Callable<Integer> {
         settings.threads() == 1
             ? new LocalTrainer(settings.training())
             : new WorkerPool(
-                SweepWorkerCommand.command(), settings.threads(), settings.training())) {
+                SweepWorkerCommand.command(heap), settings.threads(), settings.training())) {
       summary = new SweepRunner(runDir, trainer, settings.threads(), printer(err)).run(plan);
     }
     writeEnv(runDir, profile, machineName, start, previous, true);
@@ -187,6 +191,13 @@ final class SweepCommand implements Callable<Integer> {
         summary.cellsReused(),
         summary.rowsWritten());
     out.println(runDir); // the last line is the run folder, for scripts
+    if (summary.itemsLost() > 0) {
+      err.printf(
+          "sweep: %d task(s) not finished: a worker process died (failures.csv says which cell and"
+              + " how); finish them with: sweep --run %s%n",
+          summary.itemsLost(), runDir);
+      return Main.EXIT_INTERNAL;
+    }
     return 0;
   }
 
@@ -278,9 +289,16 @@ final class SweepCommand implements Callable<Integer> {
               });
     }
     out.printf(
-        "certify: %d rows written (%d already there), %d over the tolerance, %d not verified"
-            + " (verification above %.0e multiply-adds)%n",
+        "certify: %d rows written (%d already there), %d over the tolerance or not built, %d not"
+            + " verified (verification above %.0e multiply-adds)%n",
         s.rowsWritten(), s.rowsSkipped(), s.failures().size(), s.tooCostly().size(), (double) cap);
+    for (CertifySweep.Failure f : s.failures()) {
+      if (f.reason() != null) {
+        err.printf(
+            "certify: %s at N = %d, K = %d, seed %d could not be built: %s%n",
+            f.construction().label(), f.point().n(), f.point().k(), f.point().seed(), f.reason());
+      }
+    }
   }
 
   static Map<String, String> parseOverrides(List<String> args) {
@@ -352,24 +370,30 @@ final class SweepCommand implements Callable<Integer> {
    * minute, so a long cell still shows the clock; and the last one.
    */
   static SweepProgress printer(PrintWriter err) {
-    long[] last = {0, -1};
+    long[] last = {0, -1, 0};
     return s -> {
       long now = System.nanoTime();
-      boolean finished = s.itemsDone() == s.itemsTotal();
-      long state = s.itemsDone() * 1_000_003L + s.cellsTrained();
+      // a task whose cell was lost to a dead worker will not finish in this invocation
+      boolean finished = s.itemsDone() + s.cellsLost() >= s.itemsTotal();
+      long state = s.itemsDone() * 1_000_003L + s.cellsTrained() + 7_919L * s.cellsLost();
       synchronized (last) {
         long wait = state != last[1] ? 5_000_000_000L : 60_000_000_000L;
-        if (finished ? state == last[1] : now - last[0] < wait) {
+        boolean newLoss = s.cellsLost() > last[2]; // shown at once
+        if (!newLoss && (finished ? state == last[1] : now - last[0] < wait)) {
           return;
         }
         last[0] = now;
         last[1] = state;
+        last[2] = s.cellsLost();
         err.printf(
-            "sweep: %d/%d tasks, %d cells trained, %d reused, elapsed %s, ETA %s%n",
+            "sweep: %d/%d tasks, %d cells trained, %d reused%s, elapsed %s, ETA %s%n",
             s.itemsDone(),
             s.itemsTotal(),
             s.cellsTrained(),
             s.cellsReused(),
+            s.cellsLost() == 0
+                ? ""
+                : ", " + s.cellsLost() + " lost (worker died, see failures.csv)",
             format(s.elapsed()),
             s.eta() == null ? "unknown" : format(s.eta()));
         err.flush();

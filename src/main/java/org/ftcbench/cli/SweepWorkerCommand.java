@@ -21,13 +21,20 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "worker", hidden = true, description = "Serve cell trainings for a sweep.")
 final class SweepWorkerCommand implements Callable<Integer> {
-  /** The command line that starts a worker with this JVM and class path. */
-  static List<String> command() {
-    // a worker runs the BLAS its sweep runs: the environment it inherits, marked as chosen
+  /**
+   * The command line that starts a worker with this JVM and class path and a heap of at most {@code
+   * heapBytes} ({@link org.ftcbench.capacity.WorkerHeap}); it runs the BLAS its sweep runs (the
+   * environment it inherits, marked as chosen).
+   */
+  static List<String> command(long heapBytes) {
     String blas =
         System.getenv()
             .getOrDefault(BlasConfig.APPLIED, System.getProperty(BlasConfig.APPLIED, "inherited"));
-    List<String> cmd = new ArrayList<>(java("-D" + BlasConfig.APPLIED + "=" + blas));
+    List<String> cmd =
+        new ArrayList<>(
+            java(
+                org.ftcbench.capacity.WorkerHeap.option(heapBytes),
+                "-D" + BlasConfig.APPLIED + "=" + blas));
     cmd.addAll(List.of("sweep", "worker"));
     return cmd;
   }

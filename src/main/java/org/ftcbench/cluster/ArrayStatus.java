@@ -98,7 +98,8 @@ public record ArrayStatus(
 
   /** The same numbers as a local sweep's progress line shows. */
   public SweepProgress.Status progress() {
-    return new SweepProgress.Status(done, total, cellsTrained, cellsBefore, elapsed, eta);
+    // a Slurm task trains in its own process: a task that dies is a failed unit, not a lost cell
+    return new SweepProgress.Status(done, total, cellsTrained, cellsBefore, 0, elapsed, eta);
   }
 
   /** Cells in a unit's folder and the work they stand for, capped at the unit's estimate. */

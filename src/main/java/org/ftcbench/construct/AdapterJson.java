@@ -9,13 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.nn.DenseNetwork;
+import org.ftcbench.results.AtomicFiles;
 import org.jblas.DoubleMatrix;
 
 /**
@@ -25,9 +24,9 @@ import org.jblas.DoubleMatrix;
  * design.md the file records the residuals and the tolerance the check used.
  *
  * <p>Written with Jackson's streaming generator to a temporary file that is renamed over the target
- * (a crash never leaves half a certificate; a large adapter is never held as one string). Numbers
- * are written with Java's shortest round-trip representation, so reading them back gives the same
- * doubles.
+ * ({@link AtomicFiles}: a crash never leaves half a certificate; a large adapter is never held as
+ * one string). Numbers are written with Java's shortest round-trip representation, so reading them
+ * back gives the same doubles.
  */
 public final class AdapterJson {
   /** The value of the "format" field. */
@@ -37,22 +36,13 @@ public final class AdapterJson {
 
   /** Writes the certified adapter and its task to {@code file}. */
   public static void write(Path file, FineTuningTask task, CertifiedAdapter adapter) {
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      try {
-        try (JsonGenerator json =
-            new JsonFactory().createGenerator(tmp.toFile(), JsonEncoding.UTF8)) {
-          writeTo(json, task, adapter);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
-    }
+    AtomicFiles.write(
+        file,
+        out -> {
+          try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            writeTo(json, task, adapter);
+          }
+        });
   }
 
   private static void writeTo(JsonGenerator json, FineTuningTask task, CertifiedAdapter adapter)
@@ -103,14 +93,14 @@ public final class AdapterJson {
       for (int r = 0; r < w.rows; r++) {
         json.writeStartArray();
         for (int c = 0; c < w.columns; c++) {
-          writeParameter(json, w.get(r, c), precise.lowWeight(l, r, c));
+          writeParameter(json, precise.exactWeight(l, r, c), w.get(r, c));
         }
         json.writeEndArray();
       }
       json.writeEndArray();
       json.writeArrayFieldStart("b");
       for (int r = 0; r < g.width(l); r++) {
-        writeParameter(json, g.bias(l).get(r), precise.lowBias(l, r));
+        writeParameter(json, precise.exactBias(l, r), g.bias(l).get(r));
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -217,17 +207,19 @@ public final class AdapterJson {
   }
 
   /**
-   * A parameter hi + lo. When lo = 0, the shortest decimal that reads back as hi (≤ 17 significant
-   * digits), like every other number in the file: it stands for that double. Otherwise the exact
-   * decimal value of hi + lo, which always has more than 17 digits: it stands for itself. A reader
-   * in double precision gets hi either way (the float64 network); an exact checker reads the short
-   * numbers as the doubles they name and the long ones as exact decimals ({@link #readNetwork}).
+   * A parameter, its double-double or triple part sum {@code exact}, rounded to double {@code hi}.
+   * When it is a double, the shortest decimal that reads back as hi (≤ 17 significant digits), like
+   * every other number in the file: it stands for that double. Otherwise its exact decimal value,
+   * which always has more than 17 digits: it stands for itself. A reader in double precision gets
+   * hi either way (the float64 network); an exact checker reads the short numbers as the doubles
+   * they name and the long ones as exact decimals ({@link #readNetwork}).
    */
-  private static void writeParameter(JsonGenerator json, double hi, double lo) throws IOException {
-    if (lo == 0) {
+  private static void writeParameter(JsonGenerator json, BigDecimal exact, double hi)
+      throws IOException {
+    if (exact.compareTo(new BigDecimal(hi)) == 0) {
       json.writeNumber(hi);
     } else {
-      json.writeNumber(new BigDecimal(hi).add(new BigDecimal(lo)));
+      json.writeNumber(exact);
     }
   }
 
@@ -246,6 +238,8 @@ public final class AdapterJson {
       java.util.List<DoubleMatrix> bs = new java.util.ArrayList<>();
       java.util.List<DoubleMatrix> wLow = new java.util.ArrayList<>();
       java.util.List<DoubleMatrix> bLow = new java.util.ArrayList<>();
+      java.util.List<DoubleMatrix> wThird = new java.util.ArrayList<>();
+      java.util.List<DoubleMatrix> bThird = new java.util.ArrayList<>();
       // an empty W (a layer of 0 neurons) does not show its width: take it from the task and
       // the previous layer
       int cols = root.get("task").get("d").intValue();
@@ -255,36 +249,49 @@ public final class AdapterJson {
         int rows = b.size();
         DoubleMatrix wm = new DoubleMatrix(rows, cols);
         DoubleMatrix wl = new DoubleMatrix(rows, cols);
+        DoubleMatrix wt = new DoubleMatrix(rows, cols);
         for (int r = 0; r < rows; r++) {
           for (int c = 0; c < cols; c++) {
-            split(w.get(r).get(c).decimalValue(), wm, wl, r, c);
+            split(w.get(r).get(c).decimalValue(), wm, wl, wt, r, c);
           }
         }
         DoubleMatrix bm = new DoubleMatrix(b.size(), 1);
         DoubleMatrix bl = new DoubleMatrix(b.size(), 1);
+        DoubleMatrix bt = new DoubleMatrix(b.size(), 1);
         for (int r = 0; r < b.size(); r++) {
-          split(b.get(r).decimalValue(), bm, bl, r, 0);
+          split(b.get(r).decimalValue(), bm, bl, bt, r, 0);
         }
         ws.add(wm);
         bs.add(bm);
         wLow.add(wl);
         bLow.add(bl);
+        wThird.add(wt);
+        bThird.add(bt);
         cols = rows;
       }
-      return new PreciseNetwork(DenseNetwork.of(ws, bs), DenseNetwork.of(wLow, bLow));
+      return new PreciseNetwork(
+          DenseNetwork.of(ws, bs), DenseNetwork.of(wLow, bLow), DenseNetwork.of(wThird, bThird));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + file, e);
     }
   }
 
   /**
-   * A number of the file as hi + lo ({@link #writeParameter}): up to 17 significant digits it names
-   * the double nearest to it (lo = 0); beyond, it is exact, hi its nearest double and lo the rest.
+   * A number of the file as hi + lo + third ({@link #writeParameter}): up to 17 significant digits
+   * it names the double nearest to it; beyond, it is exact, hi its nearest double, lo the nearest
+   * double to the rest and third what is left after that.
    */
-  private static void split(BigDecimal v, DoubleMatrix hi, DoubleMatrix lo, int r, int c) {
+  private static void split(
+      BigDecimal v, DoubleMatrix hi, DoubleMatrix lo, DoubleMatrix third, int r, int c) {
     double h = v.doubleValue();
     hi.put(r, c, h);
-    lo.put(r, c, v.precision() <= 17 ? 0 : v.subtract(new BigDecimal(h)).doubleValue());
+    if (v.precision() <= 17) {
+      return;
+    }
+    BigDecimal rest = v.subtract(new BigDecimal(h));
+    double l = rest.doubleValue();
+    lo.put(r, c, l);
+    third.put(r, c, rest.subtract(new BigDecimal(l)).doubleValue());
   }
 
   private static double number(JsonNode v, Path file, String where) {

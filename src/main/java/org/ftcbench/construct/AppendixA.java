@@ -5,8 +5,9 @@ import java.util.List;
 import org.ftcbench.nn.DenseNetwork;
 
 /**
- * The 3-layer adapter of Appendix A (Sohn et al. 2024; paper notes §3.5): 2N + 1 hard-tanh interval
- * neurons and a single layer-2 neuron with the activation σ_T, m ≤ 2(2N + 1) + 2 = 4N + 4.
+ * The 3-layer adapter of Appendix A (Sohn et al. 2024; paper notes §3.5): 2N + 1 interval neurons
+ * (2 ReLUs each, as a hard-tanh) and a single layer-2 neuron with the activation σ_T, m ≤ 2(2N + 1)
+ * + 2 = 4N + 4.
  *
  * <p>The sorted samples fall into groups s_1 = {before T_1}, s_2 = {T_1}, s_3 = {between T_1 and
  * T_2}, …, s_{2N+1} = {after T_N}. The layer-2 pre-activation F is continuous and piecewise linear
@@ -29,6 +30,11 @@ import org.ftcbench.nn.DenseNetwork;
  *       changed sample the line through (c_t, z_t) that meets both neighbouring lines inside the
  *       gaps (10% short of the data points), and the interval ends are those intersections. Every
  *       weight is then as large as its own group needs, and no larger.
+ *   <li>The two ReLUs of interval neuron j bend at its ends (exact double-double biases) and F is
+ *       solved against the weights as stored ({@link PiecewiseLinear}), as for U1–U3, so the
+ *       certificate is checked exactly. A construction whose intervals cannot be placed (a changed
+ *       sample's line meets its neighbours outside the gaps, on very uneven data) throws, and
+ *       certify reports it as FAILED.
  * </ul>
  */
 final class AppendixA {
@@ -161,38 +167,31 @@ final class AppendixA {
       g.hi = end;
       next.lo = end;
     }
-    // empty groups: the line joining their neighbours' lines at their ends
-    for (int j = 0; j < pieces.size(); j++) {
-      Piece g = pieces.get(j);
-      if (g.first >= 0) {
-        continue;
-      }
-      double fl = pieces.get(j - 1).f(g.lo);
-      double fh = pieces.get(j + 1).f(g.hi);
-      g.at = g.lo;
-      g.value = fl;
-      g.slope = (fh - fl) / (g.hi - g.lo);
-    }
-
     int n1 = pieces.size();
-    double[] lower = new double[n1];
-    double[] upper = new double[n1];
-    double[] omega = new double[n1];
+    double[] kinkHi = new double[2 * n1];
+    double[] kinkLo = new double[2 * n1];
+    PiecewiseLinear.Piece[] spec = new PiecewiseLinear.Piece[2 * n1];
     for (int j = 0; j < n1; j++) {
       Piece g = pieces.get(j);
-      lower[j] = g.lo;
-      upper[j] = g.hi;
       if (!(g.lo < g.hi) || (g.first >= 0 && !(g.lo < c[g.first] && c[g.last] < g.hi))) {
         throw new IllegalStateException(
             "Appendix A: interval " + j + " [" + g.lo + ", " + g.hi + "] misses its samples");
       }
-      // F rises by 2ω_j across interval j
-      omega[j] = 0.5 * g.slope * (g.hi - g.lo);
+      // interval j's two ReLUs bend at its ends; F follows the group's line between them
+      kinkHi[2 * j] = g.lo;
+      kinkHi[2 * j + 1] = g.hi;
+      int q = g.first; // the changed sample, or a gap group's first point
+      spec[2 * j] =
+          q >= 0
+              ? new PiecewiseLinear.Through(c[q], p.cLow()[q], g.changed ? g.value : 0)
+              // an empty group: the line joining its neighbours' lines at its ends
+              : new PiecewiseLinear.Reach(pieces.get(j + 1).f(g.hi));
+      spec[2 * j + 1] = PiecewiseLinear.Keep.KEEP; // hi_j = lo_{j+1}: no width of its own
     }
-    IntervalLayer layer = IntervalLayer.withExactEnds(lower, upper, c[0], c[m - 1]);
-    ThreeLayerNetwork net = new ThreeLayerNetwork(p.a(), layer);
+    ThreeLayerNetwork net =
+        new ThreeLayerNetwork(p.a(), kinkHi, kinkLo, kinkHi[2 * n1 - 1] - kinkHi[0]);
     net.add(
-        new LayerTwoSystem.Row(pieces.get(0).f(lower[0]), omega),
+        net.row(pieces.get(0).f(pieces.get(0).lo), spec),
         ReluExpansion.sigmaT(settings.rampWidth()));
     return net.build(scale);
   }

@@ -20,9 +20,8 @@ import org.ftcbench.nn.DenseNetwork;
  *   <li>The rows clip every non-assigned point to |F| ≥ 1 + margin on either side (a bump does not
  *       care about the side). They interpolate only changed points: the paper reuses U1's rows,
  *       which also interpolate unchanged points at 0, but a bump is 0 on every clipped point
- *       anyway, and the free slots let the rows stay well conditioned ({@link
- *       SnakeGroups.Assignment#CHANGED_ONLY}; at K = 10⁴, N = 100 the largest weight drops from
- *       about 10¹⁸ to 10⁶).
+ *       anyway, and a row without a point in a group is simply the constant 1 + margin there
+ *       ({@link SnakeGroups.Assignment#CHANGED_ONLY}).
  *   <li>Changed samples with z_t = 0 need no bump; several changed samples of one row with the same
  *       target share one bump (the notes' double-counting case, e.g. all z equal). So m can be
  *       smaller than 2⌈√K⌉ + 3N, never larger.
@@ -40,7 +39,8 @@ public final class BumpU2 {
     SnakeGroups groups =
         new SnakeGroups(p, YunU1.allPositions(p.size()), SnakeGroups.Assignment.CHANGED_ONLY);
     double theta = settings.hardTanhThreshold();
-    ThreeLayerNetwork net = new ThreeLayerNetwork(p.a(), groups.layer);
+    ThreeLayerNetwork net =
+        new ThreeLayerNetwork(p.a(), groups.kinkHi, groups.kinkLo, groups.span());
     for (int k = 0; k < groups.n2; k++) {
       // the distinct non-zero targets of changed samples assigned to neuron k, and all its targets
       TreeSet<Double> centres = new TreeSet<>();
@@ -57,8 +57,12 @@ public final class BumpU2 {
       if (centres.isEmpty()) {
         continue;
       }
-      LayerTwoSystem.Row f = groups.solve(k, t, theta, false);
-      double[] r = ThreeLayerNetwork.range(groups.layer, f, p.c());
+      SnakeGroups.Line[] lines = new SnakeGroups.Line[groups.n1];
+      for (int g = 0; g < groups.n1; g++) {
+        lines[g] = groups.line(k, g, t, theta, false);
+      }
+      PiecewiseLinear.Solution f = net.row(groups.start(lines), groups.pieces(lines));
+      double[] r = groups.range(lines);
       TreeSet<Double> all = new TreeSet<>(rowTargets);
       for (double z : centres) {
         double delta = theta - Math.abs(z);

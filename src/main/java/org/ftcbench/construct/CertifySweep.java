@@ -26,7 +26,9 @@ import org.ftcbench.results.CsvLog;
  * with {@code certify --n N --k K --d d --seed seed}.
  *
  * <p>A construction that misses the tolerance still gets its row (its residual says so) and is
- * listed in the returned {@link Summary#failures()}: never a silent result.
+ * listed in the returned {@link Summary#failures()}: never a silent result. One that cannot be
+ * built gets no row (it has no neurons to count) and is listed there with its reason; a resumed
+ * sweep tries it again.
  *
  * <p>Verifying costs K × Σ_l (distinct rows of W_l) × d_{l−1} multiply-adds ({@link
  * Certifier.Built#verificationCost}); the largest, U2 at N = 10⁴, K = 10⁵, needs 2·10¹⁰ (its 3N
@@ -66,9 +68,16 @@ public final class CertifySweep {
     void update(int done, int total);
   }
 
-  /** A construction whose residual missed the tolerance. */
+  /**
+   * A construction whose residual missed the tolerance, or that could not be built ({@code reason}
+   * says why; residual and tolerance are then NaN).
+   */
   public record Failure(
-      Point point, Construction construction, double maxAbsResidual, double tolerance) {}
+      Point point,
+      Construction construction,
+      double maxAbsResidual,
+      double tolerance,
+      String reason) {}
 
   /**
    * What a sweep did.
@@ -150,18 +159,27 @@ public final class CertifySweep {
           if (task == null) {
             task = FineTuningTask.changeLabels(data, f, p.n(), p.seed());
           }
-          Certifier.Built built = Certifier.build(task, c, p.seed(), settings);
-          long cost = built.verificationCost(task);
-          if (cost > maxMultiplyAdds) {
-            tooCostly.add(new TooCostly(p, c, cost));
+          CertifiedAdapter r;
+          try {
+            Certifier.Built built = Certifier.build(task, c, p.seed(), settings);
+            long cost = built.verificationCost(task);
+            if (cost > maxMultiplyAdds) {
+              tooCostly.add(new TooCostly(p, c, cost));
+              progress.update(++done, total);
+              continue;
+            }
+            r = Certifier.verify(task, built);
+          } catch (RuntimeException e) {
+            // a construction that cannot be built is a failure of its own, not of the sweep
+            failures.add(new Failure(p, c, Double.NaN, Double.NaN, String.valueOf(e.getMessage())));
             progress.update(++done, total);
             continue;
           }
-          CertifiedAdapter r = Certifier.verify(task, built);
           log.append(row(p, r));
           if (!r.passed()) {
             failures.add(
-                new Failure(p, c, r.verification().maxAbsResidual(), r.verification().tolerance()));
+                new Failure(
+                    p, c, r.verification().maxAbsResidual(), r.verification().tolerance(), null));
           }
           progress.update(++done, total);
         }

@@ -2,7 +2,7 @@ package org.ftcbench.construct;
 
 /**
  * How far the 3-layer constructions push non-assigned points into the clipping region. Any positive
- * values give exact interpolation in exact arithmetic; they trade the size of the λ-scaled weights
+ * values give exact interpolation in exact arithmetic; they trade the size of the layer-2 slopes
  * (which grow with the threshold) against the room left for rounding.
  *
  * @param margin how far beyond the activation's flat region every clipped pre-activation must lie;

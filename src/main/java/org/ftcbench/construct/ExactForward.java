@@ -6,19 +6,24 @@ import org.ftcbench.nn.DenseNetwork;
 import org.jblas.DoubleMatrix;
 
 /**
- * Evaluates a plain ReLU network in double-double arithmetic ({@link DoubleDouble}), low parts of
- * its parameters included ({@link PreciseNetwork}): the value the stored weights define, to about
- * 1e−30 relative to the terms summed, instead of the float64 forward pass's 1e−16. This is how a
- * certificate is checked.
+ * Evaluates a plain ReLU network in (nearly) exact arithmetic, every part of its parameters
+ * included ({@link PreciseNetwork}): the value the stored weights define, to about 1e−30 relative
+ * to the values involved, instead of the float64 forward pass's 1e−16 relative to the terms it
+ * cancels. This is how a certificate is checked.
  *
  * <p>Two paths. {@link #alongDirection}: when every first-layer row is exactly s_i · a for the
  * construction's projection direction a (all the constructions here), each first-layer ReLU is
- * relu(s_i c + b_i) of the single number c = aᵀx, so the network is one-dimensional. The samples
- * are sorted by c, each first-layer ReLU switches on or off once along that order (found by
- * bisection with exact signs), and every distinct layer-2 row keeps the running slope and offset of
- * the ReLUs that are on: O(K log K + switches × rows + K × (layer-2 units)). The 2-layer
- * interpolant at K = 10^5 takes well under a second. {@link #dense} is the slow, general path: K ×
- * parameters double-double multiply-adds, for tests.
+ * relu(s_i c + b_i) of the single number c = aᵀx, so the network is one-dimensional: each layer-2
+ * row's pre-activation H(c) = b2 + Σ_i W2_i relu(s_i c + b_i) is continuous and piecewise linear
+ * with kinks p_i = −b_i / s_i. Its value at every kink and its slope after it are computed once, in
+ * 200-bit arithmetic ({@link BigFloat}), walking the kinks from left to right; a sample is then
+ * evaluated from the nearest kink to its left, H(c) = H(p) + S (c − p), in double-double. The error
+ * is relative to the values near the sample, not to the terms far away: a construction whose
+ * pre-activation climbs by 1e13 across a gap of 1e−13 between two groups (slopes 1e26) and comes
+ * back is evaluated to 1e−19 on both sides, where summing its ReLUs term by term would cancel
+ * 1e26-sized terms. Cost: O(K log K + kinks × rows) 200-bit operations plus K × (layer-2 units)
+ * double-doubles. {@link #dense} is the slow, general path: K × parameters double-double
+ * multiply-adds, for tests.
  */
 public final class ExactForward {
   private ExactForward() {}
@@ -37,12 +42,6 @@ public final class ExactForward {
       return null;
     }
     int k = x.rows;
-    int m1 = g.width(1);
-    double[] b1 = g.bias(1).data;
-    double[] b1Low = new double[m1];
-    for (int i = 0; i < m1; i++) {
-      b1Low[i] = w.lowBias(1, i);
-    }
     // c = aᵀx in double-double, and the samples in increasing order of c
     double[] cHi = new double[k];
     double[] cLo = new double[k];
@@ -55,83 +54,33 @@ public final class ExactForward {
       cHi[i] = acc.hi();
       cLo[i] = acc.lo();
     }
-    Integer[] boxed = new Integer[k];
-    for (int i = 0; i < k; i++) {
-      boxed[i] = i;
-    }
-    Arrays.sort(boxed, (p, q) -> compare(cHi[p], cLo[p], cHi[q], cLo[q]));
-    int[] order = new int[k];
-    for (int i = 0; i < k; i++) {
-      order[i] = boxed[i];
-    }
-    // ReLU i is on at sorted position q iff s_i c_q + b_i > 0: a step in q, found by bisection
-    boolean[] onAtStart = new boolean[m1];
-    int[] switchAt =
-        new int[m1]; // first sorted position where it differs from the start (k: never)
-    for (int i = 0; i < m1; i++) {
-      onAtStart[i] = on(acc, s[i], b1[i], b1Low[i], cHi[order[0]], cLo[order[0]]);
-      int lo = 0;
-      int hi = k;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        boolean state = on(acc, s[i], b1[i], b1Low[i], cHi[order[mid]], cLo[order[mid]]);
-        if (state == onAtStart[i]) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      switchAt[i] = lo;
-    }
-    Integer[] byPosition = new Integer[m1];
-    for (int i = 0; i < m1; i++) {
-      byPosition[i] = i;
-    }
-    Arrays.sort(byPosition, Comparator.comparingInt(i -> switchAt[i]));
-
-    // layer 2's distinct rows: running slope and offset over the first-layer ReLUs that are on
-    PreciseNetwork.DistinctRows distinct = w.distinctRows(2);
-    int[] rowOf = distinct.rowOf();
-    int[] representative = distinct.representative();
-    int rows = distinct.count();
-    DoubleDouble[] slope = new DoubleDouble[rows];
-    DoubleDouble[] offset = new DoubleDouble[rows];
-    for (int r = 0; r < rows; r++) {
-      slope[r] = new DoubleDouble();
-      offset[r] = new DoubleDouble();
-    }
-    DoubleMatrix w2 = g.weight(2);
-    for (int i = 0; i < m1; i++) {
-      if (onAtStart[i]) {
-        toggle(w, w2, representative, slope, offset, i, s[i], b1[i], b1Low[i], 1);
-      }
-    }
+    int[] order = sorted(k, (p, q) -> compare(cHi[p], cLo[p], cHi[q], cLo[q]));
+    KinkTable table = new KinkTable(w, s);
     boolean output = g.depth() == 2;
-    double[] b2 = g.bias(2).data;
-    UnitsOfARow[] units = output ? null : UnitsOfARow.of(w, rowOf, rows);
+    UnitsOfARow[] units = output ? null : UnitsOfARow.of(w, table);
     double b3 = output ? 0 : g.bias(3).get(0);
     double b3Low = output ? 0 : w.lowBias(3, 0);
     DoubleDouble value = new DoubleDouble();
+    DoubleDouble dist = new DoubleDouble();
     DoubleDouble sum = new DoubleDouble();
     double[] result = new double[k];
-    int next = 0;
+    int anchor = -1; // the last kink at or left of the sample (−1: none)
     for (int q = 0; q < k; q++) {
-      while (next < m1 && switchAt[byPosition[next]] <= q) {
-        int i = byPosition[next++];
-        toggle(
-            w, w2, representative, slope, offset, i, s[i], b1[i], b1Low[i], onAtStart[i] ? -1 : 1);
-      }
       int sample = order[q];
+      while (anchor + 1 < table.kinks()
+          && compare(table.pHi[anchor + 1], table.pLo[anchor + 1], cHi[sample], cLo[sample]) <= 0) {
+        anchor++;
+      }
+      // left of every kink, H is linear with the slope there, measured from the first kink
+      int at = Math.max(anchor, 0);
+      dist.set(cHi[sample], cLo[sample]).add(-table.pHi[at], -table.pLo[at]);
       if (output) {
-        line(value, slope[0], offset[0], cHi[sample], cLo[sample]).add(b2[0], w.lowBias(2, 0));
-        result[sample] = value.value();
+        result[sample] = table.value(0, at, anchor, dist, value).value();
         continue;
       }
-      // depth 3: each distinct row's pre-activation G once; its units add W3 relu(G + b2)
       sum.setZero().add(b3, b3Low);
-      for (int r = 0; r < rows; r++) {
-        line(value, slope[r], offset[r], cHi[sample], cLo[sample]);
-        units[r].addOutput(value, sum);
+      for (int r = 0; r < table.rows(); r++) {
+        units[r].addOutput(table.value(r, at, anchor, dist, value), sum);
       }
       result[sample] = sum.value();
     }
@@ -139,17 +88,141 @@ public final class ExactForward {
   }
 
   /**
-   * The layer-2 units that read one distinct row, for the output Σ_u W3_u relu(G + b2_u): sorted by
-   * their thresholds −b2_u, the units that are on for a given G are a prefix, and their sum is G ·
-   * Σ W3_u + Σ W3_u b2_u over it, from prefix sums. A U2 row at N = 10⁴ serves about 50 bump ReLUs;
-   * this costs a bisection instead of 50 double-double products per sample.
+   * Each distinct layer-2 row's pre-activation H_r(c) = β_r + Σ_i W2_{r,i} relu(s_i c + b_i) (β_r
+   * the bias of the row's representative unit) at every kink, and its slope after every kink and
+   * before the first, computed in {@link BigFloat} and kept as double-doubles. For a 2-layer
+   * network the one "row" is the output.
+   */
+  private static final class KinkTable {
+    final double[] pHi; // kinks, ascending, as double-doubles
+    final double[] pLo;
+    final PreciseNetwork.DistinctRows distinct;
+    final BigFloat[] rowBias; // β_r
+    private final double[][] valueHi; // [r][j]: H_r(p_j)
+    private final double[][] valueLo;
+    private final double[][] slopeHi; // [r][j + 1]: slope right of p_j; [r][0]: left of p_0
+    private final double[][] slopeLo;
+
+    KinkTable(PreciseNetwork w, double[] s) {
+      DenseNetwork g = w.network();
+      int m1 = g.width(1);
+      // kinks p_i = −b_i / s_i; a ReLU with s_i = 0 is the constant relu(b_i), no kink
+      BigFloat[] p = new BigFloat[m1];
+      BigFloat[] b = new BigFloat[m1];
+      BigFloat[] scale = new BigFloat[m1];
+      int[] byKink = new int[m1];
+      int kinks = 0;
+      for (int i = 0; i < m1; i++) {
+        b[i] = w.biasValue(1, i);
+        scale[i] = BigFloat.of(s[i]);
+        if (s[i] != 0) {
+          p[i] = b[i].negate().divide(scale[i]);
+          byKink[kinks++] = i;
+        }
+      }
+      int[] order = java.util.Arrays.copyOf(byKink, kinks);
+      Integer[] boxed = java.util.Arrays.stream(order).boxed().toArray(Integer[]::new);
+      Arrays.sort(boxed, (u, v) -> p[u].compareTo(p[v]));
+      pHi = new double[kinks];
+      pLo = new double[kinks];
+      for (int j = 0; j < kinks; j++) {
+        double[] pj = p[boxed[j]].doubleDouble();
+        pHi[j] = pj[0];
+        pLo[j] = pj[1];
+      }
+      distinct = w.distinctRows(2);
+      int rows = distinct.count();
+      rowBias = new BigFloat[rows];
+      valueHi = new double[rows][kinks];
+      valueLo = new double[rows][kinks];
+      slopeHi = new double[rows][kinks + 1];
+      slopeLo = new double[rows][kinks + 1];
+      BigFloat origin = kinks > 0 ? p[boxed[0]] : BigFloat.ZERO;
+      for (int r = 0; r < rows; r++) {
+        int unit = distinct.representative()[r];
+        BigFloat[] weight = new BigFloat[m1];
+        // at the first kink: the bias, the constant ReLUs and the left-facing ReLUs (on there)
+        BigFloat value = w.biasValue(2, unit);
+        rowBias[r] = value;
+        BigFloat slope = BigFloat.ZERO;
+        for (int i = 0; i < m1; i++) {
+          weight[i] = w.weightValue(2, unit, i);
+          if (weight[i].signum() == 0) {
+            continue;
+          }
+          if (s[i] == 0) {
+            value = value.add(weight[i].multiply(b[i].signum() > 0 ? b[i] : BigFloat.ZERO));
+          } else if (s[i] < 0) {
+            // relu(s_i c + b_i) = s_i (c − p_i) for c < p_i
+            BigFloat ws = weight[i].multiply(scale[i]);
+            slope = slope.add(ws);
+            value = value.add(ws.multiply(origin.subtract(p[i])));
+          }
+        }
+        store(slopeHi[r], slopeLo[r], 0, slope);
+        for (int j = 0; j < kinks; j++) {
+          if (j > 0) {
+            value = value.add(slope.multiply(p[boxed[j]].subtract(p[boxed[j - 1]])));
+          }
+          store(valueHi[r], valueLo[r], j, value);
+          // ReLU i switches at its kink: a right-facing one on, a left-facing one off
+          int i = boxed[j];
+          if (weight[i].signum() != 0) {
+            BigFloat ws = weight[i].multiply(scale[i]);
+            slope = s[i] > 0 ? slope.add(ws) : slope.subtract(ws);
+          }
+          store(slopeHi[r], slopeLo[r], j + 1, slope);
+        }
+        if (kinks == 0) {
+          double[] v = value.doubleDouble();
+          valueHi[r] = new double[] {v[0]};
+          valueLo[r] = new double[] {v[1]};
+        }
+      }
+    }
+
+    private static void store(double[] hi, double[] lo, int j, BigFloat v) {
+      double[] dd = v.doubleDouble();
+      hi[j] = dd[0];
+      lo[j] = dd[1];
+    }
+
+    int kinks() {
+      return pHi.length;
+    }
+
+    int rows() {
+      return rowBias.length;
+    }
+
+    /**
+     * H_r at a sample {@code dist} = c − p_at right of kink {@code at} (or left of the first kink
+     * when {@code anchor} = −1), into out.
+     */
+    DoubleDouble value(int r, int at, int anchor, DoubleDouble dist, DoubleDouble out) {
+      if (kinks() == 0) {
+        return out.setZero().add(valueHi[r][0], valueLo[r][0]);
+      }
+      int slope = anchor + 1; // the slope right of the anchor, or left of p_0
+      out.setZero().add(valueHi[r][at], valueLo[r][at]);
+      return out.addProduct(slopeHi[r][slope], dist.hi(), dist.lo())
+          .addProduct(slopeLo[r][slope], dist.hi(), dist.lo());
+    }
+  }
+
+  /**
+   * The layer-2 units that read one distinct row, for the output Σ_u W3_u relu(H + δ_u), where H is
+   * the row's pre-activation with the representative's bias β and δ_u = b2_u − β: sorted by their
+   * thresholds −δ_u, the units that are on for a given H are a prefix, and their sum is H · Σ W3_u
+   * + Σ W3_u δ_u over it, from prefix sums (exact decimals, kept as double-doubles). A U2 row at N
+   * = 10⁴ serves about 50 bump ReLUs; this costs a bisection instead of 50 products per sample.
    */
   private static final class UnitsOfARow {
-    final double[] thresholdHi; // −b2_u, ascending
+    final double[] thresholdHi; // −δ_u, ascending
     final double[] thresholdLo;
     final double[] weightHi; // prefix sums Σ W3_u over the first j units
     final double[] weightLo;
-    final double[] biasHi; // prefix sums Σ W3_u b2_u
+    final double[] biasHi; // prefix sums Σ W3_u δ_u
     final double[] biasLo;
 
     private UnitsOfARow(int n) {
@@ -161,8 +234,9 @@ public final class ExactForward {
       biasLo = new double[n + 1];
     }
 
-    static UnitsOfARow[] of(PreciseNetwork w, int[] rowOf, int rows) {
-      DenseNetwork g = w.network();
+    static UnitsOfARow[] of(PreciseNetwork w, KinkTable table) {
+      int[] rowOf = table.distinct.rowOf();
+      int rows = table.rows();
       int[] count = new int[rows];
       for (int r : rowOf) {
         count[r]++;
@@ -176,45 +250,38 @@ public final class ExactForward {
         members[rowOf[u]][count[rowOf[u]]++] = u;
       }
       UnitsOfARow[] out = new UnitsOfARow[rows];
-      DoubleDouble weight = new DoubleDouble();
-      DoubleDouble bias = new DoubleDouble();
       for (int r = 0; r < rows; r++) {
         Integer[] m = members[r];
-        // −b2 ascending: by b2 descending (hi, then lo)
-        Arrays.sort(
-            m,
-            (p, q) ->
-                -compare(g.bias(2).get(p), w.lowBias(2, p), g.bias(2).get(q), w.lowBias(2, q)));
+        BigFloat[] delta = new BigFloat[w.network().width(2)];
+        for (Integer u : m) {
+          delta[u] = w.biasValue(2, u).subtract(table.rowBias[r]);
+        }
+        // −δ ascending: by δ descending
+        Arrays.sort(m, (p, q) -> delta[q].compareTo(delta[p]));
         UnitsOfARow row = new UnitsOfARow(m.length);
-        weight.setZero();
-        bias.setZero();
+        BigFloat weight = BigFloat.ZERO;
+        BigFloat bias = BigFloat.ZERO;
         for (int j = 0; j < m.length; j++) {
           int u = m[j];
-          double b = g.bias(2).get(u);
-          double bLow = w.lowBias(2, u);
-          row.thresholdHi[j] = -b;
-          row.thresholdLo[j] = -bLow;
-          double w3 = g.weight(3).get(0, u);
-          double w3Low = w.lowWeight(3, 0, u);
-          weight.add(w3, w3Low);
-          bias.addProduct(w3, b, bLow).addProduct(w3Low, b, bLow);
-          row.weightHi[j + 1] = weight.hi();
-          row.weightLo[j + 1] = weight.lo();
-          row.biasHi[j + 1] = bias.hi();
-          row.biasLo[j + 1] = bias.lo();
+          KinkTable.store(row.thresholdHi, row.thresholdLo, j, delta[u].negate());
+          BigFloat w3 = w.weightValue(3, 0, u);
+          weight = weight.add(w3);
+          bias = bias.add(w3.multiply(delta[u]));
+          KinkTable.store(row.weightHi, row.weightLo, j + 1, weight);
+          KinkTable.store(row.biasHi, row.biasLo, j + 1, bias);
         }
         out[r] = row;
       }
       return out;
     }
 
-    /** sum += Σ over the units on at G (G + b2_u > 0, i.e. −b2_u < G) of W3_u (G + b2_u). */
-    void addOutput(DoubleDouble gValue, DoubleDouble sum) {
+    /** sum += Σ over the units on at H (H + δ_u > 0, i.e. −δ_u < H) of W3_u (H + δ_u). */
+    void addOutput(DoubleDouble h, DoubleDouble sum) {
       int lo = 0;
       int hi = thresholdHi.length;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (compare(thresholdHi[mid], thresholdLo[mid], gValue.hi(), gValue.lo()) < 0) {
+        if (compare(thresholdHi[mid], thresholdLo[mid], h.hi(), h.lo()) < 0) {
           lo = mid + 1;
         } else {
           hi = mid;
@@ -223,46 +290,25 @@ public final class ExactForward {
       if (lo == 0) {
         return;
       }
-      double gHi = gValue.hi();
-      double gLo = gValue.lo();
+      double gHi = h.hi();
+      double gLo = h.lo();
       sum.addProduct(weightHi[lo], gHi, gLo).addProduct(weightLo[lo], gHi, gLo);
       sum.add(biasHi[lo], biasLo[lo]);
     }
   }
 
-  /** out = offset + slope · (cHi + cLo). */
-  private static DoubleDouble line(
-      DoubleDouble out, DoubleDouble slope, DoubleDouble offset, double cHi, double cLo) {
-    out.set(offset.hi(), offset.lo());
-    return out.addProduct(slope.hi(), cHi, cLo).addProduct(slope.lo(), cHi, cLo);
-  }
-
-  /** Adds (sign = 1) or removes (−1) first-layer ReLU i's term W2[·, i] (s_i c + b_i). */
-  private static void toggle(
-      PreciseNetwork w,
-      DoubleMatrix w2,
-      int[] representative,
-      DoubleDouble[] slope,
-      DoubleDouble[] offset,
-      int i,
-      double s,
-      double b,
-      double bLow,
-      double sign) {
-    for (int r = 0; r < representative.length; r++) {
-      double hi = sign * w2.get(representative[r], i);
-      double lo = sign * w.lowWeight(2, representative[r], i);
-      if (hi == 0 && lo == 0) {
-        continue;
-      }
-      slope[r].addProduct(hi, s).addProduct(lo, s);
-      offset[r].addProduct(hi, b, bLow).addProduct(lo, b, bLow);
+  /** 0 … n−1 sorted by a comparator, without boxing the result. */
+  private static int[] sorted(int n, Comparator<Integer> by) {
+    Integer[] boxed = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      boxed[i] = i;
     }
-  }
-
-  private static boolean on(
-      DoubleDouble acc, double s, double b, double bLow, double cHi, double cLo) {
-    return acc.setZero().add(b, bLow).addProduct(s, cHi, cLo).positive();
+    Arrays.sort(boxed, by);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = boxed[i];
+    }
+    return order;
   }
 
   /**
@@ -291,7 +337,8 @@ public final class ExactForward {
         double entry = w1.get(i, col);
         if (s[i] * a[col] != entry
             || Math.fma(s[i], a[col], -entry) != 0
-            || w.lowWeight(1, i, col) != 0) {
+            || w.lowWeight(1, i, col) != 0
+            || w.thirdWeight(1, i, col) != 0) {
           return null;
         }
       }
@@ -323,10 +370,11 @@ public final class ExactForward {
         DoubleMatrix wl = g.weight(l);
         boolean hidden = l < g.depth();
         for (int r = 0; r < wl.rows; r++) {
-          acc.setZero().add(g.bias(l).get(r), w.lowBias(l, r));
+          acc.setZero().add(g.bias(l).get(r), w.lowBias(l, r)).add(w.thirdBias(l, r));
           for (int c = 0; c < wl.columns; c++) {
             acc.addProduct(wl.get(r, c), inHi[c], inLo[c]);
             acc.addProduct(w.lowWeight(l, r, c), inHi[c], inLo[c]);
+            acc.addProduct(w.thirdWeight(l, r, c), inHi[c], inLo[c]);
           }
           boolean zero = hidden && !acc.positive();
           outHi[r] = zero ? 0 : acc.hi();

@@ -5,8 +5,8 @@ import org.ftcbench.nn.DenseNetwork;
 /**
  * U3 (Sohn et al. 2024, Theorem 5.1 and Fig. 8; paper notes §3.8): Yun-style groups built from the
  * kept set J only ({@link KeptSet}, |J| ≤ min{3N + 2, K}), n2 = ⌈√|J|⌉ layer-2 neurons with the
- * continuous σ_L (4 ReLUs each) and n1 = ⌈|J|/n2⌉ hard-tanh neurons in layer 1: m = 2n1 + 4n2 ≤
- * 6⌈√(3N + 2)⌉.
+ * continuous σ_L (4 ReLUs each) and n1 = ⌈|J|/n2⌉ groups of 2 ReLUs in layer 1 ({@link
+ * SnakeGroups}): m = 2n1 + 4n2 ≤ 6⌈√(3N + 2)⌉.
  *
  * <p>σ_L passes s through on [−1, 1] and is 0 for |s| ≥ 1 + δ, so every non-assigned point,
  * including the removed points between kept endpoints of unchanged blocks, only needs |F| ≥ 1 + δ
@@ -15,10 +15,9 @@ import org.ftcbench.nn.DenseNetwork;
  * <p>Which points the layer-2 neurons interpolate differs from the paper, for conditioning only
  * (the architecture and the count are the paper's): the paper assigns every kept point, Yun-style
  * in snake order. Since σ_L sends every clipped value to 0, the unchanged kept points (targets 0)
- * need no assignment; here only the changed points are assigned, the other slots are virtual points
- * placed to keep every neuron's chain of weights level ({@link
- * SnakeGroups.Assignment#CHANGED_ONLY}). At K = 10⁴, N = 100 this lowers the largest weight from
- * about 10¹⁶ (snake) to 10⁷–10⁹.
+ * need no assignment; here only the changed points are assigned, and a neuron without a point in a
+ * group is the constant 1 + δ + margin there ({@link SnakeGroups.Assignment#CHANGED_ONLY}), so the
+ * unchanged kept points' close neighbours (removed points) force no steep slopes.
  */
 public final class KeptSetU3 {
   private KeptSetU3() {}
@@ -31,11 +30,17 @@ public final class KeptSetU3 {
     double[] t = OutputScale.scaled(p.z(), scale);
     SnakeGroups groups =
         new SnakeGroups(p, KeptSet.of(p.changed()), SnakeGroups.Assignment.CHANGED_ONLY);
-    ThreeLayerNetwork net = new ThreeLayerNetwork(p.a(), groups.layer);
+    ThreeLayerNetwork net =
+        new ThreeLayerNetwork(p.a(), groups.kinkHi, groups.kinkLo, groups.span());
     for (int k = 0; k < groups.n2; k++) {
-      LayerTwoSystem.Row f = groups.solve(k, t, settings.rampThreshold(), false);
-      double[] r = ThreeLayerNetwork.range(groups.layer, f, p.c());
-      net.add(f, ReluExpansion.sigmaL(settings.rampWidth(), r[0] <= r[1]));
+      SnakeGroups.Line[] lines = new SnakeGroups.Line[groups.n1];
+      for (int g = 0; g < groups.n1; g++) {
+        lines[g] = groups.line(k, g, t, settings.rampThreshold(), false);
+      }
+      double[] r = groups.range(lines);
+      net.add(
+          net.row(groups.start(lines), groups.pieces(lines)),
+          ReluExpansion.sigmaL(settings.rampWidth(), r[0] <= r[1]));
     }
     return net.build(scale);
   }

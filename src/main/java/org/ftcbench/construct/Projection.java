@@ -13,21 +13,24 @@ import org.jblas.DoubleMatrix;
  *
  * <p>a is a unit-length Gaussian vector drawn from {@link Seeds#PROJECTION}, its entries rounded to
  * 26 bits ({@link #shortMantissa}); distinct inputs have distinct projections almost surely, and on
- * a floating-point tie a is drawn again. Every weight of the constructions grows like 1/(the
- * smallest gap between neighbouring projections next to a changed sample), and so does the error of
- * a float64 forward pass of them (the certificates themselves are exact, {@link Verification}): of
- * {@link #DRAWS} draws the one with the largest such gap, relative to the range of the projections,
- * is kept. That gap is the minimum of about 2N nearly exponential spacings, so the best of 16 draws
- * is about H_16 ≈ 3.4 times the typical one. Samples with bit-identical inputs cannot be separated
- * by any network: with equal targets they are merged into one point (any network that fits one fits
- * both), with different targets the task is impossible and {@link BadInputException} says so.
+ * a tie a is drawn again. Projections are compared as double-doubles, so inputs that differ only in
+ * their last bits, whose projections round to the same double, are still told apart. Every weight
+ * of the constructions grows like 1/(the smallest gap between neighbouring projections next to a
+ * changed sample), and so does the error of a float64 forward pass of them (the certificates
+ * themselves are exact, {@link Verification}): of {@link #DRAWS} draws the one with the largest
+ * such gap, relative to the range of the projections, is kept. That gap is the minimum of about 2N
+ * nearly exponential spacings, so the best of 16 draws is about H_16 ≈ 3.4 times the typical one.
+ * Samples with bit-identical inputs cannot be separated by any network: with equal targets they are
+ * merged into one point (any network that fits one fits both), with different targets the task is
+ * impossible and {@link BadInputException} says so.
  *
  * <p>Positions 0 … size−1 are 0-based indices into the sorted distinct points; the paper's sorted
  * index i is position i − 1.
  *
  * @param a the unit direction (d entries)
- * @param c the sorted, strictly increasing projections c_i = aᵀx_i of the distinct points, each
- *     computed in double-double and rounded, so that their order is the exact order
+ * @param c the sorted projections c_i = aᵀx_i of the distinct points, each computed in
+ *     double-double and rounded to double: ascending, strictly so together with cLow (two points
+ *     may share c_i when their inputs differ by less than its rounding)
  * @param cLow the rounding error of each c_i: aᵀx_i = c_i + cLow_i to about 1e−32 relative, for the
  *     constructions that place knots exactly ({@link TwoLayerInterpolant})
  * @param z the residual target of each distinct point
@@ -62,14 +65,19 @@ public record Projection(
    * points or with fewer than two points): the conditioning of the projection.
    */
   public double relativeChangedGap() {
-    double range = c.length > 1 ? c[c.length - 1] - c[0] : 0;
+    double range = c.length > 1 ? gap(0, c.length - 1) : 0;
     double min = Double.POSITIVE_INFINITY;
     for (int i = 0; i + 1 < c.length; i++) {
       if (changed[i] || changed[i + 1]) {
-        min = Math.min(min, c[i + 1] - c[i]);
+        min = Math.min(min, gap(i, i + 1));
       }
     }
     return range > 0 ? min / range : Double.POSITIVE_INFINITY;
+  }
+
+  /** c_j − c_i from the double-double projections. */
+  public double gap(int i, int j) {
+    return (c[j] - c[i]) + (cLow[j] - cLow[i]);
   }
 
   /**
@@ -103,15 +111,31 @@ public record Projection(
         proj[i] = s.hi();
         projLow[i] = s.lo();
       }
-      int[] order = sortedOrder(proj);
-      Projection p = merge(a, proj, projLow, order, x, z, inT);
-      if (p == null) {
+      // most draws only need their gap, read off a sorted copy; the full merge (identical inputs,
+      // ties) runs for the best draw and for draws with equal projections
+      double[] sorted = proj.clone();
+      Arrays.sort(sorted);
+      boolean equal = false;
+      for (int i = 1; i < k && !equal; i++) {
+        equal = sorted[i] == sorted[i - 1];
+      }
+      if (equal) {
+        Projection p = merge(a, proj, projLow, sortedOrder(proj, projLow), x, z, inT);
+        if (p == null) {
+          continue;
+        }
+        separating++;
+        double gap = p.relativeChangedGap();
+        if (gap > bestGap) {
+          best = p;
+          bestGap = gap;
+        }
         continue;
       }
       separating++;
-      double gap = p.relativeChangedGap();
+      double gap = relativeChangedGap(sorted, proj, changedIndices);
       if (gap > bestGap) {
-        best = p;
+        best = merge(a, proj, projLow, sortedOrder(proj, projLow), x, z, inT);
         bestGap = gap;
       }
     }
@@ -122,6 +146,26 @@ public record Projection(
         "no direction separates the inputs after "
             + MAX_DRAWS
             + " random draws: some samples differ only by rounding; remove near-duplicate rows");
+  }
+
+  /**
+   * {@link #relativeChangedGap()} of distinct projections, from their sorted values: the gaps next
+   * to each changed sample, found by bisection.
+   */
+  private static double relativeChangedGap(double[] sorted, double[] proj, int[] changed) {
+    int k = sorted.length;
+    double range = k > 1 ? sorted[k - 1] - sorted[0] : 0;
+    double min = Double.POSITIVE_INFINITY;
+    for (int i : changed) {
+      int r = Arrays.binarySearch(sorted, proj[i]);
+      if (r > 0) {
+        min = Math.min(min, sorted[r] - sorted[r - 1]);
+      }
+      if (r + 1 < k) {
+        min = Math.min(min, sorted[r + 1] - sorted[r]);
+      }
+    }
+    return range > 0 ? min / range : Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -145,7 +189,7 @@ public record Projection(
     int n = 0;
     for (int r = 0; r < k; r++) {
       int i = order[r];
-      if (n > 0 && proj[i] == c[n - 1]) {
+      if (n > 0 && proj[i] == c[n - 1] && projLow[i] == cLow[n - 1]) {
         int first = sample[n - 1];
         // the same projection: the same input (merge or reject) or a tie (draw again)
         boolean same = true;
@@ -190,10 +234,10 @@ public record Projection(
   }
 
   /**
-   * v rounded to {@link #DIRECTION_BITS} significant bits. The 3-layer constructions scale a by a
-   * per-neuron factor of as many bits, and the product of two 26-bit numbers is a double exactly:
-   * so every first-layer row is exactly (factor) · a, and the exact evaluation ({@link
-   * ExactForward}) can work on c = aᵀx alone.
+   * v rounded to {@link #DIRECTION_BITS} significant bits. The constructions' first-layer rows are
+   * exactly a, and any row s · a with s of as many bits is exact too (the product of two 26-bit
+   * numbers is a double), which is what the exact evaluation ({@link ExactForward}) needs to work
+   * on c = aᵀx alone.
    */
   static double shortMantissa(double v) {
     if (v == 0 || !Double.isFinite(v)) {
@@ -203,7 +247,7 @@ public record Projection(
     return Math.scalb(Math.rint(Math.scalb(v, shift)), -shift);
   }
 
-  /** Significant bits of a's entries and of the 3-layer row factors (2 × 26 ≤ 53). */
+  /** Significant bits of a's entries (2 × 26 ≤ 53: a row s · a with a 26-bit s is exact). */
   static final int DIRECTION_BITS = 26;
 
   private static double[] unitGaussian(Random rng, int d) {
@@ -222,31 +266,37 @@ public record Projection(
     return a;
   }
 
-  /** The indices 0 … n−1 sorted by value, ties by index (a stable merge sort, no boxing). */
-  static int[] sortedOrder(double[] values) {
-    int n = values.length;
+  /**
+   * The indices 0 … n−1 sorted by the double-doubles hi + lo, ties by index (a stable merge sort,
+   * no boxing).
+   */
+  static int[] sortedOrder(double[] hi, double[] lo) {
+    int n = hi.length;
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
     int[] buf = new int[n];
     for (int width = 1; width < n; width *= 2) {
-      for (int lo = 0; lo < n - width; lo += 2 * width) {
-        int mid = lo + width;
-        int hi = Math.min(lo + 2 * width, n);
-        int i = lo;
+      for (int left = 0; left < n - width; left += 2 * width) {
+        int mid = left + width;
+        int right = Math.min(left + 2 * width, n);
+        int i = left;
         int j = mid;
-        int o = lo;
-        while (i < mid && j < hi) {
-          buf[o++] = values[order[j]] < values[order[i]] ? order[j++] : order[i++];
+        int o = left;
+        while (i < mid && j < right) {
+          int a = order[j];
+          int b = order[i];
+          boolean less = hi[a] < hi[b] || (hi[a] == hi[b] && lo[a] < lo[b]);
+          buf[o++] = less ? order[j++] : order[i++];
         }
         while (i < mid) {
           buf[o++] = order[i++];
         }
-        while (j < hi) {
+        while (j < right) {
           buf[o++] = order[j++];
         }
-        System.arraycopy(buf, lo, order, lo, hi - lo);
+        System.arraycopy(buf, left, order, left, right - left);
       }
     }
     return order;

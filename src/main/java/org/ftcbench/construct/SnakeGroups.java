@@ -1,61 +1,67 @@
 package org.ftcbench.construct;
 
-import java.util.Arrays;
-
 /**
  * The grouping shared by U1, U2 and U3 (Yun et al. 2019 as used by Sohn et al. 2024, Fig. 6 and
- * Fig. 8; paper notes §3.6–§3.8): the defining points (all samples, or the kept set J) in sorted
- * order are cut into n1 = ⌈M/n2⌉ consecutive groups of n2 = ⌈√M⌉ points (square roots rounded up),
- * and layer-2 neuron k is assigned the k-th point of every group in <em>snake order</em>: even
- * groups (0-based) ascending in c, odd groups descending.
+ * Fig. 8; paper notes §3.6–§3.8), and the line each layer-2 neuron follows on each group.
  *
- * <p>Interval j of layer 1 runs between the midpoints to the neighbouring groups (Eq. 28); the
- * outer ends are padded by one mean spacing. Points that are not defining points (the removed
- * points of U3) lie inside some interval and are clipped like every non-assigned point. If the last
- * group is short, neurons beyond its size are assigned a virtual point with target 0 inside that
- * interval, beyond its last real point in snake order (notes §3.6 step 3).
+ * <p>The defining points (all samples, or the kept set J) in sorted order are cut into n1 = ⌈M/n2⌉
+ * consecutive groups of n2 = ⌈√M⌉ points (square roots rounded up). Layer-2 neuron k is assigned
+ * one point of every group ({@link Assignment}). Points that are not defining points (the removed
+ * points of U3) belong to the group whose stretch of the line they lie in: the cut between two
+ * groups is the widest gap between data points from the last defining point of one to the first of
+ * the next.
  *
- * <p>Conditioning. Neuron k's weights form a chain ({@link LayerTwoSystem}): for large weights
- * |ω_{g+1}| ≈ |ω_g| (2 − u*_g)/u*_{g+1}, and one scale φ must meet the steepest requirement of all
- * groups, so any drift of the chain multiplies every other weight. The snake keeps the chain level
- * when each group's points are evenly spaced; the kept set of U3 is not, and there the chains grow
- * by e^30 and more. {@link Assignment} offers two remedies for the activations that do not care
- * about the clipping side. The midpoint boundaries are kept: moving them to balance the chains was
- * tried and is worse (the pair of points next to a boundary then gets very different ramp
- * positions).
+ * <p>Layer 1 is 2 ReLUs per group, relu(aᵀx − L_g) and relu(aᵀx − R_g), at the ends of the group's
+ * interval [L_g, R_g]: L_g and R_g lie at a third and two thirds of the gap to the neighbouring
+ * group (the outer ends one mean spacing beyond the data), and are exact double-doubles, stored in
+ * the biases, so that they separate points however close. Each layer-2 neuron's pre-activation F is
+ * then any continuous piecewise-linear function with kinks at the interval ends ({@link
+ * PiecewiseLinear}): on group g it is the neuron's line there ({@link #line}): through its assigned
+ * point at its target, steep enough that every other point of the group lies beyond the clipping
+ * threshold θ (on the side U1's snake order asks for); or the constant ±θ where it has no point.
+ * Between two groups, F runs straight from one group's line to the next.
+ *
+ * <p>This differs from the paper's layer 1 for conditioning only (the architecture and the count
+ * are the paper's): the paper's hard-tanh neuron u_g = clip(ℓ_g + 1, 0, 2) is the same two ReLUs
+ * read with opposite weights, so F is continuous across each interval end and each group's line
+ * starts where the previous one ended. Its weights then form a chain, |ω_{g+1}| ≈ |ω_g| (2 −
+ * u*_g)/u*_{g+1}, that grows without bound on uneven data: 10⁴² for U1 on clusters of spread 1e−6,
+ * and a point at u* = 0 or 2 on clusters of spread 1e−10 (the rounded ramp put it outside its
+ * interval). Reading the two ReLUs with their own weights gives each group its own line and the gap
+ * between groups its own slope; no weight depends on another group's.
  */
 final class SnakeGroups {
   private final Projection p;
-  private final int[] pos;
   final int n1;
   final int n2;
-  final IntervalLayer layer;
 
-  /** slot[g][k]: the sorted position assigned to neuron k in group g, or −1 for a virtual point. */
+  /** The 2n1 kinks, ascending: L_g at 2g and R_g at 2g + 1, as double-doubles. */
+  final double[] kinkHi;
+
+  final double[] kinkLo;
+
+  /** Group g's data points are the sorted positions first[g] … last[g]. */
+  private final int[] first;
+
+  private final int[] last;
+
+  /** slot[g][k]: the sorted position assigned to neuron k in group g, or −1 for none. */
   private final int[][] slot;
 
   /** How points are matched to layer-2 neurons. */
   enum Assignment {
-    /** Yun's snake order; required by U1, whose output sums the clip signs. */
+    /**
+     * Yun's snake order: neuron k gets the k-th point of every group, ascending in even groups
+     * (0-based), descending in odd ones; required by U1, whose output sums the clip signs.
+     */
     SNAKE,
     /**
-     * Any one point per group and neuron, chosen so that no neuron's chain of weights grows along
-     * the line (for the sign-free U2 and U3).
-     */
-    BALANCED,
-    /**
-     * Only the changed points are interpolated; the other slots of a group are virtual points with
-     * target 0 in the group's widest gap, and the assignment is balanced as in BALANCED. For
-     * activations that are 0 on both clipping sides (σ_L, bumps) every unchanged point is then
-     * clipped to the output 0, which is its target, so the unchanged kept points need no
-     * assignment, and their nearest neighbours (removed points at the smallest gaps of all) no
-     * longer force steep slopes.
+     * Only the changed points are interpolated, each by one neuron; the others of a group have no
+     * point there. For activations that are 0 on both clipping sides (σ_L, bumps) every unchanged
+     * point is then clipped to the output 0, its target.
      */
     CHANGED_ONLY
   }
-
-  /** Where the virtual point of neuron k in group g lies ([g][k]; unused for real points). */
-  private final double[][] virtualC;
 
   /**
    * @param p the projected task
@@ -63,96 +69,72 @@ final class SnakeGroups {
    */
   SnakeGroups(Projection p, int[] positions, Assignment assignment) {
     this.p = p;
-    this.pos = positions.clone();
     int m = positions.length;
     this.n2 = ceilSqrt(m);
     this.n1 = (m + n2 - 1) / n2;
+    int size = p.size();
     double[] c = p.c();
-    double cMin = c[0];
-    double cMax = c[c.length - 1];
-    double pad = c.length > 1 ? (cMax - cMin) / (c.length - 1) : 1.0;
-    double[] bounds = new double[n1 + 1];
-    bounds[0] = c[pos[0]] - pad;
-    bounds[n1] = c[pos[m - 1]] + pad;
-    for (int g = 1; g < n1; g++) {
-      // the midpoint: then the boundary pair's factors (2 − u)/u cancel exactly in every chain
-      bounds[g] = 0.5 * (c[pos[g * n2 - 1]] + c[pos[g * n2]]);
+    first = new int[n1];
+    last = new int[n1];
+    first[0] = 0;
+    last[n1 - 1] = size - 1;
+    for (int g = 0; g + 1 < n1; g++) {
+      // the widest gap between this group's last defining point and the next group's first
+      int cut = positions[g * n2 + n2 - 1];
+      for (int i = cut + 1; i < positions[(g + 1) * n2]; i++) {
+        if (p.gap(i, i + 1) > p.gap(cut, cut + 1)) {
+          cut = i;
+        }
+      }
+      last[g] = cut;
+      first[g + 1] = cut + 1;
     }
-    double[] lower = java.util.Arrays.copyOfRange(bounds, 0, n1);
-    double[] upper = java.util.Arrays.copyOfRange(bounds, 1, n1 + 1);
-    this.layer = new IntervalLayer(lower, upper, cMin, cMax);
-    this.slot = new int[n1][n2];
-    this.virtualC = new double[n1][n2];
+    kinkHi = new double[2 * n1];
+    kinkLo = new double[2 * n1];
+    double range = p.gap(0, size - 1);
+    double pad = range > 0 ? range / (size - 1) : Math.max(1, Math.abs(c[0]));
+    DoubleDouble v = new DoubleDouble();
+    DoubleDouble third = new DoubleDouble();
+    put(0, v.setZero().add(c[0], p.cLow()[0]).add(-pad));
+    put(2 * n1 - 1, v.setZero().add(c[size - 1], p.cLow()[size - 1]).add(pad));
+    for (int g = 0; g + 1 < n1; g++) {
+      int a = last[g];
+      int b = first[g + 1];
+      third.setZero().add(c[b], p.cLow()[b]).add(-c[a], -p.cLow()[a]).divideBy(3, 0);
+      put(2 * g + 1, v.setZero().add(c[a], p.cLow()[a]).add(third.hi(), third.lo()));
+      put(2 * g + 2, v.add(third.hi(), third.lo()));
+    }
+    for (int i = 1; i < 2 * n1; i++) {
+      if (BigFloat.of(kinkHi[i], kinkLo[i], 0)
+              .compareTo(BigFloat.of(kinkHi[i - 1], kinkLo[i - 1], 0))
+          <= 0) {
+        throw new IllegalStateException(
+            "interval ends " + (i - 1) + " and " + i + " coincide at " + kinkHi[i]);
+      }
+    }
+    slot = new int[n1][n2];
     for (int g = 0; g < n1; g++) {
-      if (assignment == Assignment.CHANGED_ONLY) {
+      java.util.Arrays.fill(slot[g], -1);
+      int from = g * n2;
+      int groupSize = Math.min(n2, m - from);
+      if (assignment == Assignment.SNAKE) {
+        for (int k = 0; k < groupSize; k++) {
+          slot[g][k] = positions[from + (ascending(g) ? k : groupSize - 1 - k)];
+        }
+      } else {
         int filled = 0;
-        for (int i = g * n2; i < g * n2 + groupSize(g); i++) {
-          if (p.changed()[pos[i]]) {
-            slot[g][filled++] = pos[i];
+        for (int i = from; i < from + groupSize; i++) {
+          if (p.changed()[positions[i]]) {
+            slot[g][filled++] = positions[i];
           }
         }
-        java.util.Arrays.fill(slot[g], filled, n2, -1);
-      } else {
-        for (int k = 0; k < n2; k++) {
-          slot[g][k] = snake(k, g);
-        }
-        java.util.Arrays.fill(virtualC[g], beyondLastInSnakeOrder(g));
       }
-    }
-    if (assignment == Assignment.BALANCED) {
-      balance();
-    } else if (assignment == Assignment.CHANGED_ONLY) {
-      balanceWithVirtualPoints();
     }
   }
 
-  private int snake(int k, int g) {
-    int size = groupSize(g);
-    if (k >= size) {
-      return -1;
-    }
-    int within = ascending(g) ? k : size - 1 - k;
-    return pos[g * n2 + within];
-  }
-
-  /**
-   * Greedy balancing. For large weights the chain of {@link LayerTwoSystem} gives |ω_{g+1}| ≈ |ω_g|
-   * (2 − u*_g) / u*_{g+1}, so log|ω| of each neuron is a running sum; group by group, the neuron
-   * whose running sum (including its pending factor 2 − u*_g) is largest receives the point with
-   * the largest u*, and so on down, which keeps all running sums together. The snake does the same
-   * when the points of every group are evenly spaced; for unevenly spaced points (the kept set of
-   * U3) its chains can grow by e^30 and more.
-   */
-  private void balance() {
-    double[] level = new double[n2];
-    Integer[] chains = new Integer[n2];
-    for (int g = 0; g < n1; g++) {
-      int[] points = new int[n2];
-      double[] u = new double[n2];
-      for (int k = 0; k < n2; k++) {
-        points[k] = slot[g][k];
-        u[k] = layer.u(g, assignedC(k, g));
-      }
-      Integer[] byU = new Integer[n2];
-      for (int k = 0; k < n2; k++) {
-        byU[k] = k;
-        chains[k] = k;
-      }
-      java.util.Arrays.sort(byU, (x, y) -> Double.compare(u[y], u[x]));
-      java.util.Arrays.sort(chains, (x, y) -> Double.compare(level[y], level[x]));
-      int[] next = new int[n2];
-      double[] nextLevel = new double[n2];
-      for (int r = 0; r < n2; r++) {
-        int k = chains[r];
-        int s = byU[r];
-        next[k] = points[s];
-        // log|ω_g| of chain k, then the factor (2 − u*_g) it passes on to the next group
-        double omega = level[k] - Math.log(u[s]);
-        nextLevel[k] = omega + Math.log(2 - u[s]);
-      }
-      slot[g] = next;
-      System.arraycopy(nextLevel, 0, level, 0, n2);
-    }
+  private void put(int i, DoubleDouble v) {
+    kinkHi[i] = v.hi();
+    kinkLo[i] = v.lo();
   }
 
   /** ⌈√m⌉ for m ≥ 0, exactly (no floating-point rounding down). */
@@ -167,198 +149,117 @@ final class SnakeGroups {
     return (int) r;
   }
 
-  int groupSize(int g) {
-    return Math.min(n2, pos.length - g * n2);
-  }
-
   /** Whether group g is ascending in c in snake order. */
   static boolean ascending(int g) {
     return g % 2 == 0;
   }
 
-  /** The sorted position assigned to neuron k in group g, or −1 for a virtual point. */
+  /** The sorted position assigned to neuron k in group g, or −1 for none. */
   int assigned(int k, int g) {
     return slot[g][k];
   }
 
-  /** Where the assigned point of neuron k in group g lies on the line. */
-  double assignedC(int k, int g) {
-    int q = assigned(k, g);
-    return q >= 0 ? p.c()[q] : virtualC[g][k];
+  /** How far the data reach along the line, the interval ends included. */
+  double span() {
+    return (kinkHi[2 * n1 - 1] - kinkHi[0]) + (kinkLo[2 * n1 - 1] - kinkLo[0]);
   }
 
   /**
-   * CHANGED_ONLY's assignment. In relative terms, a neuron whose F has magnitude A at the start of
-   * an interval and is assigned the ramp position u there gets |ω| ≈ A/u and passes on A (2 − u)/u
-   * ({@link LayerTwoSystem}); a virtual point at u = A/Ω therefore keeps |ω| at the common level Ω
-   * and pulls A back towards Ω. Group by group: Ω is the median A; the changed points, by u, go to
-   * the neurons at the matching quantiles of the wished-for positions A/Ω; every other neuron gets
-   * a virtual point at its wished-for position, moved into the middle half of the data-free stretch
-   * around it (so that the neighbours it must clip are not too close).
+   * Neuron k's F on group g: F(c) = value + slope (c − c_point), or the constant value where {@code
+   * point} = −1.
    */
-  private void balanceWithVirtualPoints() {
-    double[] c = p.c();
-    double[] amplitude = new double[n2];
-    java.util.Arrays.fill(amplitude, 1);
-    for (int g = 0; g < n1; g++) {
-      double[] sorted = amplitude.clone();
-      java.util.Arrays.sort(sorted);
-      double omega = sorted[n2 / 2];
-      double[] wish = new double[n2];
-      Integer[] byWish = new Integer[n2];
-      for (int k = 0; k < n2; k++) {
-        wish[k] = Math.max(WISH_LIMIT, Math.min(2 - WISH_LIMIT, amplitude[k] / omega));
-        byWish[k] = k;
-      }
-      java.util.Arrays.sort(byWish, (x, y) -> Double.compare(wish[x], wish[y]));
-      int changedCount = 0;
-      while (changedCount < n2 && slot[g][changedCount] >= 0) {
-        changedCount++;
-      }
-      int[] changedPoints = java.util.Arrays.copyOf(slot[g], changedCount);
-      java.util.Arrays.sort(changedPoints); // ascending c is ascending u
-      int[] next = new int[n2];
-      java.util.Arrays.fill(next, -1);
-      boolean[] taken = new boolean[n2];
-      for (int r = 0; r < changedCount; r++) {
-        int rank = (int) ((r + 0.5) * n2 / changedCount);
-        int k = byWish[Math.min(rank, n2 - 1)];
-        while (taken[k]) { // ranks are distinct, but guard anyway
-          k = (k + 1) % n2;
-        }
-        taken[k] = true;
-        next[k] = changedPoints[r];
-      }
-      slot[g] = next;
-      for (int k = 0; k < n2; k++) {
-        double u;
-        if (next[k] >= 0) {
-          u = layer.u(g, c[next[k]]);
-        } else {
-          virtualC[g][k] =
-              freeSpotNear(g, layer.lower(g) + 0.5 * wish[k] * (layer.upper(g) - layer.lower(g)));
-          u = layer.u(g, virtualC[g][k]);
-        }
-        amplitude[k] = amplitude[k] / omega * (2 - u) / u;
-      }
-    }
-  }
+  record Line(int point, double value, double slope) {}
 
   /**
-   * The range of wished-for ramp positions of a virtual point, [0.05, 1.95]. Wishing for the very
-   * ends (to undo a changed point at u ≈ 2) was tried and is much worse: the virtual point then
-   * sits next to data and forces steep slopes itself.
-   */
-  private static final double WISH_LIMIT = 0.05;
-
-  /** How many data-free stretches on each side of the wished-for spot are considered. */
-  private static final int NEARBY_GAPS = 8;
-
-  /**
-   * A point of interval g near {@code want}: the centre of the widest data-free stretch among the
-   * {@link #NEARBY_GAPS} on either side of it, or {@code want} itself if it lies in the middle half
-   * of that stretch. A virtual point in a narrow gap would force a steep slope to clip its
-   * neighbours.
-   */
-  private double freeSpotNear(int g, double want) {
-    double[] c = p.c();
-    int right = insertionPoint(want); // the stretch (c[right − 1], c[right]) contains want
-    double bestLo = 0;
-    double bestHi = -1;
-    for (int r = right - NEARBY_GAPS; r <= right + NEARBY_GAPS; r++) {
-      if (r < 0 || r > c.length) {
-        continue;
-      }
-      double lo = r > 0 ? Math.max(c[r - 1], layer.lower(g)) : layer.lower(g);
-      double hi = r < c.length ? Math.min(c[r], layer.upper(g)) : layer.upper(g);
-      if (hi - lo > bestHi - bestLo) {
-        bestLo = lo;
-        bestHi = hi;
-      }
-    }
-    double quarter = 0.25 * (bestHi - bestLo);
-    return Math.max(bestLo + quarter, Math.min(bestHi - quarter, want));
-  }
-
-  /** U1's virtual points: beyond the group's last real point in snake order (notes §3.6). */
-  private double beyondLastInSnakeOrder(int g) {
-    double[] c = p.c();
-    if (ascending(g)) {
-      // beyond the last real point in c: between it and the interval's upper end
-      return 0.5 * (c[lastInside(g)] + layer.upper(g));
-    }
-    return 0.5 * (layer.lower(g) + c[firstInside(g)]);
-  }
-
-  private int firstInside(int g) {
-    int i = insertionPoint(layer.lower(g));
-    return i;
-  }
-
-  private int lastInside(int g) {
-    return insertionPoint(layer.upper(g)) - 1;
-  }
-
-  /** The first sorted position with c > value. */
-  private int insertionPoint(double value) {
-    int i = Arrays.binarySearch(p.c(), value);
-    return i >= 0 ? i + 1 : -i - 1;
-  }
-
-  /**
-   * Solves layer-2 neuron k: every non-assigned point must reach |F| ≥ theta; {@code signed} asks
-   * for U1's sides (points after the assigned one in snake order clip to s_k = (−1)^k, points
-   * before to −s_k), otherwise either side will do.
+   * Neuron k's line on group g: through its point at the point's (scaled) target, with the smallest
+   * slope that puts every other point of the group at |F| ≥ θ; {@code signed} asks for U1's sides
+   * (points after the assigned one in snake order clip to s_k = (−1)^k, points before to −s_k),
+   * otherwise either side will do. Without a point, F = θ (U1: −s_k θ, every point being before the
+   * neuron's empty slot).
    *
    * @param target the (scaled) target of each sorted position
    */
-  LayerTwoSystem.Row solve(int k, double[] target, double theta, boolean signed) {
-    double[] uStar = new double[n1];
-    double[] uStarLow = new double[n1];
-    DoubleDouble exact = new DoubleDouble();
-    double[] t = new double[n1];
-    double[] needPos = new double[n1];
-    double[] needNeg = new double[n1];
-    double[] c = p.c();
+  Line line(int k, int g, double[] target, double theta, boolean signed) {
     double sk = k % 2 == 0 ? 1 : -1;
-    for (int g = 0; g < n1; g++) {
-      int q = assigned(k, g);
-      double cs = assignedC(k, g);
-      uStar[g] = layer.u(g, cs);
-      if (q >= 0) {
-        // a data point: the ramp the network computes for it, exactly
-        layer.exactU(g, c[q], p.cLow()[q], exact);
-        uStar[g] = exact.hi();
-        uStarLow[g] = exact.lo();
-      }
-      t[g] = q >= 0 ? target[q] : 0;
-      // nearest data points on each side, inside interval g
-      int left;
-      int right;
-      if (q >= 0) {
-        left = q - 1;
-        right = q + 1;
-      } else {
-        right = insertionPoint(cs);
-        left = right - 1;
-      }
-      double sideRight = signed ? (ascending(g) ? sk : -sk) : 0;
-      double rp = 0;
-      double rn = 0;
-      if (right < c.length && c[right] < layer.upper(g)) {
-        double du = layer.u(g, c[right]) - uStar[g];
-        rp = Math.max(rp, sideRight >= 0 ? (theta - t[g]) / du : Double.POSITIVE_INFINITY);
-        rn = Math.max(rn, sideRight <= 0 ? (theta + t[g]) / du : Double.POSITIVE_INFINITY);
-      }
-      if (left >= 0 && c[left] > layer.lower(g)) {
-        double du = uStar[g] - layer.u(g, c[left]);
-        double sideLeft = -sideRight;
-        rp = Math.max(rp, sideLeft <= 0 ? (theta + t[g]) / du : Double.POSITIVE_INFINITY);
-        rn = Math.max(rn, sideLeft >= 0 ? (theta - t[g]) / du : Double.POSITIVE_INFINITY);
-      }
-      needPos[g] = rp;
-      needNeg[g] = rn;
+    int q = slot[g][k];
+    if (q < 0) {
+      return new Line(-1, signed ? -sk * theta : theta, 0);
     }
-    return LayerTwoSystem.solve(uStar, uStarLow, t, needPos, needNeg);
+    double t = target[q];
+    // distances to the nearest points on each side inside the group (∞: none)
+    double right = q < last[g] ? distance(q, q + 1) : Double.POSITIVE_INFINITY;
+    double left = q > first[g] ? distance(q - 1, q) : Double.POSITIVE_INFINITY;
+    // F rising (slope σ > 0) needs t + σ·right ≥ θ and t − σ·left ≤ −θ; falling the mirror image
+    double rising = Math.max(0, Math.max((theta - t) / right, (theta + t) / left));
+    double falling = Math.max(0, Math.max((theta + t) / right, (theta - t) / left));
+    double slope;
+    if (signed) {
+      double sideRight = ascending(g) ? sk : -sk;
+      slope = sideRight > 0 ? rising : -falling;
+    } else {
+      slope = rising <= falling ? rising : -falling;
+    }
+    return new Line(q, t, slope);
+  }
+
+  /** c_j − c_i for sorted positions i and j, from the double-double projections. */
+  private double distance(int i, int j) {
+    return p.gap(i, j);
+  }
+
+  /** The line's value at L_g, where group g's piece starts. */
+  private double startValue(Line line, int g) {
+    if (line.point() < 0) {
+      return line.value();
+    }
+    int q = line.point();
+    double run = (kinkHi[2 * g] - p.c()[q]) + (kinkLo[2 * g] - p.cLow()[q]);
+    return line.value() + line.slope() * run;
+  }
+
+  /** F left of the first kink, for {@link PiecewiseLinear#solve}. */
+  double start(Line[] lines) {
+    return startValue(lines[0], 0);
+  }
+
+  /**
+   * The pieces of a neuron with these lines, one per group: on group g its line (through its point,
+   * or reaching its constant at R_g), between groups straight to the next line's start.
+   */
+  PiecewiseLinear.Piece[] pieces(Line[] lines) {
+    PiecewiseLinear.Piece[] pieces = new PiecewiseLinear.Piece[2 * n1];
+    for (int g = 0; g < n1; g++) {
+      Line l = lines[g];
+      int q = l.point();
+      pieces[2 * g] =
+          q >= 0
+              ? new PiecewiseLinear.Through(p.c()[q], p.cLow()[q], l.value())
+              : new PiecewiseLinear.Reach(l.value());
+      pieces[2 * g + 1] =
+          g + 1 < n1
+              ? new PiecewiseLinear.Reach(startValue(lines[g + 1], g + 1))
+              : PiecewiseLinear.Keep.KEEP;
+    }
+    return pieces;
+  }
+
+  /**
+   * The largest positive and negative values of F on the data points, so that an activation can be
+   * written exact on the side with the larger magnitudes ({@link ReluExpansion}).
+   *
+   * @return {max F, −min F}
+   */
+  double[] range(Line[] lines) {
+    double hi = Double.NEGATIVE_INFINITY;
+    double lo = Double.POSITIVE_INFINITY;
+    for (int g = 0; g < n1; g++) {
+      Line l = lines[g];
+      for (int i : new int[] {first[g], last[g]}) {
+        double v = l.point() < 0 ? l.value() : l.value() + l.slope() * distance(l.point(), i);
+        hi = Math.max(hi, v);
+        lo = Math.min(lo, v);
+      }
+    }
+    return new double[] {hi, -lo};
   }
 }

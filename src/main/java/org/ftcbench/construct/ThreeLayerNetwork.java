@@ -5,25 +5,46 @@ import java.util.List;
 import org.ftcbench.nn.DenseNetwork;
 
 /**
- * Assembles a 3-layer construction into a plain ReLU network (Eq. 17): layer 1 is the {@link
- * IntervalLayer} (2 ReLUs per hard-tanh), layer 2 has one ReLU per term of each layer-2 neuron's
- * {@link ReluExpansion}, all terms of a neuron reading the same pre-activation F, and the output is
- * linear: g(x) = scale · (constant + Σ terms).
+ * Assembles a 3-layer construction into a plain ReLU network (Eq. 17): layer 1 is one ReLU relu(aᵀx
+ * − p_i) per kink p_i (exact double-double biases), layer 2 has one ReLU per term of each layer-2
+ * neuron's {@link ReluExpansion}, all terms of a neuron reading the same pre-activation F (a {@link
+ * PiecewiseLinear} function of aᵀx), and the output is linear: g(x) = scale · (constant + Σ terms).
  */
 final class ThreeLayerNetwork {
+  /**
+   * What a layer-2 parameter may leave out: 1e−12 of the tolerance on the scaled targets (|z| ≤ 1,
+   * {@link Tolerance#RELATIVE}).
+   */
+  private static final double NEGLIGIBLE = 1e-20;
+
   private final double[] a;
-  private final IntervalLayer layer1;
-  private final List<LayerTwoSystem.Row> rows = new ArrayList<>();
+  private final double[] kinkHi;
+  private final double[] kinkLo;
+  private final PiecewiseLinear line;
+  private final List<PiecewiseLinear.Solution> rows = new ArrayList<>();
   private final List<ReluExpansion> activations = new ArrayList<>();
   private double constant;
 
-  ThreeLayerNetwork(double[] a, IntervalLayer layer1) {
+  /**
+   * @param a the projection direction (every first-layer row)
+   * @param kinkHi the kinks, ascending, rounded to double
+   * @param kinkLo the rest of each kink
+   * @param span how far the data reach along the line
+   */
+  ThreeLayerNetwork(double[] a, double[] kinkHi, double[] kinkLo, double span) {
     this.a = a;
-    this.layer1 = layer1;
+    this.kinkHi = kinkHi;
+    this.kinkLo = kinkLo;
+    this.line = new PiecewiseLinear(kinkHi, kinkLo, span, NEGLIGIBLE);
   }
 
-  /** Adds a layer-2 neuron with pre-activation F = row and activation σ. */
-  void add(LayerTwoSystem.Row row, ReluExpansion sigma) {
+  /** A layer-2 pre-activation F: {@code start} left of the first kink, then the pieces. */
+  PiecewiseLinear.Solution row(double start, PiecewiseLinear.Piece[] pieces) {
+    return line.solve(start, pieces);
+  }
+
+  /** Adds a layer-2 neuron with pre-activation {@code row} and activation σ. */
+  void add(PiecewiseLinear.Solution row, ReluExpansion sigma) {
     rows.add(row);
     activations.add(sigma);
   }
@@ -34,71 +55,59 @@ final class ThreeLayerNetwork {
   }
 
   /**
-   * The network g = scale · (…); scale undoes the rescaling of z into [−1, 1]. Layer 2's weights
-   * and biases carry double-double low parts ({@link PreciseNetwork}).
+   * The network g = scale · (…); scale undoes the rescaling of z into [−1, 1]. First-layer biases
+   * and layer-2 weights and biases carry their lower parts ({@link PreciseNetwork}).
    */
   PreciseNetwork build(double scale) {
     int d = a.length;
-    int h1 = 2 * layer1.size();
+    int h1 = kinkHi.length;
     int h2 = 0;
-    for (ReluExpansion e : activations) {
-      h2 += e.size();
+    boolean anyThird = false;
+    for (int n = 0; n < rows.size(); n++) {
+      h2 += activations.get(n).size();
+      anyThird |= rows.get(n).hasThird();
     }
     DenseNetwork g = new DenseNetwork(d, h1, h2, 1);
     DenseNetwork low = new DenseNetwork(d, h1, h2, 1);
-    layer1.write(a, g.weight(1), g.bias(1));
+    DenseNetwork third = anyThird ? new DenseNetwork(d, h1, h2, 1) : null;
+    double[] w1 = g.weight(1).data; // h1 × d, column-major
+    for (int i = 0; i < h1; i++) {
+      for (int col = 0; col < d; col++) {
+        w1[col * h1 + i] = a[col];
+      }
+      // relu(aᵀx − p_i)
+      g.bias(1).data[i] = -kinkHi[i];
+      low.bias(1).data[i] = -kinkLo[i];
+    }
     double[] w2 = g.weight(2).data; // h2 × h1, column-major
     double[] w2Low = low.weight(2).data;
-    double[] b2 = g.bias(2).data;
-    double[] b2Low = low.bias(2).data;
+    double[] w2Third = anyThird ? third.weight(2).data : null;
     double[] w3 = g.weight(3).data; // 1 × h2
-    double[] row = new double[h1];
-    double[] rowLow = new double[h1];
-    DoubleDouble bias = new DoubleDouble();
     DoubleDouble shifted = new DoubleDouble();
     double outBias = constant;
     int r = 0;
     for (int n = 0; n < rows.size(); n++) {
-      layer1.writeRow(rows.get(n), row, rowLow, bias);
+      PiecewiseLinear.Solution row = rows.get(n);
       ReluExpansion e = activations.get(n);
       for (int term = 0; term < e.size(); term++) {
+        // unit r: relu(dir · F + shift), F's weights and bias times dir
         double dir = e.dir()[term];
         for (int col = 0; col < h1; col++) {
-          w2[col * h2 + r] = dir * row[col];
-          w2Low[col * h2 + r] = dir * rowLow[col];
+          w2[col * h2 + r] = dir * row.hi()[col];
+          w2Low[col * h2 + r] = dir * row.lo()[col];
+          if (anyThird) {
+            w2Third[col * h2 + r] = dir * row.third()[col];
+          }
         }
-        shifted.set(dir * bias.hi(), dir * bias.lo()).add(e.shift()[term]);
-        b2[r] = shifted.hi();
-        b2Low[r] = shifted.lo();
+        shifted.set(dir * row.biasHi(), dir * row.biasLo()).add(e.shift()[term]);
+        g.bias(2).data[r] = shifted.hi();
+        low.bias(2).data[r] = shifted.lo();
         w3[r] = scale * e.coef()[term];
         r++;
       }
       outBias += e.constant();
     }
     g.bias(3).data[0] = scale * outBias;
-    return new PreciseNetwork(g, low);
-  }
-
-  /**
-   * The largest positive and negative values of F on the data points (c ascending), so that an
-   * activation can be made exact on the side with the larger magnitudes.
-   *
-   * @return {max F, −min F}
-   */
-  static double[] range(IntervalLayer layer, LayerTwoSystem.Row f, double[] c) {
-    double hi = Double.NEGATIVE_INFINITY;
-    double lo = Double.POSITIVE_INFINITY;
-    int g = 0;
-    double fg = f.f1();
-    for (double ci : c) {
-      while (g + 1 < layer.size() && ci >= layer.upper(g)) {
-        fg += 2 * f.omega()[g];
-        g++;
-      }
-      double v = fg + f.omega()[g] * layer.u(g, ci);
-      hi = Math.max(hi, v);
-      lo = Math.min(lo, v);
-    }
-    return new double[] {hi, -lo};
+    return new PreciseNetwork(g, low, third);
   }
 }

@@ -22,31 +22,27 @@ import org.ftcbench.nn.DenseNetwork;
  * no neurons at all.
  *
  * <p><b>Exact in the weights it stores.</b> The slopes reach |z|/(smallest gap between
- * projections), 1e8 at K = 10^5 (1e10 for near-duplicate inputs), so slope increments computed in
- * double and rounded would miss the targets by about 1e−16 · 1e8 · (range of c) ≈ 1e−7. Instead:
+ * projections), 1e8 at K = 10^5 and 1e13 for clusters of near-duplicate inputs, so knots and slope
+ * increments rounded to double would miss the targets by slope · ulp(c) (the knots) and 1e−16 ·
+ * slope · (range of c) (the weights): 6e−5 on clusters of spread 1e−10. Instead:
  *
  * <ol>
- *   <li>The knot of kept point k is a double u_k next to its exact projection C_k = aᵀx_{j_k}
- *       (which is rarely a double): rounded down when the segment to its right is the flatter one,
- *       up otherwise, so that C_k lies on the flatter side of its knot and misses by at most
- *       min(|s_{k−1}|, |s_k|) · ulp(C_k). The flatter side of a block endpoint is the block itself
- *       (slope 0), so removed points and block endpoints come out at rounding level; a changed
- *       point only suffers when both its neighbours are very close. The last kept point is no knot:
- *       the line aims at its exact projection.
- *   <li>g interpolates the nodes (u_k, t_k): each output weight is solved from the exact value of
- *       the neurons before it at the next node, in double-double ({@link DoubleDouble}), and kept
- *       in double-double ({@link PreciseNetwork}): after a steep segment of slope S the next weight
- *       is about −S, and a double would resolve the following slope only to 1.1e−16 · S (a changed
- *       sample with a twin 1e−9 away at the sparse end of the line missed by 6.7e−8 that way).
+ *   <li>The knot of kept point k is its exact projection C_k = aᵀx_{j_k}, stored as the
+ *       double-double bias −C_k ({@link Projection#cLow}), so every kept point sits on its knot.
+ *       The last kept point is no knot: the last line aims at it.
+ *   <li>The output weights are solved one by one against the function the stored weights before
+ *       them define ({@link PiecewiseLinear}), and stored in double-double (plus a third double
+ *       where that matters): after a steep segment of slope S the next weight is about −S, and a
+ *       double would resolve the following slope only to 1.1e−16 · S.
  * </ol>
  *
  * The float64 network (the weights rounded to double) still cancels 1e8-sized terms; {@link
- * Verification} evaluates the double-double weights exactly ({@link ExactForward}).
+ * Verification} evaluates the stored weights exactly ({@link ExactForward}).
  */
 public final class TwoLayerInterpolant {
   private TwoLayerInterpolant() {}
 
-  /** The adapter for the projected task; its output weights are double-double numbers. */
+  /** The adapter for the projected task; its parameters are double-double numbers. */
   public static PreciseNetwork build(Projection p) {
     int d = p.a().length;
     if (allZero(p.z())) {
@@ -54,67 +50,50 @@ public final class TwoLayerInterpolant {
     }
     int[] j = KeptSet.of(p.changed());
     int m = j.length - 1;
-    double[] u = knots(p, j);
+    double[] c = p.c();
+    double[] knotHi = new double[m];
+    double[] knotLo = new double[m];
+    PiecewiseLinear.Piece[] pieces = new PiecewiseLinear.Piece[m];
+    for (int k = 0; k < m; k++) {
+      knotHi[k] = c[j[k]];
+      knotLo[k] = p.cLow()[j[k]];
+      // g is linear from kept point k to kept point k + 1 and passes through the latter
+      pieces[k] = new PiecewiseLinear.Through(c[j[k + 1]], p.cLow()[j[k + 1]], p.z()[j[k + 1]]);
+    }
+    double maxZ = 0;
+    for (double v : p.z()) {
+      maxZ = Math.max(maxZ, Math.abs(v));
+    }
+    PiecewiseLinear.Solution s =
+        new PiecewiseLinear(knotHi, knotLo, p.gap(0, c.length - 1), NEGLIGIBLE * maxZ)
+            .solve(p.z()[j[0]], pieces);
     DenseNetwork g = new DenseNetwork(d, m, 1);
     DenseNetwork low = new DenseNetwork(d, m, 1);
+    DenseNetwork third = s.hasThird() ? new DenseNetwork(d, m, 1) : null;
     double[] w1 = g.weight(1).data; // m × d, column-major
-    double[] b1 = g.bias(1).data;
-    double[] w2 = g.weight(2).data; // 1 × m
-    double[] w2Low = low.weight(2).data;
-    double b2 = p.z()[j[0]];
-    // g = offset + slope · c on the segment being built: slope = Σ W2, offset = b2 − Σ W2_k u_k
-    DoubleDouble slope = new DoubleDouble();
-    DoubleDouble offset = new DoubleDouble().add(b2);
-    DoubleDouble missing = new DoubleDouble();
-    DoubleDouble run = new DoubleDouble();
     for (int k = 0; k < m; k++) {
-      // the last kept point is no knot: aim at its exact projection
-      double nodeHi = k + 1 == m ? p.c()[j[m]] : u[k + 1];
-      double nodeLo = k + 1 == m ? p.cLow()[j[m]] : 0;
-      // t_{k+1} − (neurons 0 … k−1 at the node); neurons k+1 … are 0 there
-      missing.setZero().add(p.z()[j[k + 1]]).add(-offset.hi(), -offset.lo());
-      missing.addProduct(-slope.hi(), nodeHi, nodeLo).addProduct(-slope.lo(), nodeHi, nodeLo);
-      run.set(nodeHi, nodeLo).add(-u[k]);
-      // W2_k = s_k − s_{k−1} of exact arithmetic, kept in double-double
-      missing.divideBy(run.hi(), run.lo());
-      w2[k] = missing.hi();
-      w2Low[k] = missing.lo();
       for (int col = 0; col < d; col++) {
         w1[col * m + k] = p.a()[col];
       }
-      b1[k] = -u[k];
-      slope.add(w2[k], w2Low[k]);
-      offset.addProduct(w2[k], -u[k]).addProduct(w2Low[k], -u[k]);
+      // neuron k: relu(aᵀx − C_k), C_k in double-double
+      g.bias(1).data[k] = -knotHi[k];
+      low.bias(1).data[k] = -knotLo[k];
     }
-    g.bias(2).data[0] = b2;
-    return new PreciseNetwork(g, low);
+    System.arraycopy(s.hi(), 0, g.weight(2).data, 0, m);
+    System.arraycopy(s.lo(), 0, low.weight(2).data, 0, m);
+    if (third != null) {
+      System.arraycopy(s.third(), 0, third.weight(2).data, 0, m);
+    }
+    g.bias(2).data[0] = s.biasHi();
+    low.bias(2).data[0] = s.biasLo();
+    return new PreciseNetwork(g, low, third);
   }
 
   /**
-   * The knots u_0 < … < u_m: each the double just below or just above its kept point's exact
-   * projection, so that the point lies on its flatter segment (see the class comment).
+   * What a stored parameter may leave out, relative to max |z|: 1e−12 of the tolerance ({@link
+   * Tolerance#RELATIVE}).
    */
-  static double[] knots(Projection p, int[] j) {
-    double[] c = p.c();
-    double[] z = p.z();
-    double[] u = new double[j.length];
-    for (int k = 0; k < j.length; k++) {
-      double hi = c[j[k]];
-      double lo = p.cLow()[j[k]];
-      // left of the first knot g is constant: slope 0
-      double left = k == 0 ? 0 : (z[j[k]] - z[j[k - 1]]) / (hi - c[j[k - 1]]);
-      double right = k + 1 == j.length ? left : (z[j[k + 1]] - z[j[k]]) / (c[j[k + 1]] - hi);
-      boolean down = Math.abs(right) <= Math.abs(left);
-      double floor = lo < 0 ? Math.nextDown(hi) : hi; // the largest double ≤ C_k = hi + lo
-      double ceiling = lo > 0 ? Math.nextUp(hi) : hi; // the smallest double ≥ C_k
-      u[k] = down ? floor : ceiling;
-      if (k > 0 && !(u[k] > u[k - 1])) {
-        throw new IllegalStateException(
-            "kept points " + j[k - 1] + " and " + j[k] + " are within one rounding of each other");
-      }
-    }
-    return u;
-  }
+  static final double NEGLIGIBLE = 1e-20;
 
   static boolean allZero(double[] v) {
     for (double x : v) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ftcbench.analysis.Analysis;
@@ -21,7 +23,8 @@ import org.ftcbench.results.RunFolder;
  * <pre>
  * OUT/compare/&lt;machineA&gt;_&lt;runA&gt;__vs__&lt;machineB&gt;_&lt;runB&gt;.html
  * OUT/compare/latest.json     {"run_a": …, "run_b": …, "page": "….html", …}
- * OUT/assets/plotly-&lt;version&gt;.js  shared with the run pages
+ * OUT/assets/plotly-&lt;version&gt;.min.js  shared with the run pages
+ * OUT/data/&lt;machine&gt;/&lt;run&gt;/…     the run files it links, shared with the run pages
  * </pre>
  */
 public final class ComparisonWriter {
@@ -59,8 +62,8 @@ public final class ComparisonWriter {
         new ComparisonContext(
             ReportWriter.href(dir, plotly),
             Files.isRegularFile(index) ? ReportWriter.href(dir, index) : null,
-            files(dir, a.run()),
-            files(dir, b.run()));
+            files(out, dir, a.run()),
+            files(out, dir, b.run()));
     AtomicFiles.writeString(page, ComparisonPage.render(c, a, b, ctx));
     Map<String, Object> latest = new LinkedHashMap<>();
     latest.put("format", FORMAT);
@@ -125,15 +128,11 @@ public final class ComparisonWriter {
         + ".html";
   }
 
-  private static Map<String, String> files(Path fromDir, RunData r) {
-    Map<String, String> files = new LinkedHashMap<>();
-    for (String f : ReportWriter.LINKED) {
-      if (Files.isRegularFile(r.dir().resolve(f))) {
-        files.put(f, ReportWriter.href(fromDir, r.dir().resolve(f)));
-      }
-    }
-    files.remove(RunFolder.CELLS);
-    return files;
+  /** The run's files (cells.csv aside) copied into the site, linked from the page's folder. */
+  private static Map<String, String> files(Path out, Path fromDir, RunData r) {
+    List<String> linked = new ArrayList<>(ReportWriter.LINKED);
+    linked.remove(RunFolder.CELLS);
+    return SiteData.links(out, r, fromDir, linked);
   }
 
   private static Path abs(Path p) {

@@ -9,8 +9,8 @@ import org.ftcbench.analysis.RunSummary;
  * Where a page sits relative to what it links: the plotly script, the run's files and the other
  * pages. All links are relative so a report folder opens offline from anywhere.
  *
- * @param plotlyHref the plotly.js script ("assets/plotly-2.35.3.js")
- * @param fileHrefs run file name → link ("certify.csv" → "../benchmarks/results/m/r/certify.csv")
+ * @param plotlyHref the plotly.js script ("assets/plotly-2.35.3.min.js")
+ * @param fileHrefs run file name → link ("certify.csv" → "data/m/r/certify.csv")
  * @param overview every run reported and the front page's run, shown on the index page; null on a
  *     page that lists no runs
  * @param runHrefs run folder → link to that run's index page

@@ -27,7 +27,8 @@ import org.ftcbench.results.RunFolder;
  * <pre>
  * OUT/index.html, capacity.html, kernels.html    the front run ({@link RunOverview})
  * OUT/runs/&lt;machine&gt;/&lt;run&gt;/*.html              every run, when there are several
- * OUT/assets/plotly-&lt;version&gt;.js                  plotly.js, written once
+ * OUT/data/&lt;machine&gt;/&lt;run&gt;/*.csv, *.json        copies of the run files the pages link
+ * OUT/assets/plotly-&lt;version&gt;.min.js              plotly.js, written once
  * </pre>
  *
  * The index leads with the front run, the newest with the scaling results (certified and trained
@@ -35,7 +36,9 @@ import org.ftcbench.results.RunFolder;
  * comparison page that {@code compare} recorded under OUT/compare/ ({@link
  * ComparisonWriter#latest}).
  *
- * <p>Links to the run files are relative, so the folder opens offline wherever the results are.
+ * <p>Every link is relative and stays inside OUT (the run files are copied in, {@link SiteData}),
+ * and every file is written readable by all (0644 under the usual umask, {@link AtomicFiles}), so
+ * the folder is a site that can be served, copied or archived as it is.
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -102,12 +105,7 @@ public final class ReportWriter {
                         new PageContext.ComparisonLink(
                             l.labelB() + " against " + l.labelA(), href(pageDir, l.page())))
                 .orElse(null);
-        Map<String, String> files = new LinkedHashMap<>();
-        for (String f : LINKED) {
-          if (Files.isRegularFile(r.dir().resolve(f))) {
-            files.put(f, href(pageDir, r.dir().resolve(f)));
-          }
-        }
+        Map<String, String> files = SiteData.links(out, r, pageDir, LINKED);
         PageContext ctx =
             new PageContext(href(pageDir, plotly), files, overview, links, comparison);
         Report.pages(a, ctx)

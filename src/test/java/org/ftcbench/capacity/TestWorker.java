@@ -11,8 +11,14 @@ public final class TestWorker {
   private TestWorker() {}
 
   static List<String> command() {
+    return command(WorkerHeap.MINIMUM);
+  }
+
+  /** A worker with at most this much heap. */
+  static List<String> command(long heapBytes) {
     return List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        WorkerHeap.option(heapBytes),
         "-cp",
         System.getProperty("java.class.path"),
         TestWorker.class.getName());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.ftcbench.capacity.SweepProgress;
 import org.ftcbench.cli.MainTest.Result;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.results.RunFolder;
@@ -35,7 +36,8 @@ class SweepCommandTest {
           "sweep.scaling.n=5",
           "sweep.scaling.d=3",
           "sweep.scaling.max_m=8",
-          "sweep.k_independence.enabled=false");
+          "sweep.k_independence.enabled=false",
+          "sweep.certify.n=10,30");
 
   static List<String> sweep(Path run, List<String> more) {
     List<String> a =
@@ -131,6 +133,23 @@ class SweepCommandTest {
     Result changed = run(sweep(run, List.of("sweep.training.learning_rate=0.2")));
     assertThat(changed.code()).isEqualTo(2);
     assertThat(changed.err()).contains("was started with sweep.training.learning_rate=0.3");
+  }
+
+  /** A lost cell is shown at once, even right after another line, and counts as an end. */
+  @Test
+  void theProgressLineCountsCellsLostToDeadWorkers() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    SweepProgress printer = SweepCommand.printer(new java.io.PrintWriter(text, true));
+    printer.update(new SweepProgress.Status(2, 4, 7, 1, 0, java.time.Duration.ofSeconds(29), null));
+    printer.update(new SweepProgress.Status(2, 4, 7, 1, 1, java.time.Duration.ofSeconds(30), null));
+    printer.update(new SweepProgress.Status(3, 4, 8, 1, 1, java.time.Duration.ofSeconds(31), null));
+    assertThat(text.toString().lines())
+        .containsExactly(
+            "sweep: 2/4 tasks, 7 cells trained, 1 reused, elapsed 29s, ETA unknown",
+            "sweep: 2/4 tasks, 7 cells trained, 1 reused, 1 lost (worker died, see failures.csv),"
+                + " elapsed 30s, ETA unknown",
+            "sweep: 3/4 tasks, 8 cells trained, 1 reused, 1 lost (worker died, see failures.csv),"
+                + " elapsed 31s, ETA unknown");
   }
 
   @Test

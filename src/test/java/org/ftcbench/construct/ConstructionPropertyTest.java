@@ -16,8 +16,8 @@ import org.ftcbench.data.FineTuningTask;
  * double-precision weights the search had found cases that miss the tolerance (U1 on K = 95, N = 9,
  * d = 3 with all changed targets equal: 5.2e-9 against 2.9e-9, weights ~10⁷); with double-double
  * layer-2 weights and exact verification they are exact, and {@link
- * #u1IsExactOnTheTaskWhereDoubleWeightsMissed} pins that case. Appendix A (not in Theorem 5.1)
- * keeps double weights and a float64 check: for it the verdict must be truthful.
+ * #u1IsExactOnTheTaskWhereDoubleWeightsMissed} pins that case. Appendix A (not in Theorem 5.1) is
+ * checked exactly too, but is only for comparison: for it the verdict must be truthful.
  */
 class ConstructionPropertyTest {
 
@@ -29,7 +29,7 @@ class ConstructionPropertyTest {
 
   /**
    * Every construction of Theorems 4.1 and 5.1 must be exact, by an exact check, on every case;
-   * Appendix A's float64 verdict must be truthful; every neuron count within its bound.
+   * Appendix A's verdict must be truthful; every neuron count within its bound.
    */
   private static CertifiedAdapter check(FineTuningTask task, Construction c, long seed) {
     CertifiedAdapter r = Certifier.certify(task, c, seed, ClipSettings.defaults());

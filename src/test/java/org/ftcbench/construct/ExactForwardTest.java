@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ExactForward} against the slow, obvious reference: the network evaluated in exact
- * BigDecimal arithmetic, low parts included (every double is an exact binary fraction, so products
- * and sums of them are exact, and ReLU is a comparison with 0).
+ * BigDecimal arithmetic, low and third parts included (every double is an exact binary fraction, so
+ * products and sums of them are exact, and ReLU is a comparison with 0).
  */
 class ExactForwardTest {
 
-  /** g(x) in exact arithmetic, sample by sample, parameters = network + low. */
+  /** g(x) in exact arithmetic, sample by sample, parameters = network + low + third. */
   static BigDecimal[] reference(PreciseNetwork w, DoubleMatrix x) {
     DenseNetwork g = w.network();
     BigDecimal[] out = new BigDecimal[x.rows];
@@ -32,9 +32,9 @@ class ExactForwardTest {
         DoubleMatrix wl = g.weight(l);
         BigDecimal[] next = new BigDecimal[wl.rows];
         for (int r = 0; r < wl.rows; r++) {
-          BigDecimal s = exact(g.bias(l).get(r), w.lowBias(l, r));
+          BigDecimal s = w.exactBias(l, r);
           for (int c = 0; c < wl.columns; c++) {
-            s = s.add(exact(wl.get(r, c), w.lowWeight(l, r, c)).multiply(h[c]));
+            s = s.add(w.exactWeight(l, r, c).multiply(h[c]));
           }
           next[r] = l < g.depth() && s.signum() < 0 ? BigDecimal.ZERO : s;
         }
@@ -47,10 +47,6 @@ class ExactForwardTest {
 
   static BigDecimal reference(DenseNetwork g, DoubleMatrix x, int i) {
     return reference(PreciseNetwork.of(g), x.getRow(i))[0];
-  }
-
-  private static BigDecimal exact(double hi, double lo) {
-    return new BigDecimal(hi).add(new BigDecimal(lo));
   }
 
   /** A vector with 26-bit entries, like the projection direction. */

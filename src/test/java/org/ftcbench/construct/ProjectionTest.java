@@ -47,7 +47,7 @@ class ProjectionTest {
         ref[i] = i;
       }
       Arrays.sort(ref, (a, b) -> Double.compare(v[a], v[b]));
-      assertThat(Projection.sortedOrder(v))
+      assertThat(Projection.sortedOrder(v, new double[n]))
           .containsExactly(Arrays.stream(ref).mapToInt(i -> i).toArray());
     }
   }
