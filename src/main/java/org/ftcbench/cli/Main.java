@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      CalibrateCommand.class,
       BlasCheckCommand.class,
     })
 public final class Main implements Runnable {

@@ -16,14 +16,17 @@ import org.ftcbench.results.RunFolder;
 
 /**
  * The raw samples of a run's jmh.json (JMH's own JSON result format): for every point, every
- * measurement iteration of every fork, in the score unit JMH reported.
+ * measurement iteration of every fork ({@code primaryMetric.rawData}, [fork][iteration]), in the
+ * score unit JMH reported. The forks stay apart: they are the independent replicates ({@link
+ * HierarchicalBootstrap}).
  *
  * @param folder the run folder
- * @param samples point → raw samples (forks × iterations, flattened)
+ * @param forks point → raw samples [fork][iteration]; a record without rawData gives its score as
+ *     one fork of one iteration
  * @param units point → score unit, e.g. us/op
  */
 public record JmhRun(
-    Path folder, Map<BenchmarkPoint, double[]> samples, Map<BenchmarkPoint, String> units) {
+    Path folder, Map<BenchmarkPoint, double[][]> forks, Map<BenchmarkPoint, String> units) {
 
   /** Reads {@code folder/jmh.json}; a missing or unreadable file is the user's to fix (exit 2). */
   public static JmhRun load(Path folder) {
@@ -55,7 +58,7 @@ public record JmhRun(
     if (root == null || !root.isArray()) {
       throw new BadInputException(file + " is not JMH's JSON result array: rerun the benchmarks");
     }
-    Map<BenchmarkPoint, double[]> samples = new TreeMap<>();
+    Map<BenchmarkPoint, double[][]> forks = new TreeMap<>();
     Map<BenchmarkPoint, String> units = new TreeMap<>();
     for (JsonNode rec : root) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -67,19 +70,21 @@ public record JmhRun(
       BenchmarkPoint point =
           new BenchmarkPoint(rec.path("benchmark").asText(), rec.path("mode").asText(), params);
       JsonNode metric = rec.path("primaryMetric");
-      List<Double> raw = new ArrayList<>();
+      List<double[]> raw = new ArrayList<>();
       for (JsonNode fork : metric.path("rawData")) {
-        for (JsonNode v : fork) {
-          raw.add(v.asDouble());
+        List<Double> iterations = new ArrayList<>();
+        fork.forEach(v -> iterations.add(v.asDouble()));
+        if (!iterations.isEmpty()) {
+          raw.add(iterations.stream().mapToDouble(Double::doubleValue).toArray());
         }
       }
       if (raw.isEmpty()) {
-        raw.add(metric.path("score").asDouble(Double.NaN));
+        raw.add(new double[] {metric.path("score").asDouble(Double.NaN)});
       }
-      samples.put(point, raw.stream().mapToDouble(Double::doubleValue).toArray());
+      forks.put(point, raw.toArray(double[][]::new));
       units.put(point, metric.path("scoreUnit").asText(""));
     }
-    return new JmhRun(folder, samples, units);
+    return new JmhRun(folder, forks, units);
   }
 
   private static String firstLine(String s) {
