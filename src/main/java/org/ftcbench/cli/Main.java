@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       CompareCommand.class,
       CalibrateCommand.class,
+      VarianceCommand.class,
       BlasCheckCommand.class,
     })
 public final class Main implements Runnable {
