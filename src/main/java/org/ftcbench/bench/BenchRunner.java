@@ -71,7 +71,7 @@ public final class BenchRunner {
     return args;
   }
 
-  private static List<String> appendedJvmArgs(Path forkTmp, Path frozenModel) {
+  static List<String> appendedJvmArgs(Path forkTmp, Path frozenModel) {
     List<String> args = new ArrayList<>();
     args.add("-Djava.io.tmpdir=" + forkTmp);
     if (frozenModel != null) {
@@ -97,7 +97,7 @@ public final class BenchRunner {
             "ftc-bench stop forks");
     Runtime.getRuntime().addShutdownHook(stopForks);
     try (ForkTempDir scratch = ForkTempDir.create(tmp);
-        PrintStream log = openLog()) {
+        PrintStream log = openLog(runDir)) {
       Path frozen = null;
       if (BenchPlan.needsFrozenModel(points)) {
         progress.accept("bench: pre-training f once for all forks (K = " + settings.k() + ")");
@@ -111,7 +111,7 @@ public final class BenchRunner {
         try {
           results =
               new Runner(
-                      options(p, resultFile, jvmArgs),
+                      options(settings, p, resultFile, jvmArgs).build(),
                       OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL))
                   .run();
         } catch (RunnerException | RuntimeException e) {
@@ -138,13 +138,14 @@ public final class BenchRunner {
     }
   }
 
-  private PrintStream openLog() throws IOException {
+  static PrintStream openLog(Path runDir) throws IOException {
     return new PrintStream(
         new FileOutputStream(runDir.resolve(LOG).toFile(), true), true, StandardCharsets.UTF_8);
   }
 
-  private org.openjdk.jmh.runner.options.Options options(
-      BenchPoint p, Path resultFile, List<String> jvmArgs) {
+  /** JMH's options for one point: the settings' forks and iterations, JSON results. */
+  static ChainedOptionsBuilder options(
+      BenchSettings settings, BenchPoint p, Path resultFile, List<String> jvmArgs) {
     ChainedOptionsBuilder b =
         new OptionsBuilder()
             .include("^" + Pattern.quote(p.jmhName()) + "$")
@@ -163,20 +164,22 @@ public final class BenchRunner {
     if (settings.gcProfiler()) {
       b.addProfiler(GCProfiler.class);
     }
-    return b.build();
+    return b;
   }
 
-  private String failure(BenchPoint p, int done, Exception e) {
+  /** Why JMH failed, in one line of at most 400 characters. */
+  static String why(Exception e) {
     Set<String> reasons = new LinkedHashSet<>();
     reasons(e, reasons, 0);
     String why = String.join("; ", reasons);
-    if (why.length() > 400) {
-      why = why.substring(0, 400) + "…";
-    }
+    return why.length() > 400 ? why.substring(0, 400) + "…" : why;
+  }
+
+  private String failure(BenchPoint p, int done, Exception e) {
     return "benchmark "
         + p.label()
         + " failed ("
-        + why
+        + why(e)
         + "); JMH's log is "
         + runDir.resolve(LOG)
         + (done == 0
@@ -232,7 +235,7 @@ public final class BenchRunner {
     return sb.toString();
   }
 
-  private static String minutes(double seconds) {
+  static String minutes(double seconds) {
     long s = Math.round(seconds);
     return String.format("%d:%02d", s / 60, s % 60);
   }

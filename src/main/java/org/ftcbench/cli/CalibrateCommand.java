@@ -126,6 +126,18 @@ final class CalibrateCommand implements Callable<Integer> {
             added,
             c.count(Pairing.SEPARATE),
             c.count(Pairing.INTERLEAVED)));
+    long fewest =
+        c.pairs().stream()
+            .map(Calibration.Pair::pairing)
+            .distinct()
+            .mapToLong(c::count)
+            .min()
+            .orElse(0);
+    if (fewest < 3) {
+      s.append(
+          "note: a floor from k pairs is t_k·s (t_1 = 12.7, t_2 = 4.3, t_3 = 3.2, t_5 = 2.6):"
+              + " fewer than 3 pairs give wide floors; add pairs with calibrate\n");
+    }
     TreeSet<String> labels = new TreeSet<>();
     c.pairs().forEach(p -> labels.addAll(p.logRatios().keySet()));
     s.append("noise floor per point (from k pairs): separate runs | interleaved\n");

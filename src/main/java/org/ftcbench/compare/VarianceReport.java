@@ -133,16 +133,16 @@ public final class VarianceReport {
       s.append(
           String.format(
               Locale.ROOT,
-              "%-54s %7s %10s %7s %7s %9s %7.2f %7.3f %5s%n",
+              "%-54s %7s %10s %7s %7s %9s %7s %7s %5s%n",
               clip(p.label(), 54),
               PointComparison.design(shown.forks(), shown.iterations()),
               String.format(Locale.ROOT, "%.4g", shown.mean()),
               Double.isNaN(runCv) ? "-" : pct(runCv),
               shown.hasForkVariance() ? pct(Math.sqrt(between)) : "-",
               pct(Math.sqrt(within)),
-              costs.forkSeconds(),
-              costs.iterationSeconds(),
-              Double.isInfinite(rStar) ? "many" : String.format(Locale.ROOT, "%.1f", rStar)));
+              number("%.2f", costs.forkSeconds()),
+              number("%.3f", costs.iterationSeconds()),
+              Double.isInfinite(rStar) ? "many" : number("%.1f", rStar)));
       if (e.getValue().contains(0)
           && shown.hasForkVariance()
           && !Double.isNaN(costs.forkSeconds())) {
@@ -235,6 +235,10 @@ public final class VarianceReport {
   private static String load(Path dir) {
     String l = RunStamp.load(dir).get("load_average");
     return l == null ? "unknown" : String.format(Locale.ROOT, "%.1f", Double.parseDouble(l));
+  }
+
+  private static String number(String format, double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, format, v);
   }
 
   private static String pct(double fraction) {
