@@ -73,6 +73,11 @@ public record VarianceComponents(
     return forks >= 2;
   }
 
+  /** Whether the within-fork variance can be estimated: some fork has two iterations. */
+  public boolean hasWithinVariance() {
+    return iterations > 1;
+  }
+
   /** The part of s_B² that iteration noise explains: min(s_W²/b, s_B²). */
   public double withinPart() {
     return Math.min(withinVariance / iterations, forkMeanVariance);

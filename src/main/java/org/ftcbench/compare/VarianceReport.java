@@ -72,7 +72,7 @@ public final class VarianceReport {
     s.append(
         String.format(
             Locale.ROOT,
-            "%n%-54s %7s %10s %7s %7s %9s %7s %7s %5s%n",
+            "%n%-62s %7s %10s %7s %7s %9s %7s %7s %5s%n",
             "point",
             "f×r",
             "mean",
@@ -133,16 +133,18 @@ public final class VarianceReport {
       s.append(
           String.format(
               Locale.ROOT,
-              "%-54s %7s %10s %7s %7s %9s %7s %7s %5s%n",
-              clip(p.label(), 54),
+              "%-62s %7s %10s %7s %7s %9s %7s %7s %5s%n",
+              clip(p.label(), 62),
               PointComparison.design(shown.forks(), shown.iterations()),
               String.format(Locale.ROOT, "%.4g", shown.mean()),
               Double.isNaN(runCv) ? "-" : pct(runCv),
               shown.hasForkVariance() ? pct(Math.sqrt(between)) : "-",
-              pct(Math.sqrt(within)),
+              shown.hasWithinVariance() ? pct(Math.sqrt(within)) : "-",
               number("%.2f", costs.forkSeconds()),
               number("%.3f", costs.iterationSeconds()),
-              Double.isInfinite(rStar) ? "many" : number("%.1f", rStar)));
+              !shown.hasWithinVariance()
+                  ? "-"
+                  : Double.isInfinite(rStar) ? "many" : number("%.1f", rStar)));
       if (e.getValue().contains(0)
           && shown.hasForkVariance()
           && !Double.isNaN(costs.forkSeconds())) {
@@ -158,7 +160,8 @@ public final class VarianceReport {
             + " beyond their iterations' noise; CV iter.: between iterations of one fork. c_f: a"
             + " fork's start-up, set-up and warm-up; c_i: one iteration (its time setting, or one"
             + " operation if longer). r* = √((c_f/c_i)·(CV iter.²/CV fork²)): the iterations per"
-            + " fork that make the mean most precise for its time.\n");
+            + " fork that make the mean most precise for its time. With one iteration per fork the"
+            + " two within-run parts cannot be told apart: CV fork is then all of it.\n");
     if (!plan.isEmpty()) {
       int f = budget != null ? budget[0] : planForks;
       int r = budget != null ? budget[1] : planIterations;

@@ -74,7 +74,7 @@ class ForkPlanTest {
         .contains("fork start-up and set-up given")
         .contains("Gemm.dgemm [N=10, depth=2]");
     String row = text.lines().filter(l -> l.startsWith("Gemm.dgemm")).findFirst().orElseThrow();
-    String[] cols = row.substring(54).trim().split("\\s+");
+    String[] cols = row.substring(62).trim().split("\\s+");
     assertThat(cols[0]).isEqualTo("4×5");
     assertThat(Double.parseDouble(cols[2].replace("%", ""))).isBetween(15.0, 25.0); // run
     assertThat(Double.parseDouble(cols[4].replace("%", ""))).isBetween(1.0, 3.0); // iteration
