@@ -11,8 +11,10 @@ import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.FixtureRun;
 import org.ftcbench.analysis.RunLoader;
+import org.ftcbench.compare.Calibration;
 import org.ftcbench.compare.Comparison;
 import org.ftcbench.compare.Label;
+import org.ftcbench.compare.Pairing;
 import org.ftcbench.compare.PointComparison;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -161,6 +163,35 @@ class ComparisonPageTest {
     assertThat(latest.page()).isEqualTo(w.page());
     assertThat(latest.runA()).isEqualTo(a.toAbsolutePath().normalize());
     assertThat(latest.runB()).isEqualTo(b.toAbsolutePath().normalize());
+  }
+
+  @Test
+  void calibratedFloorsAreShownPerPointAndInTheMethods() throws Exception {
+    // two A/A pairs in which every trainStep point drifted by ±250%: floors far above ×3
+    Comparison plain = Comparison.of(a, b, Comparison.DEFAULT_NOISE_FLOOR);
+    java.util.Map<String, Double> drift = new java.util.LinkedHashMap<>();
+    plain.points().stream()
+        .filter(p -> p.point().benchmark().endsWith(".trainStep"))
+        .forEach(p -> drift.put(p.point().label(), Math.log(3.5)));
+    Calibration cal =
+        new Calibration(
+            tmp.resolve("calibration.json"),
+            List.of(
+                new Calibration.Pair("r1", "r2", Pairing.SEPARATE, "quick", "", drift),
+                new Calibration.Pair("r3", "r4", Pairing.SEPARATE, "quick", "", drift)));
+    Comparison c = Comparison.of(a, b, Comparison.DEFAULT_NOISE_FLOOR, List.of(cal));
+    assertThat(c.points().stream().filter(p -> p.floorPairs() == 2))
+        .hasSize(drift.size())
+        .allMatch(p -> p.label() == Label.SAME);
+    String html = ComparisonPage.render(c, analysisA, analysisB, ctx());
+    assertThat(html)
+        .contains("<li><strong>noise floor</strong>: the larger of ±5% and the A/A calibration")
+        .contains("(A/A, 2 pairs)")
+        .contains("calibrated floor");
+  }
+
+  private static ComparisonContext ctx() {
+    return new ComparisonContext("plotly.js", null, java.util.Map.of(), java.util.Map.of());
   }
 
   @Test
