@@ -90,20 +90,10 @@ public final class BenchRunner {
     AtomicFiles.writeString(runDir.resolve(RunFolder.FLOPS), BenchPlan.flopsCsv(points));
     List<String> records = new ArrayList<>();
     long start = System.nanoTime();
-    // Ctrl-C or kill: stop the running fork too, instead of leaving it to finish on its own
-    Thread stopForks =
-        new Thread(
-            () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
-            "ftc-bench stop forks");
-    Runtime.getRuntime().addShutdownHook(stopForks);
+    Thread stopForks = stopForksOnExit();
     try (ForkTempDir scratch = ForkTempDir.create(tmp);
         PrintStream log = openLog(runDir)) {
-      Path frozen = null;
-      if (BenchPlan.needsFrozenModel(points)) {
-        progress.accept("bench: pre-training f once for all forks (K = " + settings.k() + ")");
-        frozen = SharedFrozenModel.prepare(scratch.dir(), settings.k(), AdapterTask.SEED);
-      }
-      List<String> jvmArgs = appendedJvmArgs(scratch.forks(), frozen);
+      List<String> jvmArgs = prepareForks(points, scratch, settings.k(), progress);
       for (int i = 0; i < points.size(); i++) {
         BenchPoint p = points.get(i);
         Path resultFile = scratch.dir().resolve("point-" + i + ".json");
@@ -130,12 +120,40 @@ public final class BenchRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopForks);
-      } catch (IllegalStateException e) {
-        // already shutting down: the hook runs
-      }
+      removeHook(stopForks);
     }
+  }
+
+  /** Ctrl-C or kill: stop the running fork too, instead of leaving it to finish on its own. */
+  static Thread stopForksOnExit() {
+    Thread stopForks =
+        new Thread(
+            () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
+            "ftc-bench stop forks");
+    Runtime.getRuntime().addShutdownHook(stopForks);
+    return stopForks;
+  }
+
+  static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook runs
+    }
+  }
+
+  /**
+   * The JVM arguments of the forks of these points: their scratch java.io.tmpdir, and the frozen f,
+   * pre-trained once here when a point needs it.
+   */
+  static List<String> prepareForks(
+      List<BenchPoint> points, ForkTempDir scratch, int k, Consumer<String> progress) {
+    Path frozen = null;
+    if (BenchPlan.needsFrozenModel(points)) {
+      progress.accept("bench: pre-training f once for all forks (K = " + k + ")");
+      frozen = SharedFrozenModel.prepare(scratch.dir(), k, AdapterTask.SEED);
+    }
+    return appendedJvmArgs(scratch.forks(), frozen);
   }
 
   static PrintStream openLog(Path runDir) throws IOException {

@@ -78,21 +78,12 @@ public final class InterleavedRunner {
     // side → point index → the forks measured so far
     List<Map<Integer, List<RunResult>>> measured = List.of(new TreeMap<>(), new TreeMap<>());
     long start = System.nanoTime();
-    Thread stopForks =
-        new Thread(
-            () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
-            "ftc-bench stop forks");
-    Runtime.getRuntime().addShutdownHook(stopForks);
+    Thread stopForks = BenchRunner.stopForksOnExit();
     try (ForkTempDir scratch = ForkTempDir.create(tmp);
         PrintStream logA = BenchRunner.openLog(runDirs.get(0));
         PrintStream logB = BenchRunner.openLog(runDirs.get(1))) {
       List<PrintStream> logs = List.of(logA, logB);
-      Path frozen = null;
-      if (BenchPlan.needsFrozenModel(points)) {
-        progress.accept("bench: pre-training f once for all forks (K = " + settings.k() + ")");
-        frozen = SharedFrozenModel.prepare(scratch.dir(), settings.k(), AdapterTask.SEED);
-      }
-      List<String> jvmArgs = BenchRunner.appendedJvmArgs(scratch.forks(), frozen);
+      List<String> jvmArgs = BenchRunner.prepareForks(points, scratch, settings.k(), progress);
       for (int k = 0; k < order.size(); k++) {
         ForkOrder.Slot slot = order.get(k);
         BenchPoint p = points.get(slot.point());
@@ -126,11 +117,7 @@ public final class InterleavedRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopForks);
-      } catch (IllegalStateException e) {
-        // already shutting down: the hook runs
-      }
+      BenchRunner.removeHook(stopForks);
     }
   }
 
