@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # ftc-bench: the one entry point.
 #   ./run-benchmarks.sh [--profile quick|standard|full] [--blas CONFIG] [--machine NAME]
-#                       [--only sweep|bench] [key=value…]
+#                       [--only sweep|bench] [--engine local|slurm [--partition P] [--nodes A,B]
+#                       [--sbatch=OPTION…]] [key=value…]
 #       check prerequisites, build if stale, then: certified and trained sweeps (sweep), JMH kernel
-#       benchmarks (bench) into the same run folder, and the HTML report (report)
+#       benchmarks (bench) into the same run folder, and the HTML report (report). With --engine
+#       slurm the sweep is a job array on the cluster sbatch reaches and the benchmarks run once on
+#       each node of --nodes or --partition (one node by default), each into its own run folder
+#       (docs/cluster.md)
 #   ./run-benchmarks.sh test [maven arguments…]
 #       check prerequisites, build and run the whole test suite (mvn -B verify)
 # --blas: bundled (default: jblas's OpenBLAS as the environment leaves it), bundled:CORE (force the
@@ -128,6 +132,7 @@ configure_blas() {
 
 main_job() {
   local profile=quick blas=bundled machine=() sweep_keys=() bench_keys=() only=all
+  local engine=local slurm=() nodes=()
   while [[ $# -gt 0 ]]; do
     case $1 in
       --profile) [[ $# -ge 2 ]] || die "--profile needs a name (quick, standard or full)"; profile=$2; shift 2 ;;
@@ -136,11 +141,22 @@ main_job() {
       --blas=*) blas=${1#*=}; shift ;;
       --machine) [[ $# -ge 2 ]] || die "--machine needs a name"; machine=(--machine "$2"); shift 2 ;;
       --only) [[ $# -ge 2 && ($2 == sweep || $2 == bench) ]] || die "--only needs a stage: sweep or bench"; only=$2; shift 2 ;;
+      --engine) [[ $# -ge 2 && ($2 == local || $2 == slurm) ]] || die "--engine needs local or slurm"; engine=$2; shift 2 ;;
+      --partition) [[ $# -ge 2 ]] || die "--partition needs a Slurm partition name"; slurm+=(--partition "$2"); shift 2 ;;
+      --nodes) [[ $# -ge 2 ]] || die "--nodes needs node names, e.g. --nodes node1,node2"; nodes=(--nodes "$2"); shift 2 ;;
+      --sbatch=*) slurm+=("$1"); shift ;;
       sweep.*=*) sweep_keys+=("$1"); shift ;;
       bench.*=*) bench_keys+=("$1"); shift ;;
-      *) die "unknown argument '$1': use [--profile NAME] [--blas CONFIG] [--machine NAME] [--only sweep|bench] [sweep.KEY=VALUE|bench.KEY=VALUE…], or 'test'" ;;
+      *) die "unknown argument '$1': use [--profile NAME] [--blas CONFIG] [--machine NAME] [--only sweep|bench] [--engine local|slurm] [--partition P] [--nodes A,B] [--sbatch=OPTION] [sweep.KEY=VALUE|bench.KEY=VALUE…], or 'test'" ;;
     esac
   done
+  if [[ $engine == slurm ]]; then
+    command -v sbatch >/dev/null 2>&1 \
+      || die "--engine slurm: sbatch is missing: run on a Slurm login node, or start the one-node cluster with 'eval \"\$(scripts/slurm-cluster.sh start)\"' (docs/cluster.md)"
+    slurm=(--engine slurm "${slurm[@]}")
+  else
+    [[ ${#slurm[@]} -eq 0 && ${#nodes[@]} -eq 0 ]] || die "--partition, --nodes and --sbatch go with --engine slurm"
+  fi
   [[ -f benchmarks/profiles/$profile.properties ]] \
     || die "unknown profile '$profile': choose one of $(cd benchmarks/profiles && ls *.properties | sed 's/\.properties$//' | tr '\n' ' ')"
   build_if_stale
@@ -150,17 +166,22 @@ main_job() {
   local run
   if [[ $only != bench ]]; then
     # the sweep's summary lines go to the terminal too; its last line is the run folder
-    run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${sweep_keys[@]}" | tee /dev/stderr | tail -n 1)
+    run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${slurm[@]}" "${sweep_keys[@]}" | tee /dev/stderr | tail -n 1)
     [[ -d $run ]] || die "the sweep did not report its run folder (got '$run')"
   fi
-  if [[ $only == bench ]]; then
+  local bench_runs=""
+  if [[ $engine == slurm && $only != sweep ]]; then
+    # one run folder per node, each under its own machine name
+    bench_runs=$(java -jar "$JAR" bench --profile "$profile" "${slurm[@]}" "${nodes[@]}" "${bench_keys[@]}" | tee /dev/stderr | tr '\n' ' ')
+  elif [[ $only == bench ]]; then
     run=$(java -jar "$JAR" bench --profile "$profile" "${machine[@]}" "${bench_keys[@]}" | tee /dev/stderr | tail -n 1)
   elif [[ $only == all ]]; then
     java -jar "$JAR" bench --profile "$profile" --run "$run" "${bench_keys[@]}" >&2
   fi
   local index
   index=$(java -jar "$JAR" report | tail -n 1)
-  echo "run folder: $run"
+  [[ -z ${run:-} ]] || echo "run folder: $run"
+  [[ -z $bench_runs ]] || echo "bench runs: $bench_runs"
   echo "report:     $index"
 }
 

@@ -21,6 +21,7 @@ import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,6 +69,17 @@ final class BenchCommand implements Callable<Integer> {
       description = "the <machine> folder of a new run folder (default: host and CPU)")
   String machine;
 
+  @Mixin SlurmOptions slurm;
+
+  @Option(
+      names = "--nodes",
+      paramLabel = "NODE",
+      split = ",",
+      description =
+          "with --engine slurm: run once on each of these nodes (default: each node of"
+              + " --partition, or one node Slurm picks)")
+  List<String> nodes = new ArrayList<>();
+
   @Option(
       names = "--side",
       paramLabel = "NAME=COMMAND",
@@ -95,6 +107,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Instant start = Instant.now();
+    boolean onSlurm = slurm.slurm();
     // a run has one profile: the one it was started with
     String name =
         run == null ? profile : ResumedRun.read(run).map(r -> r.profile(profile)).orElse(profile);
@@ -105,12 +118,20 @@ final class BenchCommand implements Callable<Integer> {
     Profile p = Profile.load(PROFILES, name, parseOverrides(overrides));
     BenchSettings settings = settings(p);
     if (!sides.isEmpty() || !sideJars.isEmpty()) {
+      if (onSlurm || !nodes.isEmpty()) {
+        throw new BadInputException(
+            "--side and --engine slurm both given: an interleaved run measures both sides on this"
+                + " machine; drop one");
+      }
       if (run != null) {
         throw new BadInputException(
             "--side and --run both given: an interleaved run makes two new run folders; drop --run");
       }
       return InterleavedBench.run(
           name, settings, sides, sideJars, orderSeed, RESULTS, machineName(), out, err);
+    }
+    if (onSlurm || !nodes.isEmpty()) {
+      return BenchOnSlurm.run(this, name, out, err);
     }
     Path dir = runFolder(start);
     int points = BenchPlan.points(settings).size();

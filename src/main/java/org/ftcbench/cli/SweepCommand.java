@@ -28,6 +28,7 @@ import org.ftcbench.capacity.SweepProgress;
 import org.ftcbench.capacity.SweepRunner;
 import org.ftcbench.capacity.TrainingSettings;
 import org.ftcbench.capacity.WorkerPool;
+import org.ftcbench.cluster.SlurmSweep;
 import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.construct.ClipSettings;
 import org.ftcbench.data.BadInputException;
@@ -36,6 +37,7 @@ import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.CsvLog;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,11 +52,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    subcommands = {SweepSpeedCommand.class, SweepWorkerCommand.class},
+    subcommands = {
+      SweepSpeedCommand.class,
+      SweepWorkerCommand.class,
+      SweepStatusCommand.class,
+      SweepTaskCommand.class,
+      SweepMergeCommand.class
+    },
     description = {
       "Run the sweeps of a profile into a run folder benchmarks/results/<machine>/<run>/.",
       "Resumable: --run DIR continues an interrupted run folder, skipping finished cells, with the"
-          + " profile, machine and settings it was started with."
+          + " profile, machine and settings it was started with.",
+      "--engine slurm submits it as a Slurm job array instead; 'sweep status R' follows it."
     })
 final class SweepCommand implements Callable<Integer> {
   static final Path PROFILES = Path.of("benchmarks", "profiles");
@@ -94,8 +103,21 @@ final class SweepCommand implements Callable<Integer> {
               + " options that would change them are refused), else create it")
   Path run;
 
+  @Mixin SlurmOptions slurm;
+
+  @Option(
+      names = "--task-heap",
+      paramLabel = "SIZE",
+      defaultValue = SlurmSweep.DEFAULT_TASK_HEAP,
+      description =
+          "with --engine slurm: the JVM heap of each array task, e.g. 2g or 1500m (default"
+              + " ${DEFAULT-VALUE}); Slurm reserves 1 GiB more per task")
+  String taskHeap;
+
   @Override
   public Integer call() throws IOException {
+    boolean onSlurm = slurm.slurm();
+    int taskHeapMiB = SlurmSweep.mebibytes(taskHeap);
     // a resumed run keeps its profile, machine and settings; conflicting options are refused
     Optional<ResumedRun> resumed = run == null ? Optional.empty() : ResumedRun.read(run);
     String name = resumed.isPresent() ? resumed.get().profile(profileName) : profileName;
@@ -108,16 +130,10 @@ final class SweepCommand implements Callable<Integer> {
       given = resumed.get().sweepOverrides(given, Profile.load(PROFILES, name, Map.of())::has);
     }
     Profile profile = Profile.load(PROFILES, name, given);
-    SweepSettings settings = SweepSettings.read(profile);
-    // a profile without sweep.certify.n has no certified sweep
-    List<CertifySweep.Point> certifyPoints =
-        profile.has("sweep.certify.n") ? certifyPoints(profile) : List.of();
-    long certifyCap =
-        profile.has("sweep.certify.n")
-            ? (long) profile.number("sweep.certify.max_multiply_adds")
-            : 0;
-    profile.requireNoUnknownKeys("sweep.");
-    SweepPlan plan = SweepPlan.of(settings.grids(), settings.searches());
+    Work work = Work.read(profile);
+    SweepSettings settings = work.settings();
+    List<CertifySweep.Point> certifyPoints = work.certifyPoints();
+    SweepPlan plan = work.plan();
 
     Instant start = Instant.now();
     Map<String, Object> env = EnvironmentStamp.collect(profile.name(), start);
@@ -134,6 +150,9 @@ final class SweepCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     writeEnv(runDir, profile, machineName, start, previous, false);
     out.println("sweep: profile " + profile.name() + " into " + runDir);
+    if (onSlurm) {
+      return SweepOnSlurm.run(runDir, profile, work, slurm, taskHeapMiB, out, err);
+    }
     err.println(
         "sweep: "
             + plan.items().size()
@@ -144,7 +163,7 @@ final class SweepCommand implements Callable<Integer> {
             + (settings.threads() == 1 ? " process" : " worker processes"));
 
     if (!certifyPoints.isEmpty()) {
-      runCertifiedSweep(runDir, certifyPoints, certifyCap, out, err);
+      runCertifiedSweep(runDir, certifyPoints, work.certifyCap(), out, err);
     }
 
     SweepRunner.Summary summary;
@@ -168,6 +187,24 @@ final class SweepCommand implements Callable<Integer> {
         summary.rowsWritten());
     out.println(runDir); // the last line is the run folder, for scripts
     return 0;
+  }
+
+  /** What a profile asks the sweep to do: settings, certified points and the trained plan. */
+  record Work(
+      SweepSettings settings,
+      List<CertifySweep.Point> certifyPoints,
+      long certifyCap,
+      SweepPlan plan) {
+    /** Reads and checks every sweep.* key of the profile (exit 2 on a mistake). */
+    static Work read(Profile profile) {
+      SweepSettings settings = SweepSettings.read(profile);
+      // a profile without sweep.certify.n has no certified sweep
+      boolean certify = profile.has("sweep.certify.n");
+      List<CertifySweep.Point> points = certify ? SweepCommand.certifyPoints(profile) : List.of();
+      long cap = certify ? (long) profile.number("sweep.certify.max_multiply_adds") : 0;
+      profile.requireNoUnknownKeys("sweep.");
+      return new Work(settings, points, cap, SweepPlan.of(settings.grids(), settings.searches()));
+    }
   }
 
   /**

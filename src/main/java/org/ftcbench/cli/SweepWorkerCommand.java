@@ -1,12 +1,16 @@
 package org.ftcbench.cli;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.ftcbench.capacity.CellWorker;
 import picocli.CommandLine.Command;
 
@@ -18,14 +22,23 @@ import picocli.CommandLine.Command;
 final class SweepWorkerCommand implements Callable<Integer> {
   /** The command line that starts a worker with this JVM and class path. */
   static List<String> command() {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return List.of(
-        java,
-        "-cp",
-        System.getProperty("java.class.path"),
-        Main.class.getName(),
-        "sweep",
-        "worker");
+    List<String> cmd = new ArrayList<>(java());
+    cmd.addAll(List.of("sweep", "worker"));
+    return cmd;
+  }
+
+  /** The command line that starts ftc-bench's main class with this JVM and class path. */
+  static List<String> java(String... jvmOptions) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of(jvmOptions));
+    // absolute, so that a job started in another directory finds the same classes
+    String classPath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(p -> Path.of(p).toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator));
+    cmd.addAll(List.of("-cp", classPath, Main.class.getName()));
+    return cmd;
   }
 
   @Override

@@ -54,24 +54,7 @@ public final class CsvLog implements AutoCloseable {
           }
           text = text.substring(0, complete);
         }
-        List<String> lines = text.lines().toList();
-        if (lines.isEmpty() || !lines.get(0).equals(header)) {
-          throw new IllegalStateException(
-              file
-                  + " has header '"
-                  + (lines.isEmpty() ? "" : lines.get(0))
-                  + "', expected '"
-                  + header
-                  + "'");
-        }
-        for (String line : lines.subList(1, lines.size())) {
-          List<String> f = Csv.parse(line);
-          Map<String, String> row = new LinkedHashMap<>();
-          for (int i = 0; i < columns.size(); i++) {
-            row.put(columns.get(i), i < f.size() ? f.get(i) : "");
-          }
-          existing.add(row);
-        }
+        existing.addAll(parse(file, text, columns));
       }
       FileChannel channel =
           FileChannel.open(
@@ -85,6 +68,51 @@ public final class CsvLog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not open " + file, e);
     }
+  }
+
+  /**
+   * The complete rows of a log without opening it for writing (a file another process may still
+   * append to: its torn last line, if any, is left alone and not returned); none if the file does
+   * not exist.
+   *
+   * @throws IllegalStateException if the file has another header
+   */
+  public static List<Map<String, String>> read(Path file, List<String> columns) {
+    try {
+      if (!Files.exists(file) || Files.size(file) == 0) {
+        return List.of();
+      }
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String complete = text.substring(0, text.lastIndexOf('\n') + 1);
+      return complete.isEmpty() ? List.of() : parse(file, complete, columns);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file, e);
+    }
+  }
+
+  /** The rows of complete lines {@code text}, after checking its header. */
+  private static List<Map<String, String>> parse(Path file, String text, List<String> columns) {
+    String header = Csv.line(columns);
+    List<String> lines = text.lines().toList();
+    if (lines.isEmpty() || !lines.get(0).equals(header)) {
+      throw new IllegalStateException(
+          file
+              + " has header '"
+              + (lines.isEmpty() ? "" : lines.get(0))
+              + "', expected '"
+              + header
+              + "'");
+    }
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> f = Csv.parse(line);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        row.put(columns.get(i), i < f.size() ? f.get(i) : "");
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   /** Appends one row (values in column order) and forces it to disk. */

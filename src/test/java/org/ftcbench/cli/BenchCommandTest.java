@@ -58,6 +58,10 @@ class BenchCommandTest {
         "bench --profile quick --run /nonexistent/run",
         "bench --profile quick --machine ../escape",
         "bench",
+        "bench --profile quick --nodes a,b",
+        "bench --profile quick --engine cloud",
+        "bench --profile quick --partition p",
+        "bench --profile quick --engine slurm --machine m",
       })
   void badInputGivesOneLineAndExitCode2(String args) {
     Result r = run(args.split(" "));

@@ -36,6 +36,7 @@ class InterleavedBenchTest {
         "bench --profile quick --side a=java --side b=java --side-jar c=x.jar",
         "bench --profile quick --side a=java --side b=java --side-jar b=/nonexistent.jar",
         "bench --profile quick --side a=java --side b=java --run /tmp",
+        "bench --profile quick --side a=java --side b=java --engine slurm",
       })
   void badSidesGiveOneLineAndExitCode2(String args) {
     Result r = run(args.split(" "));

@@ -58,6 +58,11 @@ class SweepCommandTest {
         "sweep.training.max_steps=0",
         "sweep.fig9.enabled=yes",
         "not-an-override",
+        "--engine=cloud",
+        "--partition=debug",
+        "--sbatch=--time=1:00:00",
+        "--detach",
+        "--task-heap=lots",
       })
   void badSettingsGiveOneLineAndExit2BeforeAnyWork(String bad, @TempDir Path tmp) {
     Path run = tmp.resolve("run");
@@ -126,6 +131,18 @@ class SweepCommandTest {
     Result changed = run(sweep(run, List.of("sweep.training.learning_rate=0.2")));
     assertThat(changed.code()).isEqualTo(2);
     assertThat(changed.err()).contains("was started with sweep.training.learning_rate=0.3");
+  }
+
+  @Test
+  void statusNeedsASweepSubmittedToSlurm(@TempDir Path tmp) throws Exception {
+    Result none = run(List.of("sweep", "status", tmp.resolve("none").toString()));
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("is not a folder");
+    Files.writeString(tmp.resolve(RunFolder.ENV), "{}");
+    Result local = run(List.of("sweep", "status", tmp.toString()));
+    assertThat(local.code()).isEqualTo(2);
+    assertThat(local.err().strip().lines()).hasSize(1);
+    assertThat(local.err()).contains("was not submitted to Slurm");
   }
 
   @Test
