@@ -46,11 +46,30 @@ public final class BenchEnvironment {
   /** Reads or creates {@code runDir/env.json}, adds the bench object and writes it. */
   public static BenchEnvironment start(
       Path runDir, String profile, Instant start, BenchSettings settings) {
+    return start(runDir, profile, start, settings, null);
+  }
+
+  /**
+   * The same for a new run folder whose machine stamp was collected elsewhere ({@code sideStamp},
+   * e.g. by an interleaved side's own JVM, whose BLAS and flags are what its forks run), or here
+   * when null.
+   */
+  public static BenchEnvironment start(
+      Path runDir,
+      String profile,
+      Instant start,
+      BenchSettings settings,
+      Map<String, Object> sideStamp) {
     Path file = runDir.resolve(RunFolder.ENV);
     Map<String, Object> env;
     boolean own = !Files.exists(file);
     if (own) {
-      env = EnvironmentStamp.collect(profile, start);
+      env =
+          sideStamp != null
+              ? new LinkedHashMap<>(sideStamp)
+              : EnvironmentStamp.collect(profile, start);
+      env.put("profile", profile);
+      env.put("start", start.toString());
       // the <machine> folder is the machine's name in this run (--machine may have chosen it)
       Path machineDir = runDir.toAbsolutePath().normalize().getParent();
       if (machineDir != null && machineDir.getFileName() != null) {
@@ -88,6 +107,12 @@ public final class BenchEnvironment {
     env.put("bench", b.bench);
     b.write();
     return b;
+  }
+
+  /** Adds a field to the bench object (e.g. {@code interleaved}) and writes env.json. */
+  public void record(String key, Object value) {
+    bench.put(key, value);
+    write();
   }
 
   /** Records the end time and status and writes env.json again. */

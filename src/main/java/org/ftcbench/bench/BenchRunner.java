@@ -71,7 +71,7 @@ public final class BenchRunner {
     return args;
   }
 
-  private static List<String> appendedJvmArgs(Path forkTmp, Path frozenModel) {
+  static List<String> appendedJvmArgs(Path forkTmp, Path frozenModel) {
     List<String> args = new ArrayList<>();
     args.add("-Djava.io.tmpdir=" + forkTmp);
     if (frozenModel != null) {
@@ -90,20 +90,10 @@ public final class BenchRunner {
     AtomicFiles.writeString(runDir.resolve(RunFolder.FLOPS), BenchPlan.flopsCsv(points));
     List<String> records = new ArrayList<>();
     long start = System.nanoTime();
-    // Ctrl-C or kill: stop the running fork too, instead of leaving it to finish on its own
-    Thread stopForks =
-        new Thread(
-            () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
-            "ftc-bench stop forks");
-    Runtime.getRuntime().addShutdownHook(stopForks);
+    Thread stopForks = stopForksOnExit();
     try (ForkTempDir scratch = ForkTempDir.create(tmp);
-        PrintStream log = openLog()) {
-      Path frozen = null;
-      if (BenchPlan.needsFrozenModel(points)) {
-        progress.accept("bench: pre-training f once for all forks (K = " + settings.k() + ")");
-        frozen = SharedFrozenModel.prepare(scratch.dir(), settings.k(), AdapterTask.SEED);
-      }
-      List<String> jvmArgs = appendedJvmArgs(scratch.forks(), frozen);
+        PrintStream log = openLog(runDir)) {
+      List<String> jvmArgs = prepareForks(points, scratch, settings.k(), progress);
       for (int i = 0; i < points.size(); i++) {
         BenchPoint p = points.get(i);
         Path resultFile = scratch.dir().resolve("point-" + i + ".json");
@@ -111,7 +101,7 @@ public final class BenchRunner {
         try {
           results =
               new Runner(
-                      options(p, resultFile, jvmArgs),
+                      options(settings, p, resultFile, jvmArgs).build(),
                       OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL))
                   .run();
         } catch (RunnerException | RuntimeException e) {
@@ -130,21 +120,50 @@ public final class BenchRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopForks);
-      } catch (IllegalStateException e) {
-        // already shutting down: the hook runs
-      }
+      removeHook(stopForks);
     }
   }
 
-  private PrintStream openLog() throws IOException {
+  /** Ctrl-C or kill: stop the running fork too, instead of leaving it to finish on its own. */
+  static Thread stopForksOnExit() {
+    Thread stopForks =
+        new Thread(
+            () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
+            "ftc-bench stop forks");
+    Runtime.getRuntime().addShutdownHook(stopForks);
+    return stopForks;
+  }
+
+  static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook runs
+    }
+  }
+
+  /**
+   * The JVM arguments of the forks of these points: their scratch java.io.tmpdir, and the frozen f,
+   * pre-trained once here when a point needs it.
+   */
+  static List<String> prepareForks(
+      List<BenchPoint> points, ForkTempDir scratch, int k, Consumer<String> progress) {
+    Path frozen = null;
+    if (BenchPlan.needsFrozenModel(points)) {
+      progress.accept("bench: pre-training f once for all forks (K = " + k + ")");
+      frozen = SharedFrozenModel.prepare(scratch.dir(), k, AdapterTask.SEED);
+    }
+    return appendedJvmArgs(scratch.forks(), frozen);
+  }
+
+  static PrintStream openLog(Path runDir) throws IOException {
     return new PrintStream(
         new FileOutputStream(runDir.resolve(LOG).toFile(), true), true, StandardCharsets.UTF_8);
   }
 
-  private org.openjdk.jmh.runner.options.Options options(
-      BenchPoint p, Path resultFile, List<String> jvmArgs) {
+  /** JMH's options for one point: the settings' forks and iterations, JSON results. */
+  static ChainedOptionsBuilder options(
+      BenchSettings settings, BenchPoint p, Path resultFile, List<String> jvmArgs) {
     ChainedOptionsBuilder b =
         new OptionsBuilder()
             .include("^" + Pattern.quote(p.jmhName()) + "$")
@@ -163,20 +182,22 @@ public final class BenchRunner {
     if (settings.gcProfiler()) {
       b.addProfiler(GCProfiler.class);
     }
-    return b.build();
+    return b;
   }
 
-  private String failure(BenchPoint p, int done, Exception e) {
+  /** Why JMH failed, in one line of at most 400 characters. */
+  static String why(Exception e) {
     Set<String> reasons = new LinkedHashSet<>();
     reasons(e, reasons, 0);
     String why = String.join("; ", reasons);
-    if (why.length() > 400) {
-      why = why.substring(0, 400) + "…";
-    }
+    return why.length() > 400 ? why.substring(0, 400) + "…" : why;
+  }
+
+  private String failure(BenchPoint p, int done, Exception e) {
     return "benchmark "
         + p.label()
         + " failed ("
-        + why
+        + why(e)
         + "); JMH's log is "
         + runDir.resolve(LOG)
         + (done == 0
@@ -232,7 +253,7 @@ public final class BenchRunner {
     return sb.toString();
   }
 
-  private static String minutes(double seconds) {
+  static String minutes(double seconds) {
     long s = Math.round(seconds);
     return String.format("%d:%02d", s / 60, s % 60);
   }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ftc-bench bench --profile P [KEY=VALUE…] [--run DIR] [--machine NAME]}: the JMH kernel
  * benchmarks of profile P into a run folder (jmh.json, flops.csv, env.json, jmh.log). Progress goes
- * to stderr, one line per point; the run folder is the last line on stdout.
+ * to stderr, one line per point; the run folder is the last line on stdout. With two {@code --side
+ * NAME=COMMAND}, the points run on both sides interleaved fork by fork ({@link InterleavedBench}).
  */
 @Command(
     name = "bench",
@@ -80,6 +81,28 @@ final class BenchCommand implements Callable<Integer> {
               + " --partition, or one node Slurm picks)")
   List<String> nodes = new ArrayList<>();
 
+  @Option(
+      names = "--side",
+      paramLabel = "NAME=COMMAND",
+      description =
+          "interleaved A/B: give two; each side's JMH forks start with COMMAND (a shell command"
+              + " prefix ending in the java binary, e.g. auto='env -u OPENBLAS_CORETYPE java'), fork"
+              + " by fork in a seeded random order, into <machine>/<run>-NAME (docs/comparing.md)")
+  Map<String, String> sides = new LinkedHashMap<>();
+
+  @Option(
+      names = "--side-jar",
+      paramLabel = "NAME=JAR",
+      description = "run side NAME's forks from another build's jar (another commit)")
+  Map<String, Path> sideJars = new LinkedHashMap<>();
+
+  @Option(
+      names = "--order-seed",
+      paramLabel = "SEED",
+      defaultValue = "1",
+      description = "the seed of the interleaved fork order (default: ${DEFAULT-VALUE})")
+  long orderSeed;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -95,6 +118,19 @@ final class BenchCommand implements Callable<Integer> {
     }
     Profile p = Profile.load(PROFILES, name, parseOverrides(overrides));
     BenchSettings settings = settings(p);
+    if (!sides.isEmpty() || !sideJars.isEmpty()) {
+      if (onSlurm || !nodes.isEmpty()) {
+        throw new BadInputException(
+            "--side and --engine slurm both given: an interleaved run measures both sides on this"
+                + " machine; drop one");
+      }
+      if (run != null) {
+        throw new BadInputException(
+            "--side and --run both given: an interleaved run makes two new run folders; drop --run");
+      }
+      return InterleavedBench.run(
+          name, settings, sides, sideJars, orderSeed, RESULTS, machineName(), out, err);
+    }
     if (onSlurm || !nodes.isEmpty()) {
       return BenchOnSlurm.run(this, name, out, err);
     }
@@ -206,11 +242,16 @@ final class BenchCommand implements Callable<Integer> {
       }
       return run;
     }
+    return RunFolder.create(RESULTS, machineName(), start);
+  }
+
+  /** --machine, or this machine's default name; checked to be a folder name. */
+  private String machineName() {
     String m = machine == null ? EnvironmentStamp.defaultMachine() : machine;
     if (!m.matches("[A-Za-z0-9._-]+") || m.startsWith(".")) {
       throw new BadInputException(
           "--machine '" + m + "' is not a folder name: use letters, digits, '.', '_' and '-'");
     }
-    return RunFolder.create(RESULTS, m, start);
+    return m;
   }
 }

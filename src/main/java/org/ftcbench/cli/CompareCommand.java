@@ -1,12 +1,16 @@
 package org.ftcbench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.RunLoader;
+import org.ftcbench.compare.Calibration;
 import org.ftcbench.compare.Comparison;
 import org.ftcbench.compare.ComparisonSummary;
 import org.ftcbench.compare.PointComparison;
@@ -27,11 +31,13 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare two run folders: ratio B/A per benchmark point with a bootstrap",
-      "interval, a Mann-Whitney U test and a label (faster, slower, same,",
-      "inconclusive); the environment stamps, trained widths and fitted slopes",
-      "side by side. Prints a text summary and writes an HTML page to",
-      "DIR/compare/ (see --out)."
+      "Compare two run folders: ratio B/A per benchmark point with a fork-level",
+      "interval and test (hierarchical bootstrap over forks and iterations), a",
+      "noise floor (the default, or the machine's A/A calibration where larger)",
+      "and a label (faster, slower, same, inconclusive); the environment stamps,",
+      "trained widths and fitted slopes side by side. Prints a text summary and",
+      "writes an HTML page to DIR/compare/ (see --out). How to read a label:",
+      "docs/comparing.md."
     })
 final class CompareCommand implements Callable<Integer> {
   static final int EXIT_REGRESSION = 3;
@@ -59,8 +65,21 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--noise-floor",
       paramLabel = "PCT",
-      description = "differences within ±PCT percent are 'same' (default ${DEFAULT-VALUE})")
+      description =
+          "differences within ±PCT percent are 'same' (default ${DEFAULT-VALUE}); a point's"
+              + " calibrated floor applies where it is larger")
   double noiseFloorPct = 100 * Comparison.DEFAULT_NOISE_FLOOR;
+
+  @Option(
+      names = "--calibration",
+      paramLabel = "FILE",
+      description =
+          "the A/A calibration whose floors apply (default: "
+              + Calibration.FILE
+              + " beside each run's folder, i.e. benchmarks/results/<machine>/"
+              + Calibration.FILE
+              + ", where present); 'none' applies --noise-floor alone")
+  String calibration;
 
   @Option(
       names = "--out",
@@ -81,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new BadInputException(
           "--noise-floor " + noiseFloorPct + " is out of range: give 0 ≤ PCT < 100");
     }
-    Comparison c = Comparison.of(runA, runB, noiseFloorPct / 100);
+    Comparison c = Comparison.of(runA, runB, noiseFloorPct / 100, calibrations());
     Analysis a = Analysis.of(RunLoader.load(runA), FitSettings.defaults());
     Analysis b = Analysis.of(RunLoader.load(runB), FitSettings.defaults());
     var stdout = spec.commandLine().getOut();
@@ -108,5 +127,27 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The calibrations to apply: --calibration's, or those beside the two runs (one if shared). */
+  private List<Calibration> calibrations() {
+    if ("none".equals(calibration)) {
+      return List.of();
+    }
+    if (calibration != null) {
+      Path file = Path.of(calibration);
+      if (!Files.isRegularFile(file)) {
+        throw new BadInputException(
+            "--calibration "
+                + file
+                + " does not exist: give a calibration.json written by 'calibrate', or 'none'");
+      }
+      return List.of(Calibration.read(file));
+    }
+    Map<Path, Calibration> found = new LinkedHashMap<>();
+    for (Path run : List.of(runA, runB)) {
+      Calibration.find(run).ifPresent(c -> found.putIfAbsent(c.file(), c));
+    }
+    return List.copyOf(found.values());
   }
 }

@@ -37,6 +37,8 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       CompareCommand.class,
       ProfilesCommand.class,
+      CalibrateCommand.class,
+      VarianceCommand.class,
     })
 public final class Main implements Runnable {
   /** Read by {@link Launcher} before the command line is parsed; listed here for the help. */

@@ -2,6 +2,7 @@ package org.ftcbench.compare;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.PowerLawFit;
 
@@ -22,14 +23,18 @@ public final class ComparisonSummary {
     s.append(
         String.format(
             Locale.ROOT,
-            "%d points compared (noise floor ±%.0f%%, U test α = %.2f): %s%n",
+            "%d points compared (%s; noise floor ±%s or calibrated; α = %.2f): %s%n",
             c.points().size(),
-            100 * c.noiseFloor(),
+            c.pairing().word(),
+            Comparison.percent(c.noiseFloor()),
             Label.ALPHA,
             c.counts().entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey().word())
                 .reduce((x, y) -> x + ", " + y)
                 .orElse("")));
+    for (String m : c.methods()) {
+      s.append("method: ").append(m).append('\n');
+    }
     for (String m : c.mismatches()) {
       s.append("note: ").append(m).append('\n');
     }
@@ -47,23 +52,44 @@ public final class ComparisonSummary {
               clip(a, 40),
               clip(b, 40)));
     }
-    s.append('\n').append("benchmarks: B/A [95% bootstrap interval], Mann-Whitney p, label\n");
+    s.append('\n')
+        .append("benchmarks: B/A [95% fork-level interval], p, label, noise floor, smallest")
+        .append(" change it can label (forks×iterations A / B)\n");
     for (PointComparison p : c.points()) {
       s.append(
           String.format(
               Locale.ROOT,
-              "  %-58s %8.3f [%6.3f, %6.3f]  p=%.3g  %-12s (A %.4g, B %.4g %s; n=%d/%d)%n",
+              "  %-58s %8.3f [%6.3f, %6.3f]  p=%-7.2g %-12s floor %-5s detect %-5s (A %.4g, B %.4g"
+                  + " %s; %s)%n",
               clip(p.point().label(), 58),
               p.ratio().ratio(),
               p.ratio().low(),
               p.ratio().high(),
               p.pValue(),
               p.label().word(),
+              Comparison.percent(p.noiseFloor()) + (p.floorPairs() > 0 ? "*" : ""),
+              Double.isNaN(p.detectable()) ? "-" : Comparison.percent(p.detectable()),
               p.meanA(),
               p.meanB(),
               p.unit(),
-              p.samplesA(),
-              p.samplesB()));
+              p.designs()));
+    }
+    if (c.points().stream().anyMatch(p -> p.floorPairs() > 0)) {
+      s.append("  (* floor from the A/A calibration)\n");
+    }
+    Map<String, double[]> detectable = c.detectableByBenchmark();
+    if (!detectable.isEmpty()) {
+      s.append('\n').append("smallest change this comparison can label, per benchmark:\n");
+      detectable.forEach(
+          (bench, r) ->
+              s.append(
+                  String.format(
+                      Locale.ROOT,
+                      "  %-40s %s%n",
+                      bench,
+                      r[0] == r[1]
+                          ? Comparison.percent(r[0])
+                          : Comparison.percent(r[0]) + "–" + Comparison.percent(r[1]))));
     }
     appendOnly(s, "only in A", c.onlyInA());
     appendOnly(s, "only in B", c.onlyInB());

@@ -1,47 +1,39 @@
 package org.ftcbench.compare;
 
-import java.util.Arrays;
-import java.util.SplittableRandom;
-
 /**
- * The ratio B/A of two runs' mean scores, with a percentile bootstrap interval: resample each run's
- * raw samples with replacement (independently, as the runs are), recompute the ratio of means, and
- * take the 2.5th and 97.5th percentiles of {@link #RESAMPLES} replicates. Seeded, so the same
- * samples always give the same interval.
+ * B/A for one benchmark point, with its 95% interval and the two-sided test of B/A = 1, both at the
+ * level of JVM forks ({@link HierarchicalBootstrap}).
  *
- * @param ratio mean(B) / mean(A)
- * @param low lower end of the 95% interval
- * @param high upper end of the 95% interval
+ * @param ratio μ̂_B / μ̂_A, the ratio of the means of fork means
+ * @param low lower end of the 95% interval (NaN when a run has fewer than two forks)
+ * @param high upper end of the 95% interval (NaN likewise)
+ * @param pValue two-sided p-value of B/A = 1 (NaN likewise)
+ * @param logStandardError the standard error of ln(B/A) (NaN likewise)
+ * @param degreesOfFreedom ν of the Student-t the interval and test use (NaN likewise)
  */
-public record Ratio(double ratio, double low, double high) {
-  /** Enough replicates that the 2.5% tails hold 50 values each. */
-  public static final int RESAMPLES = 2000;
+public record Ratio(
+    double ratio,
+    double low,
+    double high,
+    double pValue,
+    double logStandardError,
+    double degreesOfFreedom) {
 
-  public static Ratio of(double[] a, double[] b, long seed) {
-    double point = mean(b) / mean(a);
-    SplittableRandom rng = new SplittableRandom(seed);
-    double[] replicates = new double[RESAMPLES];
-    for (int r = 0; r < RESAMPLES; r++) {
-      replicates[r] = resampledMean(b, rng) / resampledMean(a, rng);
-    }
-    Arrays.sort(replicates);
-    return new Ratio(
-        point, replicates[(int) (0.025 * RESAMPLES)], replicates[(int) (0.975 * RESAMPLES) - 1]);
+  /** A ratio without interval or test: a run has fewer than two forks. */
+  static Ratio withoutInterval(double ratio) {
+    return new Ratio(ratio, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
-  static double mean(double[] x) {
-    double s = 0;
-    for (double v : x) {
-      s += v;
-    }
-    return s / x.length;
+  /** Whether there is an interval (both runs have at least two forks). */
+  public boolean hasInterval() {
+    return !Double.isNaN(low);
   }
 
-  private static double resampledMean(double[] x, SplittableRandom rng) {
-    double s = 0;
-    for (int i = 0; i < x.length; i++) {
-      s += x[rng.nextInt(x.length)];
-    }
-    return s / x.length;
+  /**
+   * The interval's relative half-width, e^(t·SE) − 1: the smallest change whose interval can
+   * exclude 1 (NaN without an interval).
+   */
+  public double halfWidth() {
+    return hasInterval() ? Math.sqrt(high / low) - 1 : Double.NaN;
   }
 }

@@ -57,26 +57,29 @@ final class ComparisonFigures {
   /** A forest plot: one row per point, B/A as a marker, its 95% interval as a segment. */
   static FigureBlock ratios(Comparison c) {
     String id = "fig_ratio";
-    String title = "B/A per point, with its 95% bootstrap interval";
+    String title = "B/A per point, with its 95% fork-level interval";
     double lo = 1 / (1 + c.noiseFloor());
     double hi = 1 + c.noiseFloor();
     String caption =
         "One row per benchmark point measured in both runs (same order as the table below). The"
-            + " marker is B/A, the mean score of run B divided by that of run A; the horizontal"
-            + " segment its 95% percentile-bootstrap interval (raw samples, forks × iterations,"
-            + " resampled within each run). The grey band is the noise floor ("
+            + " marker is B/A, the mean of run B's fork means divided by run A's; the horizontal"
+            + " segment its 95% interval from a hierarchical bootstrap (JVM forks resampled, then"
+            + " iterations within them; Student-t on Welch's degrees of freedom). The grey band is"
+            + " the default noise floor ("
             + Format.sig(lo, 3)
             + " to "
             + Format.sig(hi, 3)
             + ", ±"
             + floorPercent(c.noiseFloor())
-            + "), the dashed line B/A = 1 (no change); the x axis is logarithmic so that 2× slower"
-            + " and 2× faster are equally far from it. For times per operation (avgt) right of 1"
-            + " means B is slower; for throughputs (thrpt) it means B is faster. Colour is the"
-            + " label: a point whose whole interval lies in the band is same; one that is"
-            + " significant (Mann-Whitney p < "
+            + "); a thin grey bar on a row is that point's wider floor from the machine's A/A"
+            + " calibration. The dashed line is B/A = 1 (no change); the x axis is logarithmic so"
+            + " that 2× slower and 2× faster are equally far from it. For times per operation"
+            + " (avgt) right of 1 means B is slower; for throughputs (thrpt) it means B is faster."
+            + " Colour is the label: B/A within the point's floor is same; beyond it and"
+            + " significant (p < "
             + Label.ALPHA
-            + ") with an interval excluding 1 is faster or slower; the rest is inconclusive.";
+            + ", the interval excludes 1) faster or slower; beyond it and not significant"
+            + " inconclusive.";
     List<String> files = List.of(RunFolder.JMH);
     List<PointComparison> points = c.points();
     if (points.isEmpty()) {
@@ -86,6 +89,7 @@ final class ComparisonFigures {
     int n = points.size();
     Map<Label, List<double[]>> byLabel = new LinkedHashMap<>();
     Map<Label, List<String>> texts = new LinkedHashMap<>();
+    List<double[]> calibratedFloors = new ArrayList<>();
     double[] tickValues = new double[n];
     String[] tickText = new String[n];
     double xMin = lo;
@@ -103,6 +107,11 @@ final class ComparisonFigures {
       double h = Double.isFinite(p.ratio().high()) ? p.ratio().high() : r;
       xMin = Math.min(xMin, l);
       xMax = Math.max(xMax, h);
+      if (p.floorPairs() > 0) {
+        calibratedFloors.add(new double[] {1 / (1 + p.noiseFloor()), 1 + p.noiseFloor(), y});
+        xMin = Math.min(xMin, 1 / (1 + p.noiseFloor()));
+        xMax = Math.max(xMax, 1 + p.noiseFloor());
+      }
       byLabel.computeIfAbsent(p.label(), k -> new ArrayList<>()).add(new double[] {r, y, l, h});
       texts
           .computeIfAbsent(p.label(), k -> new ArrayList<>())
@@ -115,6 +124,8 @@ final class ComparisonFigures {
                       + Format.interval(l, h)
                       + ", p = "
                       + Format.sig(p.pValue(), 2)
+                      + ", floor ±"
+                      + floorPercent(p.noiseFloor())
                       + ", "
                       + p.label().word()));
     }
@@ -137,6 +148,10 @@ final class ComparisonFigures {
             "#222222",
             Line.Dash.DASH,
             1.5));
+    if (!calibratedFloors.isEmpty()) {
+      traces.add(
+          segments(calibratedFloors, 0, 1, 2, true, "rgba(120,120,120,0.45)", "calibrated floor"));
+    }
     for (var e : byLabel.entrySet()) {
       String color = labelColor(e.getKey());
       List<double[]> rows = e.getValue();

@@ -121,21 +121,29 @@ public final class ComparisonPage {
         .append(c.onlyInB().size())
         .append("</td></tr></tbody></table>\n");
     s.append("<p>").append(Html.esc(verdictSentence(c))).append("</p>\n");
+    s.append("<ul id=\"methods\">\n");
+    for (String m : c.methods()) {
+      int colon = m.indexOf(':');
+      s.append("<li><strong>")
+          .append(Html.esc(m.substring(0, colon)))
+          .append("</strong>")
+          .append(Html.esc(m.substring(colon)))
+          .append("</li>\n");
+    }
+    s.append("</ul>\n");
     s.append("<p><small>")
         .append(
             Html.esc(
-                String.format(
-                    Locale.ROOT,
-                    "For each benchmark point measured in both runs: B/A, the ratio of the mean"
-                        + " scores, with a 95%% percentile-bootstrap interval from the raw samples"
-                        + " (forks × iterations), and a two-sided Mann-Whitney U test on them. A"
-                        + " point is same when its whole interval lies within the noise floor"
-                        + " (±%s) or the difference is not significant and B/A itself lies"
-                        + " within it; faster or slower when p < %s and the interval excludes 1;"
-                        + " inconclusive otherwise.",
-                    ComparisonFigures.floorPercent(c.noiseFloor()),
-                    Label.ALPHA)))
+                "A point is same when B/A lies within its noise floor; faster or slower when it"
+                    + " lies beyond the floor and the fork-level test is significant (p < "
+                    + Label.ALPHA
+                    + ", the interval excludes 1); inconclusive when it lies beyond the floor"
+                    + " without significance. The floor is the default, or the machine's A/A"
+                    + " calibration where that is larger: a difference that identical runs on"
+                    + " this machine show one time in twenty is never labelled. See"
+                    + " docs/comparing.md."))
         .append("</small></p>\n");
+    detectable(s, c);
     List<String> notes = new ArrayList<>(c.mismatches());
     for (Notice n : ra.notices()) {
       notes.add("run A: " + n.oneLine());
@@ -156,6 +164,32 @@ public final class ComparisonPage {
       }
       s.append("</ul></div>\n");
     }
+  }
+
+  /** The smallest change the comparison can label, per benchmark. */
+  private static void detectable(StringBuilder s, Comparison c) {
+    Map<String, double[]> d = c.detectableByBenchmark();
+    if (d.isEmpty()) {
+      return;
+    }
+    s.append(
+        "<p>Smallest change this comparison can label, per benchmark (the larger of the point's"
+            + " noise floor and its interval's half-width; a change of that size is labelled"
+            + " about half the time):</p>\n<table class=\"detectable\" id=\"detectable\">\n"
+            + "<thead><tr><th>benchmark</th><th>smallest labelled change</th></tr></thead>\n"
+            + "<tbody>\n");
+    d.forEach(
+        (bench, r) ->
+            s.append("<tr><td>")
+                .append(Html.esc(bench))
+                .append("</td>")
+                .append(
+                    numCell(
+                        r[0] == r[1]
+                            ? Comparison.percent(r[0])
+                            : Comparison.percent(r[0]) + " – " + Comparison.percent(r[1])))
+                .append("</tr>\n"));
+    s.append("</tbody></table>\n");
   }
 
   /** "B is significantly slower at 3 points (worst: …, +35.2%) and faster at 1 point (…)." */
@@ -259,8 +293,9 @@ public final class ComparisonPage {
       s.append(
           "<table class=\"points\" id=\"point-table\">\n<thead><tr><th>Point (benchmark"
               + " [parameters] mode)</th><th>mean A</th><th>mean B</th><th>B/A</th><th>95%"
-              + " bootstrap</th><th>p (U test)</th><th>samples A / B</th><th>label</th><th>B"
-              + " slower by</th></tr></thead>\n<tbody>\n");
+              + " fork-level</th><th>p</th><th>forks×iterations A / B</th><th>noise"
+              + " floor</th><th>smallest labelled change</th><th>label</th><th>B slower"
+              + " by</th></tr></thead>\n<tbody>\n");
       for (PointComparison p : c.points()) {
         s.append("<tr><td>")
             .append(Html.esc(p.point().label()))
@@ -270,9 +305,19 @@ public final class ComparisonPage {
             .append(numCell(String.format(Locale.ROOT, "%.3f", p.ratio().ratio())))
             .append(
                 numCell(
-                    String.format(Locale.ROOT, "[%.3f, %.3f]", p.ratio().low(), p.ratio().high())))
+                    p.ratio().hasInterval()
+                        ? String.format(
+                            Locale.ROOT, "[%.3f, %.3f]", p.ratio().low(), p.ratio().high())
+                        : "— (one fork)"))
             .append(numCell(Format.sig(p.pValue(), 2)))
-            .append(numCell(p.samplesA() + " / " + p.samplesB()))
+            .append(numCell(p.designs()))
+            .append(
+                numCell(
+                    "±"
+                        + Comparison.percent(p.noiseFloor())
+                        + (p.floorPairs() > 0 ? " (A/A, " + p.floorPairs() + " pairs)" : "")))
+            .append(
+                numCell(Double.isNaN(p.detectable()) ? "—" : Comparison.percent(p.detectable())))
             .append("<td class=\"l-")
             .append(p.label().word())
             .append("\">")

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareCommandTest {
   @TempDir Path tmp;
 
+  /** One point, 3 forks × 2 iterations within 0.5% of {@code mean}. */
   private static String jmh(double mean) {
-    StringBuilder raw = new StringBuilder("[[");
+    StringBuilder raw = new StringBuilder("[");
     for (int i = 0; i < 6; i++) {
-      raw.append(i == 0 ? "" : ",").append(mean * (1 + 0.001 * i));
+      raw.append(i == 0 ? "[" : i % 2 == 0 ? "],[" : ",").append(mean * (1 + 0.001 * i));
     }
     raw.append("]]");
     return "[{\"benchmark\":\"x.Bench.run\",\"mode\":\"avgt\",\"params\":{\"N\":\"10\"},"
@@ -60,6 +61,66 @@ class CompareCommandTest {
             "compare", a.toString(), a.toString(), "--fail-on-regression", "0", "--out", out);
     assertThat(self.code()).isZero();
     assertThat(self.out()).contains("1 same");
+  }
+
+  @Test
+  void calibrateTakesPairsOfOneMachineAndCompareAppliesTheFloors() throws Exception {
+    Path m = Files.createDirectories(tmp.resolve("results/m"));
+    Path a = Files.createDirectories(m.resolve("r1"));
+    Path b = Files.createDirectories(m.resolve("r2"));
+    Files.writeString(a.resolve("jmh.json"), jmh(10));
+    Files.writeString(b.resolve("jmh.json"), jmh(12)); // this machine drifts by 20%
+    Files.writeString(a.resolve("env.json"), "{\"profile\":\"quick\"}");
+    Files.writeString(b.resolve("env.json"), "{\"profile\":\"quick\"}");
+    assertThat(MainTest.run("calibrate", a.toString()).code()).isEqualTo(2); // needs pairs
+    assertThat(MainTest.run("calibrate", a.toString(), b.toString(), a.toString()).err())
+        .contains("give them in pairs");
+    Path elsewhere = run("x", 10);
+    assertThat(MainTest.run("calibrate", a.toString(), elsewhere.toString()).err())
+        .contains("machine folders");
+    var cal = MainTest.run("calibrate", a.toString(), b.toString());
+    assertThat(cal.code()).as(cal.err()).isZero();
+    assertThat(cal.out()).contains("Bench.run [N=10] avgt").contains("(k=1)").contains("add pairs");
+    String out = tmp.resolve("reports").toString();
+    // the same 20% again between two later runs of this machine: within its calibrated floor
+    var c =
+        MainTest.run(
+            "compare", a.toString(), b.toString(), "--fail-on-regression", "10", "--out", out);
+    assertThat(c.code()).as(c.out()).isZero();
+    assertThat(c.out()).contains("1 same").contains("(* floor from the A/A calibration)");
+    var none =
+        MainTest.run(
+            "compare",
+            a.toString(),
+            b.toString(),
+            "--calibration",
+            "none",
+            "--fail-on-regression",
+            "10",
+            "--out",
+            out);
+    assertThat(none.code()).isEqualTo(3);
+    assertThat(
+            MainTest.run(
+                    "compare",
+                    a.toString(),
+                    b.toString(),
+                    "--calibration",
+                    "nope.json",
+                    "--out",
+                    out)
+                .err())
+        .contains("--calibration nope.json does not exist");
+  }
+
+  @Test
+  void varianceSplitsTheNoiseAndChecksItsOptions() throws Exception {
+    Path a = run("a", 10);
+    var v = MainTest.run("variance", a.toString(), "--fork-overhead", "1");
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(v.out()).contains("Bench.run [N=10] avgt").contains("3×2");
+    assertThat(MainTest.run("variance", a.toString(), "--budget", "1x3").code()).isEqualTo(2);
+    assertThat(MainTest.run("variance", a.toString(), "--fork-overhead", "-1").code()).isEqualTo(2);
   }
 
   @Test

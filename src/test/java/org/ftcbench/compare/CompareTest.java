@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,49 +12,51 @@ class CompareTest {
 
   @Test
   void ratioOfKnownScalingIsRecoveredWithANarrowInterval() {
-    double[] a = new double[40];
-    double[] b = new double[40];
+    double[][] a = new double[8][5];
+    double[][] b = new double[8][5];
     java.util.Random rng = new java.util.Random(1);
-    for (int i = 0; i < 40; i++) {
-      a[i] = 10 * (1 + 0.01 * rng.nextGaussian());
-      b[i] = 20 * (1 + 0.01 * rng.nextGaussian());
+    for (int i = 0; i < 8; i++) {
+      for (int j = 0; j < 5; j++) {
+        a[i][j] = 10 * (1 + 0.01 * rng.nextGaussian());
+        b[i][j] = 20 * (1 + 0.01 * rng.nextGaussian());
+      }
     }
-    Ratio r = Ratio.of(a, b, 7);
+    Ratio r = HierarchicalBootstrap.of(a, b, 7);
     assertThat(r.ratio()).isCloseTo(2.0, within(0.01));
     assertThat(r.low()).isLessThan(r.ratio()).isGreaterThan(1.98);
     assertThat(r.high()).isGreaterThan(r.ratio()).isLessThan(2.02);
-    assertThat(Ratio.of(a, b, 7)).isEqualTo(r); // seeded
+    assertThat(r.pValue()).isLessThan(1e-6);
   }
 
-  /**
-   * Worked example: A = {1…5}, B = {6…10}: U = 0, μ_U = n1 n2 / 2 = 12.5, σ_U = √(n1 n2 (n1 + n2 +
-   * 1) / 12) = 4.787, z = −2.611, two-sided p = 2 Φ(−2.611) = 0.00902 (normal approximation).
-   */
-  @Test
-  void mannWhitneyMatchesAWorkedExample() {
-    double[] a = {1, 2, 3, 4, 5};
-    double[] b = {6, 7, 8, 9, 10};
-    assertThat(new MannWhitneyUTest().mannWhitneyU(a, b)).isEqualTo(25.0); // max(U1, U2)
-    assertThat(PointComparison.pValue(a, b)).isCloseTo(0.009023, within(1e-5));
-    assertThat(PointComparison.pValue(new double[] {3, 3}, new double[] {3, 3})).isEqualTo(1.0);
+  private static Ratio ratio(double r, double low, double high, double p) {
+    return new Ratio(r, low, high, p, Double.NaN, Double.NaN);
   }
 
   @Test
   void labelRules() {
     double floor = 0.05;
-    // interval inside ±5%: same, whatever p says
-    assertThat(Label.of(new Ratio(1.01, 0.99, 1.03), 0.001, floor, false)).isEqualTo(Label.SAME);
-    // significant, interval above 1, time per op: B slower
-    assertThat(Label.of(new Ratio(1.3, 1.2, 1.4), 0.001, floor, false)).isEqualTo(Label.SLOWER);
-    assertThat(Label.of(new Ratio(0.7, 0.6, 0.8), 0.001, floor, false)).isEqualTo(Label.FASTER);
+    // within the floor: same, whether or not the difference is significant
+    assertThat(Label.of(ratio(1.01, 0.99, 1.03), floor, false)).isEqualTo(Label.SAME);
+    assertThat(Label.of(ratio(1.04, 1.03, 1.05, 0.001), floor, false)).isEqualTo(Label.SAME);
+    assertThat(Label.of(ratio(1.02, 0.8, 1.3, 0.6), floor, false)).isEqualTo(Label.SAME);
+    // beyond the floor and significant: time per op, B slower / faster
+    assertThat(Label.of(ratio(1.3, 1.2, 1.4, 0.001), floor, false)).isEqualTo(Label.SLOWER);
+    assertThat(Label.of(ratio(0.7, 0.6, 0.8, 0.001), floor, false)).isEqualTo(Label.FASTER);
     // throughput: larger is better
-    assertThat(Label.of(new Ratio(1.3, 1.2, 1.4), 0.001, floor, true)).isEqualTo(Label.FASTER);
-    // not significant and large: inconclusive; not significant and small: same
-    assertThat(Label.of(new Ratio(1.3, 0.8, 1.9), 0.3, floor, false)).isEqualTo(Label.INCONCLUSIVE);
-    assertThat(Label.of(new Ratio(1.02, 0.8, 1.3), 0.6, floor, false)).isEqualTo(Label.SAME);
-    // significant but the interval straddles 1: not a verdict
-    assertThat(Label.of(new Ratio(1.2, 0.95, 1.5), 0.01, floor, false))
-        .isEqualTo(Label.INCONCLUSIVE);
+    assertThat(Label.of(ratio(1.3, 1.2, 1.4, 0.001), floor, true)).isEqualTo(Label.FASTER);
+    // beyond the floor, not significant: inconclusive
+    assertThat(Label.of(ratio(1.3, 0.8, 1.9, 0.3), floor, false)).isEqualTo(Label.INCONCLUSIVE);
+    // significant beyond 5% but within a calibrated 40% floor: same
+    assertThat(Label.of(ratio(1.3, 1.2, 1.4, 0.001), 0.40, false)).isEqualTo(Label.SAME);
+    // one fork: no test, so never faster or slower
+    assertThat(Label.of(Ratio.withoutInterval(2.0), floor, false)).isEqualTo(Label.INCONCLUSIVE);
+    assertThat(Label.of(Ratio.withoutInterval(1.01), floor, false)).isEqualTo(Label.SAME);
+    // the floor is symmetric on the log scale: 1/1.05 is on its edge
+    assertThat(Label.of(ratio(1 / 1.05, 0.9, 0.96, 0.001), floor, false)).isEqualTo(Label.SAME);
+  }
+
+  private static Ratio ratio(double r, double low, double high) {
+    return ratio(r, low, high, 0.5);
   }
 
   @Test

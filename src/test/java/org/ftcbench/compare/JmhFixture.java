@@ -13,15 +13,29 @@ import java.util.Random;
  */
 final class JmhFixture {
   private final StringBuilder records = new StringBuilder();
+  private int forks = 2;
+  private String benchObject = null;
+
+  /** Forks per point from now on (default 2). */
+  JmhFixture forks(int n) {
+    forks = n;
+    return this;
+  }
+
+  /** env.json's bench object, as JSON text (default: none). */
+  JmhFixture bench(String json) {
+    benchObject = json;
+    return this;
+  }
 
   /**
-   * Adds one point whose samples are {@code mean · (1 + jitter · u)}, u ~ N(0,1), 2 forks × 5
-   * iterations.
+   * Adds one point whose samples are {@code mean · (1 + jitter · u)}, u ~ N(0,1), {@link #forks}
+   * forks × 5 iterations.
    */
   JmhFixture point(String benchmark, String mode, int n, double mean, double jitter, long seed) {
     Random rng = new Random(seed);
     StringBuilder raw = new StringBuilder("[");
-    for (int fork = 0; fork < 2; fork++) {
+    for (int fork = 0; fork < forks; fork++) {
       raw.append(fork == 0 ? "[" : ",[");
       for (int i = 0; i < 5; i++) {
         raw.append(i == 0 ? "" : ",")
@@ -37,13 +51,14 @@ final class JmhFixture {
         String.format(
             Locale.ROOT,
             """
-            {"jmhVersion":"1.37","benchmark":"%s","mode":"%s","threads":1,"forks":2,
+            {"jmhVersion":"1.37","benchmark":"%s","mode":"%s","threads":1,"forks":%d,
              "params":{"N":"%d","depth":"2"},
              "primaryMetric":{"score":%.6f,"scoreError":0.1,"scoreConfidence":[0,0],
                "scoreUnit":"%s","rawData":%s},
              "secondaryMetrics":{}}""",
             benchmark,
             mode,
+            forks,
             n,
             mean,
             "thrpt".equals(mode) ? "ops/s" : "us/op",
@@ -60,7 +75,9 @@ final class JmhFixture {
             + cpu
             + "\",\"profile\":\""
             + profile
-            + "\",\"cores\":2}");
+            + "\",\"cores\":2"
+            + (benchObject == null ? "" : ",\"bench\":" + benchObject)
+            + "}");
     return dir;
   }
 }

@@ -244,8 +244,9 @@ class BrowserTest {
   void comparisonPageDrawsEveryFigure() throws Exception {
     checkPage(comparisonPage, 6);
     String dom = chromium(out.resolve(comparisonPage), "--dump-dom");
+    // forward ×0.3: 6 of its 8 points significant with the fixture's two forks per run
     assertThat(between(dom, "id=\"label-counts\"", "</table>"))
-        .contains("data-label=\"faster\">8<");
+        .contains("data-label=\"faster\">6<");
     assertThat(between(dom, "id=\"env-compare\"", "</table>"))
         .contains("<tr class=\"differs\"><td>cpu_model</td>");
     assertThat(chromium(out.resolve("index.html"), "--dump-dom"))

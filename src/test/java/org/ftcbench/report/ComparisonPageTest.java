@@ -11,8 +11,11 @@ import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.FixtureRun;
 import org.ftcbench.analysis.RunLoader;
+import org.ftcbench.compare.Calibration;
 import org.ftcbench.compare.Comparison;
 import org.ftcbench.compare.Label;
+import org.ftcbench.compare.Pairing;
+import org.ftcbench.compare.PointComparison;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,9 +106,26 @@ class ComparisonPageTest {
     for (Label l : Label.values()) {
       assertThat(count(html, l)).as(l.word()).isEqualTo(c.counts().get(l));
     }
-    assertThat(count(html, Label.FASTER)).isEqualTo(8); // forward ×0.3, every point
-    assertThat(count(html, Label.SLOWER)).isGreaterThanOrEqualTo(15); // trainStep ×3
-    assertThat(html).contains("B is significantly slower at").contains("and faster at 8 points");
+    // forward ×0.3 at its 8 points: faster, or inconclusive where the fixture's two forks disagree
+    // (about 2 degrees of freedom), never same or slower
+    List<PointComparison> forward =
+        c.points().stream().filter(p -> p.point().benchmark().endsWith(".forward")).toList();
+    assertThat(forward).hasSize(8);
+    assertThat(forward).allMatch(p -> p.label() == Label.FASTER || p.label() == Label.INCONCLUSIVE);
+    long faster = forward.stream().filter(p -> p.label() == Label.FASTER).count();
+    assertThat(faster).isGreaterThanOrEqualTo(6);
+    assertThat(count(html, Label.FASTER)).isEqualTo(faster);
+    assertThat(count(html, Label.SLOWER)).isGreaterThanOrEqualTo(12); // trainStep ×3
+    assertThat(html)
+        .contains("B is significantly slower at")
+        .contains("and faster at " + faster + " points");
+    // the methods: fork-level statistics, separate runs, the default floor (no calibration here)
+    assertThat(html)
+        .contains("<li><strong>statistics</strong>: fork-level")
+        .contains("<li><strong>pairing</strong>: separate runs")
+        .contains("<li><strong>noise floor</strong>: ±5% at every point")
+        .contains("id=\"detectable\"")
+        .contains("<td>FixtureKernels.trainStep avgt</td>");
     // environment: exactly the changed fields are highlighted, start time never
     for (String field : List.of("machine", "cpu_model", "jvm_version", "git_commit", "host")) {
       assertThat(html).contains("<tr class=\"differs\"><td>" + field + "</td>");
@@ -143,6 +163,35 @@ class ComparisonPageTest {
     assertThat(latest.page()).isEqualTo(w.page());
     assertThat(latest.runA()).isEqualTo(a.toAbsolutePath().normalize());
     assertThat(latest.runB()).isEqualTo(b.toAbsolutePath().normalize());
+  }
+
+  @Test
+  void calibratedFloorsAreShownPerPointAndInTheMethods() throws Exception {
+    // two A/A pairs in which every trainStep point drifted by ±250%: floors far above ×3
+    Comparison plain = Comparison.of(a, b, Comparison.DEFAULT_NOISE_FLOOR);
+    java.util.Map<String, Double> drift = new java.util.LinkedHashMap<>();
+    plain.points().stream()
+        .filter(p -> p.point().benchmark().endsWith(".trainStep"))
+        .forEach(p -> drift.put(p.point().label(), Math.log(3.5)));
+    Calibration cal =
+        new Calibration(
+            tmp.resolve("calibration.json"),
+            List.of(
+                new Calibration.Pair("r1", "r2", Pairing.SEPARATE, "quick", "", drift),
+                new Calibration.Pair("r3", "r4", Pairing.SEPARATE, "quick", "", drift)));
+    Comparison c = Comparison.of(a, b, Comparison.DEFAULT_NOISE_FLOOR, List.of(cal));
+    assertThat(c.points().stream().filter(p -> p.floorPairs() == 2))
+        .hasSize(drift.size())
+        .allMatch(p -> p.label() == Label.SAME);
+    String html = ComparisonPage.render(c, analysisA, analysisB, ctx());
+    assertThat(html)
+        .contains("<li><strong>noise floor</strong>: the larger of ±5% and the A/A calibration")
+        .contains("(A/A, 2 pairs)")
+        .contains("calibrated floor");
+  }
+
+  private static ComparisonContext ctx() {
+    return new ComparisonContext("plotly.js", null, java.util.Map.of(), java.util.Map.of());
   }
 
   @Test
