@@ -28,13 +28,14 @@ import org.ftcbench.results.AtomicFiles;
 
 /**
  * Which {@link BlasConfig} a run uses. {@code auto}, the default, measures every candidate that
- * this machine has ({@link BlasConfig#candidates}) once, each in its own JVM ({@link BlasProbe}: a
- * 512 × 512 dgemm and sgemm, and the {@link BlasSelfCheck} results), keeps those that compute what
- * the bundled OpenBLAS left to itself computes (and, when a core is forced, really ran it), and
- * takes the fastest (geometric mean of the two rates). The measurements are remembered per machine
- * in {@code ~/.cache/ftc-bench/} (or $XDG_CACHE_HOME), keyed by the CPU, the jblas version and the
- * system OpenBLAS file, so later runs start at once; delete the file to measure again. A pinned
- * configuration ({@code --blas system}, {@code bundled:SkylakeX}) must pass the same check.
+ * this machine has ({@link BlasConfig#candidates}) once, each in its own JVM ({@link BlasProbe}:
+ * training steps at three shapes, a 512 × 512 dgemm and sgemm, and the {@link BlasSelfCheck}
+ * results), keeps those that compute what the bundled OpenBLAS left to itself computes (and, when a
+ * core is forced, really ran it), and takes the one with the fastest training steps ({@link
+ * Measured#score}). The measurements are remembered per machine in {@code ~/.cache/ftc-bench/} (or
+ * $XDG_CACHE_HOME), keyed by the CPU, the jblas version and the system OpenBLAS file, so later runs
+ * start at once; delete the file to measure again. A pinned configuration ({@code --blas system},
+ * {@code bundled:SkylakeX}) must pass the same check.
  */
 public final class BlasSelection {
   /** A system property that moves the cache (tests keep theirs apart from the user's). */
@@ -50,14 +51,25 @@ public final class BlasSelection {
    *     preloaded library and jblas's own both initialise)
    * @param failure why the configuration is unusable, or null
    */
-  public record Measured(String name, String core, double dgemm, double sgemm, String failure) {
+  public record Measured(
+      String name, String core, double dgemm, double sgemm, double[] stepMillis, String failure) {
     public boolean usable() {
       return failure == null;
     }
 
-    /** The geometric mean of the two GEMM rates: training runs both precisions. */
+    /**
+     * Training steps per second, the geometric mean over {@link BlasProbe#STEP_SHAPES}: what a
+     * sweep spends its time on. The GEMM rates are recorded beside it, but a configuration that
+     * wins a large square GEMM can lose the mid-sized and thin products of a training step (the
+     * system OpenBLAS ran depth-3 float32 steps at m = 32 and 128 1.5× and 1.16× faster than the
+     * bundled SkylakeX kernels here, which win 512 × 512 dgemm by 1.2×).
+     */
     double score() {
-      return Math.sqrt(dgemm * sgemm);
+      double logSum = 0;
+      for (double ms : stepMillis) {
+        logSum -= Math.log(ms);
+      }
+      return Math.exp(logSum / stepMillis.length);
     }
 
     /** "bundled:SkylakeX (SkylakeX): dgemm 69, sgemm 220 GFLOP/s" or the failure. */
@@ -67,7 +79,14 @@ public final class BlasSelection {
           + core
           + "): "
           + (usable()
-              ? String.format(java.util.Locale.ROOT, "dgemm %.0f, sgemm %.0f GFLOP/s", dgemm, sgemm)
+              ? String.format(
+                  java.util.Locale.ROOT,
+                  "dgemm %.0f, sgemm %.0f GFLOP/s; training steps %s ms",
+                  dgemm,
+                  sgemm,
+                  java.util.Arrays.stream(stepMillis)
+                      .mapToObj(ms -> String.format(java.util.Locale.ROOT, "%.2f", ms))
+                      .collect(java.util.stream.Collectors.joining(" / ")))
               : failure);
     }
   }
@@ -229,7 +248,12 @@ public final class BlasSelection {
       }
       return new Probe(
           new Measured(
-              c.name(), core, json.get("dgemm").asDouble(), json.get("sgemm").asDouble(), null),
+              c.name(),
+              core,
+              json.get("dgemm").asDouble(),
+              json.get("sgemm").asDouble(),
+              new ObjectMapper().convertValue(json.get("steps"), double[].class),
+              null),
           checks);
     } catch (IOException | InterruptedException | RuntimeException e) {
       return failed(c, "?", PROBE_FAILED + " failed: " + e);
@@ -248,7 +272,8 @@ public final class BlasSelection {
   private static final String PROBE_FAILED = "its probe JVM";
 
   private static Probe failed(BlasConfig c, String core, String why) {
-    return new Probe(new Measured(c.name(), core, Double.NaN, Double.NaN, why), List.of());
+    return new Probe(
+        new Measured(c.name(), core, Double.NaN, Double.NaN, new double[0], why), List.of());
   }
 
   private static String cores(String stderr) {
@@ -308,6 +333,8 @@ public final class BlasSelection {
     if (Files.isRegularFile(cache)) {
       try {
         Arrays.stream(new ObjectMapper().readValue(cache.toFile(), Measured[].class))
+            // a measurement without training steps comes from an older ftc-bench: measure again
+            .filter(m -> !m.usable() || (m.stepMillis() != null && m.stepMillis().length > 0))
             .forEach(m -> known.put(m.name(), m));
       } catch (IOException e) {
         // an unreadable cache is measured again and rewritten

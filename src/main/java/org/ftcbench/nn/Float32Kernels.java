@@ -165,19 +165,6 @@ final class Float32Kernels implements Kernels<float[]> {
   }
 
   @Override
-  public void scaleRowsAndMask(
-      float[] s, int rows, int cols, float[] scale, float[] h, float[] tmp, float[] tmp2) {
-    for (int j = 0; j < cols; j++) {
-      System.arraycopy(s, j * rows, tmp, 0, rows);
-      System.arraycopy(h, j * rows, tmp2, 0, rows);
-      for (int i = 0; i < rows; i++) {
-        tmp[i] *= scale[i] * positive(tmp2[i]);
-      }
-      System.arraycopy(tmp, 0, s, j * rows, rows);
-    }
-  }
-
-  @Override
   public void reluMask(float[] delta, float[] h, int rows, int cols) {
     for (int i = 0; i < rows * cols; i++) {
       delta[i] *= positive(h[i]);

@@ -99,9 +99,6 @@ public interface Kernels<A> {
    */
   void scaleRows(A src, int rows, int cols, A scale, A dst, A tmp);
 
-  /** S ← diag(scale) S ⊙ 1[H &gt; 0] in place (rows × cols; H has leading dimension rows). */
-  void scaleRowsAndMask(A s, int rows, int cols, A scale, A h, A tmp, A tmp2);
-
   /** δ ← δ ⊙ 1[H &gt; 0] in place (rows × cols, both leading dimension rows): a ReLU's backward. */
   void reluMask(A delta, A h, int rows, int cols);
 

@@ -10,17 +10,20 @@ import java.util.List;
  * of ones appended:
  *
  * <pre>
- *   δ_T = (δ w_Lᵀ) ⊙ M_T = diag(δ) M_T diag(w_L)            δ_{l−1} = (δ_l W_l) ⊙ 1[H_{l−1} &gt; 0]
- *   Q   = M_Tᵀ diag(δ) [H_{T−1} | 1]    (d_T × (d_{T−1} + 1), one BLAS product per block)
- *   ∂W_T = diag(w_L) Q[:, :d_{T−1}]     ∂b_T = w_L ⊙ Q[:, d_{T−1}]
+ *   δ_T = (δ w_Lᵀ) ⊙ M_T = diag(δ) M_T diag(w_L)         δ_{l−1} = (δ_l W_l) ⊙ 1[H_{l−1} &gt; 0]
+ *   Q   = (diag(δ) M_T)ᵀ [H_{T−1} | 1]    (d_T × (d_{T−1} + 1), one BLAS product per block)
+ *   ∂W_T = diag(w_L) Q[:, :d_{T−1}]       ∂b_T = w_L ⊙ Q[:, d_{T−1}]
  *   ∂w_L = (Σ_k W_T ⊙ Q[:, :d_{T−1}]) + b_T ⊙ Q[:, d_{T−1}]      ∂b_L = Σ_i δ_i
- *   [∂W_l | ∂b_l] = δ_lᵀ [H_{l−1} | 1]   for l &lt; T      δ_{T−1} = diag(δ) (M_T diag(w_L) W_T) ⊙ 1[H_{T−1} &gt; 0]
+ *   δ_{T−1} = (diag(δ) M_T) (diag(w_L) W_T) ⊙ 1[H_{T−1} &gt; 0]
+ *   [∂W_l | ∂b_l] = δ_lᵀ [H_{l−1} | 1]   for l &lt; T
  * </pre>
  *
  * The ∂w_L line is ∂w_L,j = Σ_i δ_i H_T,ij with H_T,ij = M_T,ij (Σ_k W_T,jk H_{T−1},ik + b_T,j)
- * regrouped: so neither H_T nor δ_T is ever formed, the last two layers cost one product per block,
- * and every sum over a block's rows is done by BLAS ({@link Kernels} says why that matters). The
- * products are summed over the blocks and turned into gradients once, in {@link #finish}.
+ * regrouped: so neither H_T nor δ_T is ever formed, the last two layers cost one product per block
+ * (two with a layer below them), and every sum over a block's rows is done by BLAS ({@link Kernels}
+ * says why that matters). diag(δ) goes on whichever factor of Q is narrower: M_T when a hidden
+ * layer is below it (and δ_{T−1} needs it too), [X_blk | 1] when T = 1. The products are summed
+ * over the blocks and turned into gradients once, in {@link #finish}.
  *
  * <p>Workspaces are allocated once here; a step (zero, blocks, finish) allocates nothing.
  *
@@ -44,7 +47,7 @@ public final class MseGradient<A> {
   /** delta.get(l) is δ_l for the current block (rows × d_l), l = 1 … T − 1; δ for l = L. */
   private final List<A> delta = new ArrayList<>();
 
-  /** diag(δ) [H_{T−1} | 1] for the current block. */
+  /** diag(δ) [X_blk | 1] for the current block, when T = 1 (else M_T takes the δ in place). */
   private final A scaledInput;
 
   /** diag(w_L) W_T, fixed during a step. */
@@ -54,7 +57,6 @@ public final class MseGradient<A> {
   private final A sumDelta;
 
   private final A scratch;
-  private final A scratch2;
 
   public MseGradient(Weights<A> net, int blockRows) {
     this.net = net;
@@ -71,11 +73,10 @@ public final class MseGradient<A> {
       delta.add(l < last || l == layers ? kernels.allocate(blockRows * net.width(l)) : null);
     }
     int dPrev = last >= 1 ? net.width(last - 1) : 0;
-    this.scaledInput = kernels.allocate(last >= 1 ? blockRows * (dPrev + 1) : 0);
+    this.scaledInput = kernels.allocate(last == 1 ? blockRows * (dPrev + 1) : 0);
     this.scaledLastWeights = kernels.allocate(last >= 1 ? net.width(last) * dPrev : 0);
     this.sumDelta = kernels.allocate(1);
     this.scratch = kernels.allocate(Math.max(blockRows, last >= 1 ? net.width(last) : 0));
-    this.scratch2 = kernels.allocate(blockRows);
   }
 
   /** A float64 gradient of {@code net}'s live parameters. */
@@ -172,29 +173,23 @@ public final class MseGradient<A> {
     int dPrev = net.width(last - 1);
     A prev = forward.block(last - 1);
     A mask = forward.block(last);
-    // P = diag(δ) [H_{T-1} | 1]  (rows × (d_{T-1} + 1))
-    kernels.scaleRows(prev, rows, dPrev + 1, d, scaledInput, scratch);
-    // Q += M_Tᵀ P  (d_T × (d_{T-1} + 1))
-    kernels.gemm(
-        true,
-        false,
-        dT,
-        dPrev + 1,
-        rows,
-        mask,
-        0,
-        rows,
-        scaledInput,
-        rows,
-        1.0,
-        sums.get(last),
-        dT);
-    if (last >= 2) {
+    if (last == 1) {
+      // P = diag(δ) [X_blk | 1]  (rows × (d + 1): narrower than M_1, so it takes the δ)
+      kernels.scaleRows(prev, rows, dPrev + 1, d, scaledInput, scratch);
+      // Q += M_1ᵀ P  (d_1 × (d + 1))
+      kernels.gemm(
+          true, false, dT, dPrev + 1, rows, mask, 0, rows, scaledInput, rows, 1.0, sums.get(1), dT);
+    } else {
+      // M_T ← diag(δ) M_T, in place: both products below need δ on their rows
+      kernels.scaleRows(mask, rows, dT, d, mask, scratch);
+      // Q += (diag(δ) M_T)ᵀ [H_{T-1} | 1]  (d_T × (d_{T-1} + 1))
+      kernels.gemm(
+          true, false, dT, dPrev + 1, rows, mask, 0, rows, prev, rows, 1.0, sums.get(last), dT);
       A s = delta.get(last - 1);
-      // δ_{T-1} = diag(δ) (M_T diag(w_L) W_T) ⊙ 1[H_{T-1} > 0]  (rows × d_{T-1})
+      // δ_{T-1} = (diag(δ) M_T diag(w_L) W_T) ⊙ 1[H_{T-1} > 0]  (rows × d_{T-1})
       kernels.gemm(
           false, false, rows, dPrev, dT, mask, 0, rows, scaledLastWeights, dT, 0.0, s, rows);
-      kernels.scaleRowsAndMask(s, rows, dPrev, d, prev, scratch, scratch2);
+      kernels.reluMask(s, prev, rows, dPrev);
       for (int l = last - 1; l >= 1; l--) {
         int outW = net.width(l);
         int inW = net.width(l - 1);
