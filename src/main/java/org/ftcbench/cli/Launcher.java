@@ -60,6 +60,8 @@ final class Launcher {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
     config.jvmArgs().stream().filter(a -> !jvmArgs.contains(a)).forEach(cmd::add);
+    // jblas loads native code: JDK 22+ warns unless told (the jar's manifest says it for -jar)
+    cmd.add("--enable-native-access=ALL-UNNAMED");
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
