@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Issue 18's second "Done when": a real difference is still found, in both modes. Measures
 # bundled:auto (jblas's bundled OpenBLAS detecting the CPU: 2008 "Barcelona" kernels on Zen)
-# against system (Debian's OpenBLAS preloaded) on the README's BLAS experiment points,
+# against system (Debian's OpenBLAS preloaded) on docs/blas.md's experiment points,
 #   separate:    ./run-benchmarks.sh --only bench --blas bundled:auto, then --blas system
 #   interleaved: bench --side auto=… --side system=… (one session, fork by fork)
-# and compares each pair, printing compare's summary lines for the points the README quotes.
+# and compares each pair, printing compare's summary lines for the points docs/blas.md quotes.
 #
 #   scripts/blas-ab.sh [--machine NAME] [--mode separate|interleaved|both] [bench.KEY=VALUE…]
 #
@@ -35,7 +35,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-show() { # compare A B: the counts line and the README's points
+show() { # compare A B: the counts line and the points docs/blas.md quotes
   java -jar "$JAR" compare "$1" "$2" --out "$work/reports" \
     | grep -E '^[0-9]+ points compared|^method: noise|dgemm \[size=(1024|2048)\]|N=10000, depth=[23]'
 }

@@ -136,7 +136,7 @@ final class CertifyCommand implements Callable<Integer> {
           r.verification().tolerance(),
           r.verification().maxAbsWeight(),
           r.verification().exact()
-              ? "its stored weights miss, evaluated exactly; README, Limits"
+              ? "its stored weights miss, evaluated exactly; docs/findings.md, Limits"
               : "checked in float64, the construction is too ill-conditioned for double precision"
                   + " at this K");
     }

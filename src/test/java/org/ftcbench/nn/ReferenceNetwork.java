@@ -19,22 +19,29 @@ final class ReferenceNetwork {
     return a;
   }
 
-  /** g(x) for one sample. */
-  static double evaluate(DenseNetwork net, double[] x) {
+  /** The pre-activations A_1 … A_L of one sample (A_l = W_l relu(A_{l−1}) + b_l, A_0 = x). */
+  static double[][] preActivations(DenseNetwork net, double[] x) {
+    double[][] a = new double[net.depth() + 1][];
+    a[0] = x;
     double[] h = x;
     for (int l = 1; l <= net.depth(); l++) {
       double[][] w = weight(net, l);
-      double[] next = new double[w.length];
+      a[l] = new double[w.length];
       for (int i = 0; i < w.length; i++) {
         double s = net.bias(l).get(i);
         for (int j = 0; j < h.length; j++) {
           s += w[i][j] * h[j];
         }
-        next[i] = l < net.depth() ? Math.max(0, s) : s;
+        a[l][i] = s;
       }
-      h = next;
+      h = java.util.Arrays.stream(a[l]).map(v -> Math.max(0, v)).toArray();
     }
-    return h[0];
+    return a;
+  }
+
+  /** g(x) for one sample. */
+  static double evaluate(DenseNetwork net, double[] x) {
+    return preActivations(net, x)[net.depth()][0];
   }
 
   /**
@@ -68,19 +75,11 @@ final class ReferenceNetwork {
   static double hiddenMargin(DenseNetwork net, double[][] x) {
     double margin = Double.POSITIVE_INFINITY;
     for (double[] sample : x) {
-      double[] h = sample;
+      double[][] a = preActivations(net, sample);
       for (int l = 1; l < net.depth(); l++) {
-        double[][] w = weight(net, l);
-        double[] next = new double[w.length];
-        for (int i = 0; i < w.length; i++) {
-          double s = net.bias(l).get(i);
-          for (int j = 0; j < h.length; j++) {
-            s += w[i][j] * h[j];
-          }
-          margin = Math.min(margin, Math.abs(s));
-          next[i] = Math.max(0, s);
+        for (double v : a[l]) {
+          margin = Math.min(margin, Math.abs(v));
         }
-        h = next;
       }
     }
     return margin;
