@@ -1,23 +1,20 @@
 package org.ftcbench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.Columns;
+import org.ftcbench.analysis.Fig9Grid;
 import org.ftcbench.analysis.Format;
+import org.ftcbench.analysis.KIndependence;
 import org.ftcbench.analysis.RunData;
+import org.ftcbench.analysis.SampleSpread;
 import org.ftcbench.analysis.ScalingSeries;
 import org.ftcbench.analysis.ScalingSeries.Kind;
 import org.ftcbench.analysis.SeriesFit;
 import org.ftcbench.results.RunFolder;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
@@ -32,9 +29,6 @@ import tech.tablesaw.plotly.traces.Trace;
  */
 public final class CapacityFigures {
   private CapacityFigures() {}
-
-  /** The paper's Fig. 9 success threshold on ℓ_FT. */
-  static final double PAPER_THRESHOLD = 0.04;
 
   /** The constant of the paper's red Θ(√N) curve in Fig. 9, read from its pixels (≈ 2.4). */
   static final double PAPER_SQRT_CONSTANT = 2.4;
@@ -192,13 +186,13 @@ public final class CapacityFigures {
     for (SeriesFit f : a.of(Kind.TRAINED)) {
       ScalingSeries s = f.series();
       String color = Plots.PALETTE[i++ % Plots.PALETTE.length];
-      double[][] sum = Samples.summary(s.samples(), true);
-      if (sum[0].length == 0) {
+      SampleSpread sp = s.spread();
+      if (sp.isEmpty()) {
         continue;
       }
       String name = "depth " + s.depth() + ", " + s.criterion() + ", " + s.regime();
-      traces.add(Plots.band(sum[0], sum[2], sum[3], "seed range: " + name, color));
-      traces.add(Plots.lineMarkers(sum[0], sum[1], "median: " + name, color, Line.Dash.SOLID));
+      traces.add(Plots.band(sp.n(), sp.low(), sp.high(), "seed range: " + name, color));
+      traces.add(Plots.lineMarkers(sp.n(), sp.centre(), "median: " + name, color, Line.Dash.SOLID));
       if (f.fit().isFitted()) {
         traces.add(Plots.fitLine(f.fit(), name, color));
       }
@@ -246,55 +240,29 @@ public final class CapacityFigures {
             + " meeting ℓ_FT ≤ 0.04 per N; the red curve is the paper's Θ(√N) reference 2.4·√N."
             + " If training follows Theorem 5.1 the orange steps rise like the red curve. Both axes"
             + " are linear, as in the paper.";
-    Optional<Table> cellsOpt = run.cells();
-    if (cellsOpt.isEmpty() || cellsOpt.get().rowCount() == 0) {
+    Optional<Fig9Grid> found = Fig9Grid.of(run);
+    if (found.isEmpty()) {
       return FigureBlock.absent(
-          id, title, baseCaption, List.of(RunFolder.CELLS), "cells.csv is missing or has no rows");
+          id, title, baseCaption, List.of(RunFolder.CELLS), Fig9Grid.whyMissing(run));
     }
-    Table cells = cellsOpt.get();
-    Table d3 = cells.where(cells.intColumn(Columns.DEPTH).isEqualTo(3));
-    if (d3.rowCount() == 0) {
-      return FigureBlock.absent(
-          id, title, baseCaption, List.of(RunFolder.CELLS), "cells.csv has no depth-3 cells");
-    }
-    int k = chooseK(d3);
-    Table grid = d3.where(d3.intColumn(Columns.K).isEqualTo(k));
-    Table mean =
-        grid.summarize(Columns.FINAL_LOSS, tech.tablesaw.aggregate.AggregateFunctions.mean)
-            .by(Columns.N, Columns.M);
-    String meanCol = mean.columnNames().get(2);
-    TreeSet<Integer> ns = new TreeSet<>();
-    TreeSet<Integer> ms = new TreeSet<>();
-    for (int i = 0; i < mean.rowCount(); i++) {
-      ns.add(mean.intColumn(Columns.N).getInt(i));
-      ms.add(mean.intColumn(Columns.M).getInt(i));
-    }
-    List<Integer> nl = new ArrayList<>(ns);
-    List<Integer> ml = new ArrayList<>(ms);
-    double[][] z = new double[ml.size()][nl.size()];
-    for (double[] row : z) {
-      java.util.Arrays.fill(row, Double.NaN);
-    }
-    for (int i = 0; i < mean.rowCount(); i++) {
-      int n = mean.intColumn(Columns.N).getInt(i);
-      int m = mean.intColumn(Columns.M).getInt(i);
-      z[ml.indexOf(m)][nl.indexOf(n)] = mean.doubleColumn(meanCol).getDouble(i);
-    }
+    Fig9Grid g = found.get();
+    List<Integer> nl = g.ns();
+    List<Integer> ml = g.ms();
     List<Trace> traces = new ArrayList<>();
     // the heatmap must be the first trace: Tablesaw names every heatmap "trace0"
-    traces.add(HeatmapTrace.builder(nl.toArray(), ml.toArray(), z).build());
+    traces.add(HeatmapTrace.builder(nl.toArray(), ml.toArray(), g.meanLoss()).build());
     List<String> files = new ArrayList<>(List.of(RunFolder.CELLS));
-    double[][] curve = minCurveFromCapacity(run, k);
-    String curveFrom = "capacity.csv (criterion paper, median over seeds)";
-    if (curve[0].length == 0) {
-      curve = minCurveFromCells(nl, ml, z);
-      curveFrom = "the cells (smallest m whose mean loss is ≤ 0.04)";
-    } else {
+    String curveFrom;
+    if (g.fromCapacity()) {
+      curveFrom = "capacity.csv (criterion paper, median over seeds)";
       files.add(RunFolder.CAPACITY);
+    } else {
+      curveFrom = "the cells (smallest m whose mean loss is ≤ 0.04)";
     }
-    if (curve[0].length > 0) {
+    SampleSpread curve = g.minWidth();
+    if (!curve.isEmpty()) {
       traces.add(
-          tech.tablesaw.plotly.traces.ScatterTrace.builder(curve[0], curve[1])
+          tech.tablesaw.plotly.traces.ScatterTrace.builder(curve.n(), curve.centre())
               .name("min m with loss ≤ 0.04")
               .mode(tech.tablesaw.plotly.traces.ScatterTrace.Mode.LINE_AND_MARKERS)
               .line(Line.builder().color("#ff7f0e").width(3).shape(Line.Shape.HV).build())
@@ -310,6 +278,7 @@ public final class CapacityFigures {
             "paper: 2.4·√N",
             "#d62728",
             false));
+    int k = g.k();
     Layout layout =
         Layout.builder()
             .title(Plots.plain(title + ", K = " + k))
@@ -330,7 +299,7 @@ public final class CapacityFigures {
             + " m cells; the steps come from "
             + curveFrom
             + "."
-            + (k == 1000
+            + (k == Fig9Grid.PAPER_K
                 ? ""
                 : " (No depth-3 cells at the paper's K = 1000; K = " + k + " has the most.)");
     String after =
@@ -353,71 +322,12 @@ public final class CapacityFigures {
     List<Trace> traces = new ArrayList<>();
     List<String> files = new ArrayList<>();
     int c = 0;
-    if (run.capacity().isPresent()) {
-      Table t = run.capacity().get();
-      Map<String, SortedMap<Double, List<Double>>> groups = new LinkedHashMap<>();
-      for (int i = 0; i < t.rowCount(); i++) {
-        if (t.intColumn(Columns.N).isMissing(i) || t.intColumn(Columns.K).isMissing(i)) {
-          continue;
-        }
-        String key =
-            "trained, depth "
-                + t.intColumn(Columns.DEPTH).get(i)
-                + ", "
-                + t.stringColumn(Columns.CRITERION).get(i)
-                + ", N = "
-                + t.intColumn(Columns.N).getInt(i);
-        groups
-            .computeIfAbsent(key, x -> new TreeMap<>())
-            .computeIfAbsent((double) t.intColumn(Columns.K).getInt(i), x -> new ArrayList<>())
-            .add(t.doubleColumn(Columns.M_MIN).getDouble(i));
-      }
-      for (var e : groups.entrySet()) {
-        if (e.getValue().size() < 2) {
-          continue;
-        }
-        String color = Plots.PALETTE[c++ % Plots.PALETTE.length];
-        addSpread(traces, e.getKey(), e.getValue(), color);
-        files.add(RunFolder.CAPACITY);
-      }
-    }
-    if (run.certify().isPresent()) {
-      Table t = run.certify().get();
-      Map<String, SortedMap<Double, List<Double>>> groups = new LinkedHashMap<>();
-      Map<String, Double> best = new LinkedHashMap<>();
-      for (int i = 0; i < t.rowCount(); i++) {
-        if (t.intColumn(Columns.N).isMissing(i)
-            || t.intColumn(Columns.K).isMissing(i)
-            || t.intColumn(Columns.DEPTH).isMissing(i)) {
-          continue;
-        }
-        String key =
-            t.intColumn(Columns.DEPTH).getInt(i)
-                + "|"
-                + t.intColumn(Columns.N).getInt(i)
-                + "|"
-                + t.intColumn(Columns.K).getInt(i)
-                + "|"
-                + t.longColumn(Columns.SEED).get(i);
-        double v = t.doubleColumn(Columns.NEURONS).getDouble(i);
-        best.merge(key, v, Math::min);
-      }
-      best.forEach(
-          (key, v) -> {
-            String[] p = key.split("\\|");
-            groups
-                .computeIfAbsent("certified, depth " + p[0] + ", N = " + p[1], x -> new TreeMap<>())
-                .computeIfAbsent(Double.parseDouble(p[2]), x -> new ArrayList<>())
-                .add(v);
-          });
-      for (var e : groups.entrySet()) {
-        if (e.getValue().size() < 2) {
-          continue;
-        }
-        String color = Plots.PALETTE[c++ % Plots.PALETTE.length];
-        addSpread(traces, e.getKey(), e.getValue(), color);
-        files.add(RunFolder.CERTIFY);
-      }
+    for (KIndependence.Line line : KIndependence.of(run).lines()) {
+      String color = Plots.PALETTE[c++ % Plots.PALETTE.length];
+      SampleSpread sp = line.spread();
+      traces.add(Plots.lineMarkers(sp.n(), sp.centre(), line.name(), color, Line.Dash.SOLID));
+      traces.add(seeds(line, color));
+      files.add(line.source());
     }
     if (traces.isEmpty()) {
       return FigureBlock.absent(
@@ -438,90 +348,21 @@ public final class CapacityFigures {
 
   // ---- helpers ----
 
-  private static void addSpread(
-      List<Trace> traces, String name, SortedMap<Double, List<Double>> byK, String color) {
-    SortedMap<Double, double[]> arr = new TreeMap<>();
-    List<Double> xs = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
-    byK.forEach(
-        (k, v) -> {
-          arr.put(k, v.stream().mapToDouble(Double::doubleValue).toArray());
-          v.stream()
-              .filter(Double::isFinite)
-              .forEach(
-                  y -> {
-                    xs.add(k);
-                    ys.add(y);
-                  });
-        });
-    double[][] sum = Samples.summary(arr, false);
-    traces.add(Plots.lineMarkers(sum[0], sum[1], name, color, Line.Dash.SOLID));
-    traces.add(
-        Plots.markers(
-            xs.stream().mapToDouble(Double::doubleValue).toArray(),
-            ys.stream().mapToDouble(Double::doubleValue).toArray(),
-            "seeds: " + name,
-            color,
-            5));
-  }
-
-  private static int chooseK(Table d3) {
-    Map<Integer, Integer> counts = new TreeMap<>();
-    for (int i = 0; i < d3.rowCount(); i++) {
-      if (!d3.intColumn(Columns.K).isMissing(i)) {
-        counts.merge(d3.intColumn(Columns.K).getInt(i), 1, Integer::sum);
-      }
-    }
-    if (counts.containsKey(1000)) {
-      return 1000;
-    }
-    return counts.entrySet().stream()
-        .max(Map.Entry.comparingByValue())
-        .map(Map.Entry::getKey)
-        .orElse(0);
-  }
-
-  private static double[][] minCurveFromCapacity(RunData run, int k) {
-    if (run.capacity().isEmpty()) {
-      return new double[2][0];
-    }
-    Table t = run.capacity().get();
-    SortedMap<Double, List<Double>> byN = new TreeMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (t.intColumn(Columns.DEPTH).isMissing(i)
-          || t.intColumn(Columns.K).isMissing(i)
-          || t.intColumn(Columns.N).isMissing(i)) {
-        continue;
-      }
-      if (t.intColumn(Columns.DEPTH).getInt(i) == 3
-          && t.intColumn(Columns.K).getInt(i) == k
-          && "paper".equals(t.stringColumn(Columns.CRITERION).get(i))) {
-        byN.computeIfAbsent((double) t.intColumn(Columns.N).getInt(i), x -> new ArrayList<>())
-            .add(t.doubleColumn(Columns.M_MIN).getDouble(i));
-      }
-    }
-    SortedMap<Double, double[]> arr = new TreeMap<>();
-    byN.forEach((n, v) -> arr.put(n, v.stream().mapToDouble(Double::doubleValue).toArray()));
-    double[][] s = Samples.summary(arr, false);
-    return new double[][] {s[0], s[1]};
-  }
-
-  private static double[][] minCurveFromCells(List<Integer> nl, List<Integer> ml, double[][] z) {
-    List<double[]> pts = new ArrayList<>();
-    for (int j = 0; j < nl.size(); j++) {
-      for (int i = 0; i < ml.size(); i++) {
-        if (z[i][j] <= PAPER_THRESHOLD) {
-          pts.add(new double[] {nl.get(j), ml.get(i)});
-          break;
-        }
-      }
-    }
-    double[][] out = new double[2][pts.size()];
-    for (int i = 0; i < pts.size(); i++) {
-      out[0][i] = pts.get(i)[0];
-      out[1][i] = pts.get(i)[1];
-    }
-    return out;
+  /** Every seed of a K-independence line as a marker. */
+  private static Trace seeds(KIndependence.Line line, String color) {
+    List<double[]> points = new ArrayList<>();
+    line.byK()
+        .forEach(
+            (k, v) ->
+                Arrays.stream(v)
+                    .filter(Double::isFinite)
+                    .forEach(y -> points.add(new double[] {k, y})));
+    return Plots.markers(
+        points.stream().mapToDouble(p -> p[0]).toArray(),
+        points.stream().mapToDouble(p -> p[1]).toArray(),
+        "seeds: " + line.name(),
+        color,
+        5);
   }
 
   private static void bounds(
@@ -532,12 +373,12 @@ public final class CapacityFigures {
         continue;
       }
       if (s.kind() == Kind.UPPER_BOUND || s.kind() == Kind.LOWER_BOUND) {
-        double[][] sum = Samples.summary(s.samples(), true);
+        SampleSpread sp = s.spread();
         String which = s.kind() == Kind.UPPER_BOUND ? "upper" : "lower";
         traces.add(
             Plots.line(
-                sum[0],
-                sum[1],
+                sp.n(),
+                sp.centre(),
                 which + " bound, depth " + depth + ", " + regime,
                 Plots.alpha(color, 0.55),
                 s.kind() == Kind.UPPER_BOUND ? Line.Dash.DASH : Line.Dash.LONG_DASH,
@@ -548,9 +389,9 @@ public final class CapacityFigures {
 
   private static void addMedian(
       List<Trace> traces, ScalingSeries s, String name, String color, Line.Dash dash) {
-    double[][] sum = Samples.summary(s.samples(), true);
-    if (sum[0].length > 0) {
-      traces.add(Plots.lineMarkers(sum[0], sum[1], name, color, dash));
+    SampleSpread sp = s.spread();
+    if (!sp.isEmpty()) {
+      traces.add(Plots.lineMarkers(sp.n(), sp.centre(), name, color, dash));
     }
   }
 
