@@ -21,14 +21,15 @@ public record KIndependence(List<Line> lines) {
    * One line at fixed N.
    *
    * @param name what the line holds, "trained, depth 3, paper, N = 100"
+   * @param n the N it holds fixed
    * @param source the run file it comes from
    * @param byK K → the samples (one per seed)
    * @param spread the line as drawn: the centre over seeds per K and the range
    */
   public record Line(
-      String name, String source, SortedMap<Double, double[]> byK, SampleSpread spread) {
-    Line(String name, String source, SortedMap<Double, double[]> byK) {
-      this(name, source, byK, SampleSpread.of(byK, false));
+      String name, int n, String source, SortedMap<Double, double[]> byK, SampleSpread spread) {
+    Line(String name, int n, String source, SortedMap<Double, double[]> byK) {
+      this(name, n, source, byK, SampleSpread.of(byK, false));
     }
   }
 
@@ -41,6 +42,11 @@ public record KIndependence(List<Line> lines) {
 
   public boolean isEmpty() {
     return lines.isEmpty();
+  }
+
+  /** The N of the lines, ascending and distinct. */
+  public List<Integer> ns() {
+    return lines.stream().map(Line::n).distinct().sorted().toList();
   }
 
   private static List<Line> trained(Table capacity) {
@@ -83,7 +89,7 @@ public record KIndependence(List<Line> lines) {
   private static void add(List<Line> out, String name, String source, Table g, String column) {
     SortedMap<Double, double[]> byK = SeriesBuilder.samplesBy(g, Columns.K, column);
     if (byK.size() >= 2) {
-      out.add(new Line(name, source, byK));
+      out.add(new Line(name, g.intColumn(Columns.N).getInt(0), source, byK));
     }
   }
 
