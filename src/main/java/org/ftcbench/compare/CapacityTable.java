@@ -3,15 +3,18 @@ package org.ftcbench.compare;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ftcbench.analysis.SampleSpread;
 import org.ftcbench.results.Csv;
 import org.ftcbench.results.RunFolder;
 
 /**
- * A run's trained minimum widths (capacity.csv), averaged over seeds: (depth, N, K, criterion) →
- * mean m_min. Cells where no width passed (empty or NaN m_min) are left out of the mean.
+ * A run's trained minimum widths (capacity.csv), summarised over seeds: (depth, N, K, criterion) →
+ * the geometric mean of m_min ({@link SampleSpread#centre}, the one summary over seeds). Cells
+ * where no width passed (empty or NaN m_min) are left out.
  */
 public final class CapacityTable {
   /** The key of one row of the side-by-side table. */
@@ -28,10 +31,10 @@ public final class CapacityTable {
 
   private CapacityTable() {}
 
-  /** Mean m_min per key; empty when the run has no capacity.csv. */
+  /** The m_min over seeds per key; empty when the run has no capacity.csv. */
   public static Map<Key, Double> load(Path folder) {
     Path file = folder.resolve(RunFolder.CAPACITY);
-    Map<Key, double[]> sums = new TreeMap<>();
+    Map<Key, List<Double>> seeds = new TreeMap<>();
     if (!Files.isRegularFile(file)) {
       return new TreeMap<>();
     }
@@ -67,16 +70,15 @@ public final class CapacityTable {
                 f.get(crit));
         double v = f.get(m).isEmpty() ? Double.NaN : Double.parseDouble(f.get(m));
         if (!Double.isNaN(v)) {
-          double[] s = sums.computeIfAbsent(key, x -> new double[2]);
-          s[0] += v;
-          s[1]++;
+          seeds.computeIfAbsent(key, x -> new ArrayList<>()).add(v);
         }
       } catch (NumberFormatException e) {
         // skip a malformed row; the report names broken files
       }
     }
     Map<Key, Double> out = new TreeMap<>();
-    sums.forEach((key, s) -> out.put(key, s[0] / s[1]));
+    seeds.forEach(
+        (key, s) -> out.put(key, SampleSpread.centre(s.stream().mapToDouble(d -> d).toArray())));
     return out;
   }
 }

@@ -49,7 +49,7 @@ public final class CapacityFigures {
       Optional<SeriesFit> cert = widest(a.of(Kind.CERTIFIED), depth, "");
       cert.ifPresent(
           f -> {
-            addMedian(
+            addCentre(
                 traces,
                 f.series(),
                 "certified, depth " + depth + ", " + f.series().regime(),
@@ -69,7 +69,7 @@ public final class CapacityFigures {
         }
         String tc = depth == 3 ? shade("#ff7f0e", c) : shade("#2ca02c", c);
         SeriesFit f = tr.get();
-        addMedian(
+        addCentre(
             traces,
             f.series(),
             "trained, depth " + depth + ", " + criterion + ", " + f.series().regime(),
@@ -86,10 +86,10 @@ public final class CapacityFigures {
     String caption =
         "How many hidden neurons an adapter g needs after N of K labels changed. Solid lines:"
             + " certified constructions (for depth 3 the fewest neurons over U1, U2 and U3, as in"
-            + " Theorem 5.1), median over seeds; thin dashed lines: the theorem bounds (upper"
+            + " Theorem 5.1), geometric mean over seeds; thin dashed lines: the theorem bounds (upper"
             + " min{3N+1, K−1} and lower min{3N, K−2} for depth 2, Theorem 4.1; Theorem 5.1 for"
             + " depth 3); dash-dot lines: the smallest width that gradient descent trained to each"
-            + " success criterion, median over seeds; dotted lines: the fitted power laws, whose"
+            + " success criterion, geometric mean over seeds; dotted lines: the fitted power laws, whose"
             + " slopes b are in the verdict table."
             + LOG_NOTE
             + " Points ≤ 0 (e.g. m_min = 0 where g = 0 already meets the paper criterion) cannot be"
@@ -117,7 +117,7 @@ public final class CapacityFigures {
     for (SeriesFit f : a.of(Kind.CERTIFIED)) {
       ScalingSeries s = f.series();
       String color = regimeColor(s.depth(), i++);
-      addMedian(
+      addCentre(
           neurons, s, "certified, depth " + s.depth() + ", " + s.regime(), color, Line.Dash.SOLID);
       if (f.fit().isFitted()) {
         neurons.add(Plots.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
@@ -128,7 +128,7 @@ public final class CapacityFigures {
     for (SeriesFit f : a.of(Kind.PARAMS)) {
       ScalingSeries s = f.series();
       String color = regimeColor(s.depth(), i++);
-      addMedian(
+      addCentre(
           params, s, "parameters, depth " + s.depth() + ", " + s.regime(), color, Line.Dash.SOLID);
       if (f.fit().isFitted()) {
         params.add(Plots.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
@@ -136,7 +136,7 @@ public final class CapacityFigures {
     }
     String nCaption =
         "Certified neurons per depth and K rule (each curve holds one sweep: K fixed, or K a fixed"
-            + " multiple of N), median over seeds, with the theorem's upper and lower bounds"
+            + " multiple of N), geometric mean over seeds, with the theorem's upper and lower bounds"
             + " (dashed) and the fitted power law (dotted). A construction curve must lie between"
             + " its bounds; its slope is the verdict table's."
             + LOG_NOTE;
@@ -192,7 +192,9 @@ public final class CapacityFigures {
       }
       String name = "depth " + s.depth() + ", " + s.criterion() + ", " + s.regime();
       traces.add(Plots.band(sp.n(), sp.low(), sp.high(), "seed range: " + name, color));
-      traces.add(Plots.lineMarkers(sp.n(), sp.centre(), "median: " + name, color, Line.Dash.SOLID));
+      traces.add(
+          Plots.lineMarkers(
+              sp.n(), sp.centre(), "geometric mean: " + name, color, Line.Dash.SOLID));
       if (f.fit().isFitted()) {
         traces.add(Plots.fitLine(f.fit(), name, color));
       }
@@ -201,7 +203,7 @@ public final class CapacityFigures {
     String caption =
         "The smallest adapter width m that gradient descent trained to each success criterion"
             + " (paper: ℓ_FT ≤ 0.04; relative:ε: ℓ_FT ≤ ε·ℓ_FT(g = 0)), per depth and K rule. The"
-            + " line is the median over seeds, the shaded band the range from the smallest to the"
+            + " line is the geometric mean over seeds, the shaded band the range from the smallest to the"
             + " largest seed, the dotted line the fitted power law. Widths with no passing m in the"
             + " grid, and m_min = 0, are not drawn (counted in the verdict table). The paper"
             + " criterion's initial loss is about (N/K)·(2/3), so at small N/K it passes with g = 0"
@@ -254,7 +256,7 @@ public final class CapacityFigures {
     List<String> files = new ArrayList<>(List.of(RunFolder.CELLS));
     String curveFrom;
     if (g.fromCapacity()) {
-      curveFrom = "capacity.csv (criterion paper, median over seeds)";
+      curveFrom = "capacity.csv (criterion paper, geometric mean over seeds)";
       files.add(RunFolder.CAPACITY);
     } else {
       curveFrom = "the cells (smallest m whose mean loss is ≤ 0.04)";
@@ -315,7 +317,7 @@ public final class CapacityFigures {
     String title = "K-independence: minimum width against K at fixed N";
     String caption =
         "Theorem 4.1 (for K ≥ 3N + 2) and Theorem 5.1 say the neurons needed depend on N, not on"
-            + " K. Each line holds N fixed and varies K: trained m_min (median over seeds, markers"
+            + " K. Each line holds N fixed and varies K: trained m_min (geometric mean over seeds, markers"
             + " per seed) from capacity.csv and certified neurons from certify.csv where the run"
             + " has several K for one N. Flat lines agree with the theory; the x axis (K) is"
             + " logarithmic.";
@@ -387,7 +389,7 @@ public final class CapacityFigures {
     }
   }
 
-  private static void addMedian(
+  private static void addCentre(
       List<Trace> traces, ScalingSeries s, String name, String color, Line.Dash dash) {
     SampleSpread sp = s.spread();
     if (!sp.isEmpty()) {

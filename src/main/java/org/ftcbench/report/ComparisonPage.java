@@ -364,7 +364,7 @@ public final class ComparisonPage {
       return;
     }
     s.append(
-        "<p>The smallest trained adapter width m_min that passed each criterion, mean over seeds"
+        "<p>The smallest trained adapter width m_min that passed each criterion, geometric mean over seeds"
             + " (cells where no width passed are left out of the mean). Rows where the runs"
             + " differ are highlighted: training is seeded, so the same code on another machine"
             + " should find the same widths, up to floating-point differences of the BLAS.</p>\n");
