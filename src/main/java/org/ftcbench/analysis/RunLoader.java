@@ -23,9 +23,6 @@ import tech.tablesaw.api.Table;
 public final class RunLoader {
   private RunLoader() {}
 
-  /** The failed cells a sweep may record beside its results (columns not fixed). */
-  public static final String FAILURES = "failures.csv";
-
   static final Schema CERTIFY =
       new Schema(
           RunFolder.CERTIFY,
@@ -136,7 +133,7 @@ public final class RunLoader {
     Optional<Table> capacity = CsvTable.read(dir, CAPACITY, notices);
     Optional<Table> cells = CsvTable.read(dir, CELLS, notices);
     Optional<JmhResults> jmh = JmhResults.read(dir, RunFolder.JMH, notices);
-    Optional<Table> failures = CsvTable.readText(dir, FAILURES, notices);
+    Optional<Table> failures = CsvTable.readText(dir, RunFolder.FAILURES, notices);
     Path abs = dir.toAbsolutePath().normalize();
     String runId = abs.getFileName() == null ? "run" : abs.getFileName().toString();
     String machine = env.get("machine");

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.ftcbench.capacity.CapacityRow;
 import org.ftcbench.capacity.CellResult;
-import org.ftcbench.capacity.CellStore;
 import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.CsvLog;
@@ -42,7 +41,7 @@ public final class Merge {
   private static final List<MergedFile> FILES =
       List.of(
           new MergedFile(RunFolder.CELLS, CellResult.COLUMNS, UnitFolder.CELL_KEY),
-          new MergedFile(CellStore.FAILURES, CellResult.FAILURE_COLUMNS, UnitFolder.CELL_KEY),
+          new MergedFile(RunFolder.FAILURES, CellResult.FAILURE_COLUMNS, UnitFolder.CELL_KEY),
           new MergedFile(RunFolder.CAPACITY, CapacityRow.COLUMNS, UnitFolder.CAPACITY_KEY),
           new MergedFile(RunFolder.CERTIFY, CertifySweep.COLUMNS, UnitFolder.CERTIFY_KEY));
 

@@ -54,7 +54,10 @@ public final class ReportWriter {
           RunFolder.CELLS,
           RunFolder.JMH,
           RunFolder.FLOPS,
-          RunLoader.FAILURES);
+          RunFolder.FAILURES);
+
+  /** Run files that a complete run may lack: the index lists them only when they exist. */
+  static final List<String> OPTIONAL = List.of(RunFolder.FLOPS, RunFolder.FAILURES);
 
   public static Written write(List<Path> runDirs, Path out, FitSettings settings) {
     return write(runDirs, List.of(), out, settings);
