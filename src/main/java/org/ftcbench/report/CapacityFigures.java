@@ -1,5 +1,6 @@
 package org.ftcbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,13 +16,7 @@ import org.ftcbench.analysis.ScalingSeries;
 import org.ftcbench.analysis.ScalingSeries.Kind;
 import org.ftcbench.analysis.SeriesFit;
 import org.ftcbench.results.RunFolder;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.components.Margin;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
-import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * The capacity figures: neurons, parameters and trained widths against N, the Fig. 9 heatmap and
@@ -42,7 +37,7 @@ public final class CapacityFigures {
    * line per criterion), the theorem bounds (dashed, thin) and the fitted power laws (dotted).
    */
   public static FigureBlock headline(Analysis a) {
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     List<String> files = new ArrayList<>();
     for (int depth : depths(a)) {
       String color = Plots.depthColor(depth);
@@ -56,7 +51,7 @@ public final class CapacityFigures {
                 color,
                 Line.Dash.SOLID);
             if (f.fit().isFitted()) {
-              traces.add(Plots.fitLine(f.fit(), "certified d" + depth, color));
+              traces.add(Traces.fitLine(f.fit(), "certified d" + depth, color));
             }
             bounds(a, depth, f.series().regime(), color, traces);
             files.add(RunFolder.CERTIFY);
@@ -76,7 +71,7 @@ public final class CapacityFigures {
             tc,
             Line.Dash.DASH_DOT);
         if (f.fit().isFitted()) {
-          traces.add(Plots.fitLine(f.fit(), "trained d" + depth + " " + criterion, tc));
+          traces.add(Traces.fitLine(f.fit(), "trained d" + depth + " " + criterion, tc));
         }
         files.add(RunFolder.CAPACITY);
         c++;
@@ -103,16 +98,19 @@ public final class CapacityFigures {
           List.of(RunFolder.CERTIFY, RunFolder.CAPACITY),
           "no certified or trained widths in this run (certify.csv and capacity.csv are missing or empty)");
     }
-    Figure fig = Plots.logLog(title, "N (changed labels)", "neurons m", traces);
     return FigureBlock.of(
-        "fig_headline", title, fig, caption, distinct(files), Plots.legendBelow());
+        "fig_headline",
+        title,
+        Layouts.logLog(title, "N (changed labels)", "neurons m", traces),
+        caption,
+        distinct(files));
   }
 
   /** Certified neurons and parameters against N with bounds and fits, every regime. */
   public static List<FigureBlock> certified(Analysis a) {
     List<FigureBlock> out = new ArrayList<>();
-    List<Trace> neurons = new ArrayList<>();
-    List<Trace> params = new ArrayList<>();
+    List<ObjectNode> neurons = new ArrayList<>();
+    List<ObjectNode> params = new ArrayList<>();
     int i = 0;
     for (SeriesFit f : a.of(Kind.CERTIFIED)) {
       ScalingSeries s = f.series();
@@ -120,7 +118,7 @@ public final class CapacityFigures {
       addCentre(
           neurons, s, "certified, depth " + s.depth() + ", " + s.regime(), color, Line.Dash.SOLID);
       if (f.fit().isFitted()) {
-        neurons.add(Plots.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
+        neurons.add(Traces.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
       }
       bounds(a, s.depth(), s.regime(), color, neurons);
     }
@@ -131,7 +129,7 @@ public final class CapacityFigures {
       addCentre(
           params, s, "parameters, depth " + s.depth() + ", " + s.regime(), color, Line.Dash.SOLID);
       if (f.fit().isFitted()) {
-        params.add(Plots.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
+        params.add(Traces.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
       }
     }
     String nCaption =
@@ -151,10 +149,9 @@ public final class CapacityFigures {
             : FigureBlock.of(
                 "fig_certified",
                 "Certified neurons against N",
-                Plots.logLog("Certified neurons against N", "N", "neurons m", neurons),
+                Layouts.logLog("Certified neurons against N", "N", "neurons m", neurons),
                 nCaption,
-                List.of(RunFolder.CERTIFY),
-                Plots.legendBelow()));
+                List.of(RunFolder.CERTIFY)));
     String pCaption =
         "Trainable parameters (weights and biases) of the certified adapter with the fewest neurons,"
             + " against N. For depth 2 the parameters grow like the neurons (m·(d+2)+1); for depth"
@@ -172,16 +169,15 @@ public final class CapacityFigures {
             : FigureBlock.of(
                 "fig_params",
                 "Parameters against N",
-                Plots.logLog("Certified parameters against N", "N", "parameters", params),
+                Layouts.logLog("Certified parameters against N", "N", "parameters", params),
                 pCaption,
-                List.of(RunFolder.CERTIFY),
-                Plots.legendBelow()));
+                List.of(RunFolder.CERTIFY)));
     return out;
   }
 
   /** Trained minimum width per depth × criterion with the seed spread as a band. */
   public static FigureBlock trained(Analysis a) {
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     int i = 0;
     for (SeriesFit f : a.of(Kind.TRAINED)) {
       ScalingSeries s = f.series();
@@ -191,19 +187,22 @@ public final class CapacityFigures {
         continue;
       }
       String name = "depth " + s.depth() + ", " + s.criterion() + ", " + s.regime();
-      traces.add(Plots.band(sp.n(), sp.low(), sp.high(), "seed range: " + name, color));
       traces.add(
-          Plots.lineMarkers(
-              sp.n(), sp.centre(), "geometric mean: " + name, color, Line.Dash.SOLID));
+          Traces.errorY(
+              Traces.lineMarkers(sp.n(), sp.centre(), name, color, Line.Dash.SOLID),
+              sp.centre(),
+              sp.low(),
+              sp.high(),
+              color));
       if (f.fit().isFitted()) {
-        traces.add(Plots.fitLine(f.fit(), name, color));
+        traces.add(Traces.fitLine(f.fit(), name, color));
       }
     }
     String title = "Trained minimum width against N";
     String caption =
         "The smallest adapter width m that gradient descent trained to each success criterion"
             + " (paper: ℓ_FT ≤ 0.04; relative:ε: ℓ_FT ≤ ε·ℓ_FT(g = 0)), per depth and K rule. The"
-            + " line is the geometric mean over seeds, the shaded band the range from the smallest to the"
+            + " line is the geometric mean over seeds (the point the fit goes through), the error bars the range from the smallest to the"
             + " largest seed, the dotted line the fitted power law. Widths with no passing m in the"
             + " grid, and m_min = 0, are not drawn (counted in the verdict table). The paper"
             + " criterion's initial loss is about (N/K)·(2/3), so at small N/K it passes with g = 0"
@@ -221,10 +220,9 @@ public final class CapacityFigures {
     return FigureBlock.of(
         "fig_trained",
         title,
-        Plots.logLog(title, "N", "minimum width m", traces),
+        Layouts.logLog(title, "N", "minimum width m", traces),
         caption,
-        List.of(RunFolder.CAPACITY),
-        Plots.legendBelow());
+        List.of(RunFolder.CAPACITY));
   }
 
   /**
@@ -250,9 +248,16 @@ public final class CapacityFigures {
     Fig9Grid g = found.get();
     List<Integer> nl = g.ns();
     List<Integer> ml = g.ms();
-    List<Trace> traces = new ArrayList<>();
-    // the heatmap must be the first trace: Tablesaw names every heatmap "trace0"
-    traces.add(HeatmapTrace.builder(nl.toArray(), ml.toArray(), g.meanLoss()).build());
+    List<ObjectNode> traces = new ArrayList<>();
+    traces.add(
+        Traces.unlisted(
+            Traces.heatmap(
+                nl.stream().mapToDouble(Integer::doubleValue).toArray(),
+                ml.stream().mapToDouble(Integer::doubleValue).toArray(),
+                g.meanLoss(),
+                0,
+                "final loss",
+                "mean final loss")));
     List<String> files = new ArrayList<>(List.of(RunFolder.CELLS));
     String curveFrom;
     if (g.fromCapacity()) {
@@ -263,17 +268,12 @@ public final class CapacityFigures {
     }
     SampleSpread curve = g.minWidth();
     if (!curve.isEmpty()) {
-      traces.add(
-          tech.tablesaw.plotly.traces.ScatterTrace.builder(curve.n(), curve.centre())
-              .name("min m with loss ≤ 0.04")
-              .mode(tech.tablesaw.plotly.traces.ScatterTrace.Mode.LINE_AND_MARKERS)
-              .line(Line.builder().color("#ff7f0e").width(3).shape(Line.Shape.HV).build())
-              .build());
+      traces.add(Traces.steps(curve.n(), curve.centre(), "min m with loss ≤ 0.04", "#ff7f0e", 3));
     }
     double nMax = nl.get(nl.size() - 1);
     double nMin = Math.max(1, nl.get(0));
     traces.add(
-        Plots.curve(
+        Traces.curve(
             nMin,
             nMax,
             n -> PAPER_SQRT_CONSTANT * Math.sqrt(n),
@@ -281,15 +281,13 @@ public final class CapacityFigures {
             "#d62728",
             false));
     int k = g.k();
-    Layout layout =
-        Layout.builder()
-            .title(Plots.plain(title + ", K = " + k))
-            .width(Plots.WIDTH)
-            .height(Plots.HEIGHT)
-            .margin(Margin.builder().left(70).right(20).top(Plots.MARGIN_TOP).bottom(60).build())
-            .xAxis(Axis.builder().title("N (changed labels)").build())
-            .yAxis(Axis.builder().title("adapter width m (d1 = d2 = m/2)").build())
-            .build();
+    ObjectNode layout =
+        Layouts.of(
+            title + ", K = " + k,
+            "N (changed labels)",
+            false,
+            "adapter width m (d1 = d2 = m/2)",
+            false);
     String caption =
         baseCaption
             + " This run: K = "
@@ -304,11 +302,7 @@ public final class CapacityFigures {
             + (k == Fig9Grid.PAPER_K
                 ? ""
                 : " (No depth-3 cells at the paper's K = 1000; K = " + k + " has the most.)");
-    String after =
-        "Plotly.restyle(el, {colorscale: 'Viridis', zmin: 0,"
-            + " colorbar: {title: {text: 'final loss'}}}, [0]);"
-            + Plots.legendBelow();
-    return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+    return FigureBlock.of(id, title, Layouts.withLegendBelow(layout, traces), caption, files);
   }
 
   /** m_min against K at fixed N: the theory says it does not depend on K. */
@@ -321,13 +315,13 @@ public final class CapacityFigures {
             + " per seed) from capacity.csv and certified neurons from certify.csv where the run"
             + " has several K for one N. Flat lines agree with the theory; the x axis (K) is"
             + " logarithmic.";
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     List<String> files = new ArrayList<>();
     int c = 0;
     for (KIndependence.Line line : KIndependence.of(run).lines()) {
       String color = Plots.PALETTE[c++ % Plots.PALETTE.length];
       SampleSpread sp = line.spread();
-      traces.add(Plots.lineMarkers(sp.n(), sp.centre(), line.name(), color, Line.Dash.SOLID));
+      traces.add(Traces.lineMarkers(sp.n(), sp.centre(), line.name(), color, Line.Dash.SOLID));
       traces.add(seeds(line, color));
       files.add(line.source());
     }
@@ -342,16 +336,15 @@ public final class CapacityFigures {
     return FigureBlock.of(
         id,
         title,
-        Plots.figure(Plots.layout(title, "K (samples)", true, "neurons m", false), traces),
+        Layouts.withLegendBelow(Layouts.of(title, "K (samples)", true, "neurons m", false), traces),
         caption,
-        distinct(files),
-        Plots.legendBelow());
+        distinct(files));
   }
 
   // ---- helpers ----
 
   /** Every seed of a K-independence line as a marker. */
-  private static Trace seeds(KIndependence.Line line, String color) {
+  private static ObjectNode seeds(KIndependence.Line line, String color) {
     List<double[]> points = new ArrayList<>();
     line.byK()
         .forEach(
@@ -359,7 +352,7 @@ public final class CapacityFigures {
                 Arrays.stream(v)
                     .filter(Double::isFinite)
                     .forEach(y -> points.add(new double[] {k, y})));
-    return Plots.markers(
+    return Traces.markers(
         points.stream().mapToDouble(p -> p[0]).toArray(),
         points.stream().mapToDouble(p -> p[1]).toArray(),
         "seeds: " + line.name(),
@@ -368,7 +361,7 @@ public final class CapacityFigures {
   }
 
   private static void bounds(
-      Analysis a, int depth, String regime, String color, List<Trace> traces) {
+      Analysis a, int depth, String regime, String color, List<ObjectNode> traces) {
     for (SeriesFit f : a.fits()) {
       ScalingSeries s = f.series();
       if (s.depth() != depth || !s.regime().equals(regime)) {
@@ -378,11 +371,11 @@ public final class CapacityFigures {
         SampleSpread sp = s.spread();
         String which = s.kind() == Kind.UPPER_BOUND ? "upper" : "lower";
         traces.add(
-            Plots.line(
+            Traces.line(
                 sp.n(),
                 sp.centre(),
                 which + " bound, depth " + depth + ", " + regime,
-                Plots.alpha(color, 0.55),
+                Traces.alpha(color, 0.55),
                 s.kind() == Kind.UPPER_BOUND ? Line.Dash.DASH : Line.Dash.LONG_DASH,
                 1.5));
       }
@@ -390,10 +383,10 @@ public final class CapacityFigures {
   }
 
   private static void addCentre(
-      List<Trace> traces, ScalingSeries s, String name, String color, Line.Dash dash) {
+      List<ObjectNode> traces, ScalingSeries s, String name, String color, Line.Dash dash) {
     SampleSpread sp = s.spread();
     if (!sp.isEmpty()) {
-      traces.add(Plots.lineMarkers(sp.n(), sp.centre(), name, color, dash));
+      traces.add(Traces.lineMarkers(sp.n(), sp.centre(), name, color, dash));
     }
   }
 

@@ -498,9 +498,6 @@ public final class ComparisonPage {
         }
       }
     }
-    FigureBlock both =
-        new FigureBlock(
-            f.id(), f.title(), f.figure(), f.caption(), files, f.afterPlot(), f.missing());
-    return Page.figure(both, PageContext.filesOnly(ctx.plotlyHref(), hrefs));
+    return Page.figure(f.citing(files), PageContext.filesOnly(ctx.plotlyHref(), hrefs));
   }
 }

@@ -9,7 +9,9 @@ import tech.tablesaw.plotly.components.Figure;
  *
  * @param id the element id of the plot ("fig_headline")
  * @param title the heading
- * @param figure the Tablesaw figure, or null when there is nothing to draw
+ * @param figure the Tablesaw figure, or null when there is nothing to draw or {@code plot} is drawn
+ * @param plot the figure as plotly JSON, or null when there is nothing to draw or {@code figure} is
+ *     drawn
  * @param caption what the figure shows and how to read it (plain text)
  * @param files names of the run files it comes from ("certify.csv")
  * @param afterPlot JavaScript run after the plot is drawn ({@code el} is the plot's element), for
@@ -20,6 +22,7 @@ public record FigureBlock(
     String id,
     String title,
     Figure figure,
+    PlotlyFigure plot,
     String caption,
     List<String> files,
     String afterPlot,
@@ -38,16 +41,27 @@ public record FigureBlock(
       String caption,
       List<String> files,
       String afterPlot) {
-    return new FigureBlock(id, title, figure, caption, files, afterPlot, "");
+    return new FigureBlock(id, title, figure, null, caption, files, afterPlot, "");
+  }
+
+  /** A figure drawn from plotly JSON. */
+  static FigureBlock of(
+      String id, String title, PlotlyFigure plot, String caption, List<String> files) {
+    return new FigureBlock(id, title, null, plot, caption, files, "", "");
+  }
+
+  /** The same figure citing other files. */
+  FigureBlock citing(List<String> otherFiles) {
+    return new FigureBlock(id, title, figure, plot, caption, otherFiles, afterPlot, missing);
   }
 
   /** A figure that could not be drawn, and why. */
   public static FigureBlock absent(
       String id, String title, String caption, List<String> files, String why) {
-    return new FigureBlock(id, title, null, caption, files, "", why);
+    return new FigureBlock(id, title, null, null, caption, files, "", why);
   }
 
   public boolean isDrawn() {
-    return figure != null;
+    return figure != null || plot != null;
   }
 }

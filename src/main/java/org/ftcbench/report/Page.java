@@ -169,7 +169,15 @@ final class Page {
         .append("</h3>\n");
     if (b.isDrawn()) {
       sb.append("<div id=\"").append(b.id()).append("\" class=\"plot\"></div>\n");
-      sb.append(b.figure().asJavascript(b.id())).append("\n");
+      if (b.plot() != null) {
+        sb.append("<script>Plotly.newPlot('")
+            .append(b.id())
+            .append("', ")
+            .append(b.plot().json())
+            .append(");</script>\n");
+      } else {
+        sb.append(b.figure().asJavascript(b.id())).append("\n");
+      }
       if (!b.afterPlot().isBlank()) {
         sb.append("<script>(function () { var el = document.getElementById('")
             .append(b.id())
