@@ -90,20 +90,15 @@ public final class CapacityFigures {
             + " Points ≤ 0 (e.g. m_min = 0 where g = 0 already meets the paper criterion) cannot be"
             + " drawn on log axes; the verdict table counts them. Click a legend entry to hide a"
             + " line.";
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          "fig_headline",
-          title,
-          caption,
-          List.of(RunFolder.CERTIFY, RunFolder.CAPACITY),
-          "no certified or trained widths in this run (certify.csv and capacity.csv are missing or empty)");
-    }
     return FigureBlock.of(
         "fig_headline",
         title,
-        Layouts.logLog(title, "N (changed labels)", "neurons m", traces),
+        Layouts.of(title, "N (changed labels)", true, "neurons m", true),
+        traces,
         caption,
-        distinct(files));
+        files.isEmpty() ? List.of(RunFolder.CERTIFY, RunFolder.CAPACITY) : distinct(files),
+        "no certified or trained widths in this run (certify.csv and capacity.csv are missing or"
+            + " empty)");
   }
 
   /** Certified neurons and parameters against N with bounds and fits, every regime. */
@@ -139,19 +134,14 @@ public final class CapacityFigures {
             + " its bounds; its slope is the verdict table's."
             + LOG_NOTE;
     out.add(
-        neurons.isEmpty()
-            ? FigureBlock.absent(
-                "fig_certified",
-                "Certified neurons against N",
-                nCaption,
-                List.of(RunFolder.CERTIFY),
-                "no certified rows in this run")
-            : FigureBlock.of(
-                "fig_certified",
-                "Certified neurons against N",
-                Layouts.logLog("Certified neurons against N", "N", "neurons m", neurons),
-                nCaption,
-                List.of(RunFolder.CERTIFY)));
+        FigureBlock.of(
+            "fig_certified",
+            "Certified neurons against N",
+            Layouts.of("Certified neurons against N", "N", true, "neurons m", true),
+            neurons,
+            nCaption,
+            List.of(RunFolder.CERTIFY),
+            "no certified rows in this run"));
     String pCaption =
         "Trainable parameters (weights and biases) of the certified adapter with the fewest neurons,"
             + " against N. For depth 2 the parameters grow like the neurons (m·(d+2)+1); for depth"
@@ -159,19 +149,14 @@ public final class CapacityFigures {
             + " parameters."
             + LOG_NOTE;
     out.add(
-        params.isEmpty()
-            ? FigureBlock.absent(
-                "fig_params",
-                "Parameters against N",
-                pCaption,
-                List.of(RunFolder.CERTIFY),
-                "certify.csv has no params column or no rows")
-            : FigureBlock.of(
-                "fig_params",
-                "Parameters against N",
-                Layouts.logLog("Certified parameters against N", "N", "parameters", params),
-                pCaption,
-                List.of(RunFolder.CERTIFY)));
+        FigureBlock.of(
+            "fig_params",
+            "Parameters against N",
+            Layouts.of("Certified parameters against N", "N", true, "parameters", true),
+            params,
+            pCaption,
+            List.of(RunFolder.CERTIFY),
+            "certify.csv has no params column or no rows"));
     return out;
   }
 
@@ -209,20 +194,14 @@ public final class CapacityFigures {
             + " and demands a different precision at every N/K; relative criteria demand the same"
             + " at every N."
             + LOG_NOTE;
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          "fig_trained",
-          title,
-          caption,
-          List.of(RunFolder.CAPACITY),
-          "no trained widths in this run");
-    }
     return FigureBlock.of(
         "fig_trained",
         title,
-        Layouts.logLog(title, "N", "minimum width m", traces),
+        Layouts.of(title, "N", true, "minimum width m", true),
+        traces,
         caption,
-        List.of(RunFolder.CAPACITY));
+        List.of(RunFolder.CAPACITY),
+        "no trained widths in this run");
   }
 
   /**
@@ -302,7 +281,7 @@ public final class CapacityFigures {
             + (k == Fig9Grid.PAPER_K
                 ? ""
                 : " (No depth-3 cells at the paper's K = 1000; K = " + k + " has the most.)");
-    return FigureBlock.of(id, title, Layouts.withLegendBelow(layout, traces), caption, files);
+    return FigureBlock.of(id, title, layout, traces, caption, files, "");
   }
 
   /** m_min against K at fixed N: the theory says it does not depend on K. */
@@ -325,20 +304,14 @@ public final class CapacityFigures {
       traces.add(seeds(line, color));
       files.add(line.source());
     }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          id,
-          title,
-          caption,
-          List.of(RunFolder.CAPACITY, RunFolder.CERTIFY),
-          "no N was run at two or more K (the profile's k_independence sweep did not run)");
-    }
     return FigureBlock.of(
         id,
         title,
-        Layouts.withLegendBelow(Layouts.of(title, "K (samples)", true, "neurons m", false), traces),
+        Layouts.of(title, "K (samples)", true, "neurons m", false),
+        traces,
         caption,
-        distinct(files));
+        files.isEmpty() ? List.of(RunFolder.CAPACITY, RunFolder.CERTIFY) : distinct(files),
+        "no N was run at two or more K (the profile's k_independence sweep did not run)");
   }
 
   // ---- helpers ----

@@ -1,5 +1,6 @@
 package org.ftcbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -48,6 +49,23 @@ public record FigureBlock(
   static FigureBlock of(
       String id, String title, PlotlyFigure plot, String caption, List<String> files) {
     return new FigureBlock(id, title, null, plot, caption, files, "", "");
+  }
+
+  /**
+   * The traces drawn in the layout with the legend below the plot, or, when there are none, the
+   * "not shown" box saying {@code whyEmpty}.
+   */
+  static FigureBlock of(
+      String id,
+      String title,
+      ObjectNode layout,
+      List<ObjectNode> traces,
+      String caption,
+      List<String> files,
+      String whyEmpty) {
+    return traces.isEmpty()
+        ? absent(id, title, caption, files, whyEmpty)
+        : of(id, title, Layouts.withLegendBelow(layout, traces), caption, files);
   }
 
   /** The same figure citing other files. */

@@ -30,14 +30,13 @@ final class FitFigures {
               Plots.PALETTE[i++ % Plots.PALETTE.length],
               Line.Dash.DOT));
     }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(id, title, caption, files, "no series had two or more N to fit");
-    }
     return FigureBlock.of(
         id,
         title,
-        Layouts.withLegendBelow(Layouts.of(title, "N", true, "log10 residual", false), traces),
+        Layouts.of(title, "N", true, "log10 residual", false),
+        traces,
         caption,
-        files);
+        files,
+        "no series had two or more N to fit");
   }
 }

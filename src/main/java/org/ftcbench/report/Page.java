@@ -159,6 +159,13 @@ final class Page {
     return sb.append("</ul></div>\n").toString();
   }
 
+  /** The figures one after the other. */
+  static String figures(PageContext ctx, List<FigureBlock> blocks) {
+    StringBuilder sb = new StringBuilder();
+    blocks.forEach(b -> sb.append(figure(b, ctx)));
+    return sb.toString();
+  }
+
   /** One figure with its caption and source links, or its "not shown" box. */
   static String figure(FigureBlock b, PageContext ctx) {
     StringBuilder sb = new StringBuilder();

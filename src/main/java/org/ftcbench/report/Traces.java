@@ -34,21 +34,19 @@ final class Traces {
 
   /** A line with markers. */
   static ObjectNode lineMarkers(double[] x, double[] y, String name, String color, Line.Dash dash) {
-    ObjectNode t = scatter(x, y, name, "lines+markers");
-    t.set("line", line(color, 2, dash, Line.Shape.LINEAR));
-    t.set("marker", marker(color, 7, null, 1));
-    return t;
+    return lineMarkers(x, y, name, color, dash, null);
   }
 
   /**
-   * A line with markers of the given symbol, a size larger than the plain ones so that a diamond
-   * reads as large as a circle (the comparison's run A circles, run B diamonds).
+   * A line with markers of the given symbol (null: plotly's circle), a size larger than the plain
+   * ones so that a diamond reads as large as a circle (the comparison's run A circles, run B
+   * diamonds).
    */
   static ObjectNode lineMarkers(
       double[] x, double[] y, String name, String color, Line.Dash dash, Symbol symbol) {
     ObjectNode t = scatter(x, y, name, "lines+markers");
     t.set("line", line(color, 2, dash, Line.Shape.LINEAR));
-    t.set("marker", marker(color, 8, symbol, 1));
+    t.set("marker", marker(color, symbol == null ? 7 : 8, symbol, 1));
     return t;
   }
 
