@@ -1,5 +1,6 @@
 package org.ftcbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,22 +20,16 @@ import org.ftcbench.compare.PointComparison;
 import org.ftcbench.compare.SlopeComparison;
 import org.ftcbench.results.RunFolder;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.components.Margin;
-import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.components.Symbol;
-import tech.tablesaw.plotly.traces.ScatterTrace;
-import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * The figures of the comparison page: B/A per point with its interval (a forest plot), both runs'
  * scaling curves on one plot per benchmark, both runs' trained minimum widths, and both runs'
  * fitted slopes with their intervals.
  *
- * <p>Tablesaw has no error bars: an interval is a line segment, and all segments of one colour are
- * one trace whose segments are separated by a gap (NaN, which plotly does not connect).
+ * <p>Intervals are plotly's own error bars ({@code error_x}) on the points; the rows are labelled
+ * through the y axis's tick labels.
  */
 final class ComparisonFigures {
   private ComparisonFigures() {}
@@ -108,7 +103,7 @@ final class ComparisonFigures {
       xMin = Math.min(xMin, l);
       xMax = Math.max(xMax, h);
       if (p.floorPairs() > 0) {
-        calibratedFloors.add(new double[] {1 / (1 + p.noiseFloor()), 1 + p.noiseFloor(), y});
+        calibratedFloors.add(new double[] {1, y, 1 / (1 + p.noiseFloor()), 1 + p.noiseFloor()});
         xMin = Math.min(xMin, 1 / (1 + p.noiseFloor()));
         xMax = Math.max(xMax, 1 + p.noiseFloor());
       }
@@ -116,32 +111,29 @@ final class ComparisonFigures {
       texts
           .computeIfAbsent(p.label(), k -> new ArrayList<>())
           .add(
-              Plots.plain(
-                  p.point().label()
-                      + ": B/A "
-                      + Format.sig(r, 3)
-                      + " "
-                      + Format.interval(l, h)
-                      + ", p = "
-                      + Format.sig(p.pValue(), 2)
-                      + ", floor ±"
-                      + floorPercent(p.noiseFloor())
-                      + ", "
-                      + p.label().word()));
+              p.point().label()
+                  + ": B/A "
+                  + Format.sig(r, 3)
+                  + " "
+                  + Format.interval(l, h)
+                  + ", p = "
+                  + Format.sig(p.pValue(), 2)
+                  + ", floor ±"
+                  + floorPercent(p.noiseFloor())
+                  + ", "
+                  + p.label().word());
     }
     double top = n - 0.5;
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     traces.add(
-        ScatterTrace.builder(
-                new double[] {lo, hi, hi, lo, lo}, new double[] {-0.5, -0.5, top, top, -0.5})
-            .name(Plots.plain("noise floor ±" + floorPercent(c.noiseFloor())))
-            .mode(ScatterTrace.Mode.LINE)
-            .fill(ScatterTrace.Fill.TO_SELF)
-            .fillColor("rgba(120,120,120,0.18)")
-            .line(Line.builder().color("rgba(120,120,120,0)").width(0).build())
-            .build());
+        Traces.band(
+            new double[] {lo, hi},
+            new double[] {-0.5, -0.5},
+            new double[] {top, top},
+            "noise floor ±" + floorPercent(c.noiseFloor()),
+            "#787878"));
     traces.add(
-        Plots.line(
+        Traces.line(
             new double[] {1, 1},
             new double[] {-0.5, top},
             "B/A = 1 (no change)",
@@ -149,32 +141,38 @@ final class ComparisonFigures {
             Line.Dash.DASH,
             1.5));
     if (!calibratedFloors.isEmpty()) {
+      // the floor as a bar around 1 on its row; the point itself is not drawn
+      ObjectNode floors = intervals(calibratedFloors, "calibrated floor", "rgba(0,0,0,0)", null, 1);
       traces.add(
-          segments(calibratedFloors, 0, 1, 2, true, "rgba(120,120,120,0.45)", "calibrated floor"));
+          Traces.unlisted(
+              Traces.errorX(
+                  floors,
+                  column(calibratedFloors, 0),
+                  column(calibratedFloors, 2),
+                  column(calibratedFloors, 3),
+                  "rgba(120,120,120,0.45)",
+                  3)));
     }
     for (var e : byLabel.entrySet()) {
       String color = labelColor(e.getKey());
       List<double[]> rows = e.getValue();
-      traces.add(segments(rows, 2, 3, 1, false, color, e.getKey().word() + " interval"));
-      double[] x = rows.stream().mapToDouble(r -> r[0]).toArray();
-      double[] y = rows.stream().mapToDouble(r -> r[1]).toArray();
       traces.add(
-          ScatterTrace.builder(x, y)
-              .name(Plots.plain(e.getKey().word() + " (" + rows.size() + ")"))
-              .mode(ScatterTrace.Mode.MARKERS)
-              .marker(Marker.builder().color(color).size(9).build())
-              .text(texts.get(e.getKey()).toArray(new String[0]))
-              .build());
+          Traces.hover(
+              intervals(rows, e.getKey().word() + " (" + rows.size() + ")", color, null, 9),
+              texts.get(e.getKey())));
     }
-    Layout layout =
+    ObjectNode layout =
         rowsLayout(
             title,
             170 + 22 * n,
             260,
-            Plots.axis("B/A (mean of run B ÷ mean of run A), log scale", true));
-    String after =
-        rowsScript(tickValues, tickText, Math.log10(xMin / 1.08), Math.log10(xMax * 1.08));
-    return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+            "B/A (mean of run B ÷ mean of run A), log scale",
+            true,
+            tickValues,
+            tickText,
+            Math.log10(xMin / 1.08),
+            Math.log10(xMax * 1.08));
+    return FigureBlock.of(id, title, PlotlyFigure.of(layout, traces), caption, files);
   }
 
   /** "trainStep N=100 depth=2 fMode=CACHED" (the mode only when it is not avgt). */
@@ -214,7 +212,7 @@ final class ComparisonFigures {
       return out;
     }
     for (var e : seriesByBenchmark.entrySet()) {
-      List<Trace> traces = new ArrayList<>();
+      List<ObjectNode> traces = new ArrayList<>();
       int i = 0;
       for (String series : e.getValue()) {
         String color = Plots.PALETTE[i++ % Plots.PALETTE.length];
@@ -227,10 +225,9 @@ final class ComparisonFigures {
           FigureBlock.of(
               id,
               title,
-              Plots.logLog(title, "N", "time per op (µs)", traces),
+              legendBelow(Layouts.of(title, "N", true, "time per op (µs)", true), traces),
               caption,
-              List.of(RunFolder.JMH),
-              Plots.legendBelow(2)));
+              List.of(RunFolder.JMH)));
     }
     return out;
   }
@@ -250,7 +247,7 @@ final class ComparisonFigures {
   }
 
   private static void addCurve(
-      List<Trace> traces,
+      List<ObjectNode> traces,
       Optional<JmhResults> jmh,
       String series,
       String name,
@@ -266,7 +263,7 @@ final class ComparisonFigures {
       return;
     }
     traces.add(
-        Plots.lineMarkers(pos[0], KernelFigures.Scale.micro(pos[1]), name, color, dash, symbol));
+        Traces.lineMarkers(pos[0], KernelFigures.Scale.micro(pos[1]), name, color, dash, symbol));
   }
 
   private static String benchmarkOf(Table t, String series) {
@@ -299,7 +296,7 @@ final class ComparisonFigures {
     for (SeriesFit f : b.of(Kind.TRAINED)) {
       series.computeIfAbsent(f.series().title(), k -> new SeriesFit[2])[1] = f;
     }
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     Map<Integer, Integer> perDepth = new LinkedHashMap<>();
     for (var e : series.entrySet()) {
       SeriesFit any = e.getValue()[0] != null ? e.getValue()[0] : e.getValue()[1];
@@ -318,20 +315,24 @@ final class ComparisonFigures {
     return FigureBlock.of(
         id,
         title,
-        Plots.logLog(title, "N", "minimum width m", traces),
+        legendBelow(Layouts.of(title, "N", true, "minimum width m", true), traces),
         caption,
-        files,
-        Plots.legendBelow(2));
+        files);
   }
 
   private static void addFitPoints(
-      List<Trace> traces, SeriesFit f, String name, String color, Line.Dash dash, Symbol symbol) {
+      List<ObjectNode> traces,
+      SeriesFit f,
+      String name,
+      String color,
+      Line.Dash dash,
+      Symbol symbol) {
     if (f == null || f.fit().n().length < 2) {
       return;
     }
     double[][] pos = Plots.positive(f.fit().n(), f.fit().y());
     if (pos[0].length > 0) {
-      traces.add(Plots.lineMarkers(pos[0], pos[1], name, color, dash, symbol));
+      traces.add(Traces.lineMarkers(pos[0], pos[1], name, color, dash, symbol));
     }
   }
 
@@ -382,20 +383,19 @@ final class ComparisonFigures {
         (side == 0 ? rowsA : rowsB).add(new double[] {f.b(), yy, l, h});
         (side == 0 ? textA : textB)
             .add(
-                Plots.plain(
-                    (side == 0 ? "A: " : "B: ")
-                        + s.title()
-                        + ": b = "
-                        + Format.slope(f.b())
-                        + " "
-                        + Format.interval(f.bLow(), f.bHigh())));
+                (side == 0 ? "A: " : "B: ")
+                    + s.title()
+                    + ": b = "
+                    + Format.slope(f.b())
+                    + " "
+                    + Format.interval(f.bLow(), f.bHigh()));
       }
     }
     double top = n - 0.5;
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     for (double ref : new double[] {0.5, 1.0}) {
       traces.add(
-          Plots.line(
+          Traces.line(
               new double[] {ref, ref},
               new double[] {-0.5, top},
               ref == 1.0 ? "b = 1: Θ(N), Thm 4.1" : "b = 0.5: Θ(√N), Thm 5.1",
@@ -403,106 +403,87 @@ final class ComparisonFigures {
               Line.Dash.DOT,
               1.5));
     }
-    addSide(traces, rowsA, textA, "run A", COLOR_A, Symbol.CIRCLE);
-    addSide(traces, rowsB, textB, "run B", COLOR_B, Symbol.DIAMOND);
-    Layout layout = rowsLayout(title, 170 + 26 * n, 330, Plots.axis("slope b", false));
+    if (!rowsA.isEmpty()) {
+      traces.add(Traces.hover(intervals(rowsA, "run A", COLOR_A, Symbol.CIRCLE, 9), textA));
+    }
+    if (!rowsB.isEmpty()) {
+      traces.add(Traces.hover(intervals(rowsB, "run B", COLOR_B, Symbol.DIAMOND, 9), textB));
+    }
     double pad = 0.05 * (xMax - xMin);
-    String after = rowsScript(tickValues, tickText, xMin - pad, xMax + pad);
-    return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+    ObjectNode layout =
+        rowsLayout(
+            title,
+            170 + 26 * n,
+            330,
+            "slope b",
+            false,
+            tickValues,
+            tickText,
+            xMin - pad,
+            xMax + pad);
+    return FigureBlock.of(id, title, PlotlyFigure.of(layout, traces), caption, files);
   }
 
   /**
-   * The layout of a figure with one labelled row per item (the y axis carries no values): {@code
-   * left} pixels of margin for the row labels.
+   * The layout of a figure with one labelled row per item: row i at height {@code tickValues[i]}
+   * named {@code tickText[i]} (the top row first), {@code left} pixels of margin for the labels,
+   * the x range [xLow, xHigh] (on a log axis the bounds' log10) and the legend above the plot.
    */
-  private static Layout rowsLayout(String title, int height, int left, Axis x) {
-    return Layout.builder()
-        .title(Plots.plain(title))
-        .width(Plots.WIDTH)
-        .height(height)
-        .margin(Margin.builder().left(left).right(20).top(80).bottom(60).build())
-        .xAxis(x)
-        .yAxis(Axis.builder().title("").build())
-        .build();
+  private static ObjectNode rowsLayout(
+      String title,
+      int height,
+      int left,
+      String xTitle,
+      boolean logX,
+      double[] tickValues,
+      String[] tickText,
+      double xLow,
+      double xHigh) {
+    ObjectNode l = Layouts.of(title, xTitle, logX, "", false);
+    l.put("height", height);
+    ((ObjectNode) l.get("margin")).put("l", left).put("t", 80);
+    ObjectNode y = (ObjectNode) l.get("yaxis");
+    y.put("tickmode", "array");
+    y.set("tickvals", PlotlyFigure.JSON.valueToTree(tickValues));
+    y.set("ticktext", PlotlyFigure.JSON.valueToTree(tickText));
+    y.set("range", PlotlyFigure.JSON.valueToTree(new double[] {-0.6, tickValues.length - 0.4}));
+    y.put("automargin", true);
+    y.put("zeroline", false);
+    ((ObjectNode) l.get("xaxis"))
+        .set("range", PlotlyFigure.JSON.valueToTree(new double[] {xLow, xHigh}));
+    ObjectNode legend = l.putObject("legend");
+    legend.put("orientation", "h");
+    legend.put("x", 0);
+    legend.put("xanchor", "left");
+    legend.put("y", 1.0);
+    legend.put("yanchor", "bottom");
+    legend.putObject("font").put("size", 11);
+    return l;
   }
 
   /**
-   * JavaScript that labels the rows (row i at height {@code tickValues[i]} named {@code
-   * tickText[i]}, the top row first), sets the x range to [xLow, xHigh] (on a log axis the bounds'
-   * log10) and puts the legend above the plot.
+   * One marker per row {x, y, low, high} at (x, y), with its interval [low, high] as an error bar
+   * of the marker's colour.
    */
-  private static String rowsScript(
-      double[] tickValues, String[] tickText, double xLow, double xHigh) {
-    return "Plotly.relayout(el, {'yaxis.tickmode': 'array', 'yaxis.tickvals': "
-        + script(tickValues)
-        + ", 'yaxis.ticktext': "
-        + script(tickText)
-        + ", 'yaxis.range': [-0.6, "
-        + (tickValues.length - 0.4)
-        + "], 'yaxis.automargin': true, 'yaxis.zeroline': false, 'xaxis.range': ["
-        + xLow
-        + ", "
-        + xHigh
-        + "], legend: {orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom',"
-        + " font: {size: 11}}});";
+  private static ObjectNode intervals(
+      List<double[]> rows, String name, String color, Symbol symbol, double size) {
+    return Traces.errorX(
+        Traces.markers(column(rows, 0), column(rows, 1), name, color, size, symbol),
+        column(rows, 0),
+        column(rows, 2),
+        column(rows, 3),
+        color,
+        3);
   }
 
-  private static void addSide(
-      List<Trace> traces,
-      List<double[]> rows,
-      List<String> text,
-      String name,
-      String color,
-      Symbol symbol) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    traces.add(segments(rows, 2, 3, 1, false, color, name + " 95% interval"));
-    traces.add(
-        ScatterTrace.builder(
-                rows.stream().mapToDouble(r -> r[0]).toArray(),
-                rows.stream().mapToDouble(r -> r[1]).toArray())
-            .name(Plots.plain(name))
-            .mode(ScatterTrace.Mode.MARKERS)
-            .marker(Marker.builder().color(color).size(9).symbol(symbol).build())
-            .text(text.toArray(new String[0]))
-            .build());
+  private static double[] column(List<double[]> rows, int j) {
+    return rows.stream().mapToDouble(r -> r[j]).toArray();
   }
 
-  /**
-   * Horizontal segments from row[lowCol] to row[highCol] at height row[yCol], as one trace with
-   * gaps (NaN) between the segments.
-   */
-  static ScatterTrace segments(
-      List<double[]> rows,
-      int lowCol,
-      int highCol,
-      int yCol,
-      boolean showLegend,
-      String color,
-      String name) {
-    double[] x = new double[3 * rows.size()];
-    double[] y = new double[3 * rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      double[] r = rows.get(i);
-      x[3 * i] = r[lowCol];
-      x[3 * i + 1] = r[highCol];
-      x[3 * i + 2] = Double.NaN;
-      y[3 * i] = r[yCol];
-      y[3 * i + 1] = r[yCol];
-      y[3 * i + 2] = Double.NaN;
-    }
-    return ScatterTrace.builder(x, y)
-        .name(Plots.plain(name))
-        .mode(ScatterTrace.Mode.LINE)
-        .line(Line.builder().color(color).width(3).build())
-        .showLegend(showLegend)
-        .build();
-  }
-
-  /** A JSON value for inside a script element ("</" cannot close it). */
-  static String script(Object value) {
-    return Page.json(value).replace("</", "<\\/");
+  /** Two legend entries a row (run A's and run B's of one series side by side). */
+  private static PlotlyFigure legendBelow(ObjectNode layout, List<ObjectNode> traces) {
+    Layouts.legendBelow(layout, traces, 2);
+    return PlotlyFigure.of(layout, traces);
   }
 
   /** The noise floor as a percentage: 0.05 → "5%", 0.025 → "2.5%". */

@@ -78,18 +78,22 @@ final class Traces {
    */
   static ObjectNode errorY(
       ObjectNode trace, double[] y, double[] low, double[] high, String color) {
-    trace.set("error_y", errors(y, low, high, color));
+    trace.set("error_y", errors(y, low, high, color, 1.5, 4));
     return trace;
   }
 
-  /** Native error bars on x, as {@link #errorY}. */
+  /**
+   * Native error bars on x, as {@link #errorY}, drawn as bars of the given thickness without caps
+   * (the forest plots' intervals).
+   */
   static ObjectNode errorX(
-      ObjectNode trace, double[] x, double[] low, double[] high, String color) {
-    trace.set("error_x", errors(x, low, high, color));
+      ObjectNode trace, double[] x, double[] low, double[] high, String color, double thickness) {
+    trace.set("error_x", errors(x, low, high, color, thickness, 0));
     return trace;
   }
 
-  private static ObjectNode errors(double[] v, double[] low, double[] high, String color) {
+  private static ObjectNode errors(
+      double[] v, double[] low, double[] high, String color, double thickness, double capWidth) {
     double[] plus = new double[v.length];
     double[] minus = new double[v.length];
     for (int i = 0; i < v.length; i++) {
@@ -102,9 +106,15 @@ final class Traces {
     e.set("array", JSON.valueToTree(plus));
     e.set("arrayminus", JSON.valueToTree(minus));
     e.put("color", color);
-    e.put("thickness", 1.5);
-    e.put("width", 4);
+    e.put("thickness", thickness);
+    e.put("width", capWidth);
     return e;
+  }
+
+  /** Hover text, one per point. */
+  static ObjectNode hover(ObjectNode trace, java.util.List<String> text) {
+    trace.set("text", JSON.valueToTree(text));
+    return trace;
   }
 
   /**
@@ -195,6 +205,14 @@ final class Traces {
   private static JsonNode line(String color, double width, Line.Dash dash, Line.Shape shape) {
     return tablesaw(
         Line.builder().color(color).width(width).dash(dash).shape(shape).build().asJSON());
+  }
+
+  /** Markers of the given symbol (null: plotly's circle) and size. */
+  static ObjectNode markers(
+      double[] x, double[] y, String name, String color, double size, Symbol symbol) {
+    ObjectNode t = scatter(x, y, name, "markers");
+    t.set("marker", marker(color, size, symbol, 1));
+    return t;
   }
 
   private static ObjectNode marker(String color, double size, Symbol symbol, double opacity) {
