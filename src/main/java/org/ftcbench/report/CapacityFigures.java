@@ -44,15 +44,13 @@ public final class CapacityFigures {
       Optional<SeriesFit> cert = widest(a.of(Kind.CERTIFIED), depth, "");
       cert.ifPresent(
           f -> {
-            addCentre(
+            centreAndFit(
                 traces,
-                f.series(),
+                f,
                 "certified, depth " + depth + ", " + f.series().regime(),
+                "certified d" + depth,
                 color,
                 Line.Dash.SOLID);
-            if (f.fit().isFitted()) {
-              traces.add(Traces.fitLine(f.fit(), "certified d" + depth, color));
-            }
             bounds(a, depth, f.series().regime(), color, traces);
             files.add(RunFolder.CERTIFY);
           });
@@ -64,15 +62,13 @@ public final class CapacityFigures {
         }
         String tc = depth == 3 ? shade("#ff7f0e", c) : shade("#2ca02c", c);
         SeriesFit f = tr.get();
-        addCentre(
+        centreAndFit(
             traces,
-            f.series(),
+            f,
             "trained, depth " + depth + ", " + criterion + ", " + f.series().regime(),
+            "trained d" + depth + " " + criterion,
             tc,
             Line.Dash.DASH_DOT);
-        if (f.fit().isFitted()) {
-          traces.add(Traces.fitLine(f.fit(), "trained d" + depth + " " + criterion, tc));
-        }
         files.add(RunFolder.CAPACITY);
         c++;
       }
@@ -106,25 +102,19 @@ public final class CapacityFigures {
     List<FigureBlock> out = new ArrayList<>();
     List<ObjectNode> neurons = new ArrayList<>();
     List<ObjectNode> params = new ArrayList<>();
-    int i = 0;
-    for (SeriesFit f : a.of(Kind.CERTIFIED)) {
-      ScalingSeries s = f.series();
-      String color = regimeColor(s.depth(), i++);
-      addCentre(
-          neurons, s, "certified, depth " + s.depth() + ", " + s.regime(), color, Line.Dash.SOLID);
-      if (f.fit().isFitted()) {
-        neurons.add(Traces.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
-      }
-      bounds(a, s.depth(), s.regime(), color, neurons);
-    }
-    i = 0;
-    for (SeriesFit f : a.of(Kind.PARAMS)) {
-      ScalingSeries s = f.series();
-      String color = regimeColor(s.depth(), i++);
-      addCentre(
-          params, s, "parameters, depth " + s.depth() + ", " + s.regime(), color, Line.Dash.SOLID);
-      if (f.fit().isFitted()) {
-        params.add(Traces.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
+    for (Kind kind : List.of(Kind.CERTIFIED, Kind.PARAMS)) {
+      List<ObjectNode> traces = kind == Kind.CERTIFIED ? neurons : params;
+      String what = kind == Kind.CERTIFIED ? "certified" : "parameters";
+      int i = 0;
+      for (SeriesFit f : a.of(kind)) {
+        ScalingSeries s = f.series();
+        String color = regimeColor(s.depth(), i++);
+        String regime = ", depth " + s.depth() + ", " + s.regime();
+        centreAndFit(
+            traces, f, what + regime, "d" + s.depth() + " " + s.regime(), color, Line.Dash.SOLID);
+        if (kind == Kind.CERTIFIED) {
+          bounds(a, s.depth(), s.regime(), color, neurons);
+        }
       }
     }
     String nCaption =
@@ -355,11 +345,20 @@ public final class CapacityFigures {
     }
   }
 
-  private static void addCentre(
-      List<ObjectNode> traces, ScalingSeries s, String name, String color, Line.Dash dash) {
-    SampleSpread sp = s.spread();
+  /** The series' centre per N as a line with markers, and its fitted power law where it has one. */
+  private static void centreAndFit(
+      List<ObjectNode> traces,
+      SeriesFit f,
+      String name,
+      String fitName,
+      String color,
+      Line.Dash dash) {
+    SampleSpread sp = f.series().spread();
     if (!sp.isEmpty()) {
       traces.add(Traces.lineMarkers(sp.n(), sp.centre(), name, color, dash));
+    }
+    if (f.fit().isFitted()) {
+      traces.add(Traces.fitLine(f.fit(), fitName, color));
     }
   }
 

@@ -20,9 +20,12 @@ final class Layouts {
   /** The top margin of every figure, room for its title. */
   static final int MARGIN_TOP = 50;
 
-  private static final int MARGIN_LEFT = 70;
-  private static final int MARGIN_RIGHT = 20;
-  private static final int MARGIN_BOTTOM = 60;
+  /** Room left of the plot for the y axis's labels and title, and a little to its right. */
+  private static final Margin MARGIN =
+      Margin.builder().left(70).right(20).top(MARGIN_TOP).bottom(60).build();
+
+  /** The plot area's width. */
+  private static final double PLOT_WIDTH = WIDTH - 70 - 20;
 
   /** The plot area's height in a figure with its legend below. */
   private static final int PLOT_HEIGHT = 350;
@@ -47,16 +50,7 @@ final class Layouts {
     l.putObject("title").put("text", title);
     l.put("width", WIDTH);
     l.put("height", HEIGHT);
-    l.set(
-        "margin",
-        Traces.tablesaw(
-            Margin.builder()
-                .left(MARGIN_LEFT)
-                .right(MARGIN_RIGHT)
-                .top(MARGIN_TOP)
-                .bottom(MARGIN_BOTTOM)
-                .build()
-                .asJSON()));
+    l.set("margin", Traces.tablesaw(MARGIN.asJSON()));
     l.set("xaxis", axis(x, logX));
     l.set("yaxis", axis(y, logY));
     return l;
@@ -119,19 +113,13 @@ final class Layouts {
     for (JsonNode t : shown) {
       longest = Math.max(longest, t.path("name").asText().length());
     }
-    double plotWidth = WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
     return (int)
-        Math.max(1, Math.min(3, Math.floor(plotWidth / (ENTRY_SYMBOL + ENTRY_CHAR * longest))));
+        Math.max(1, Math.min(3, Math.floor(PLOT_WIDTH / (ENTRY_SYMBOL + ENTRY_CHAR * longest))));
   }
 
   /** A figure with its legend below the plot. */
   static PlotlyFigure withLegendBelow(ObjectNode layout, List<ObjectNode> traces) {
     legendBelow(layout, traces);
     return PlotlyFigure.of(layout, traces);
-  }
-
-  /** A log-log figure with titled axes and its legend below. */
-  static PlotlyFigure logLog(String title, String x, String y, List<ObjectNode> traces) {
-    return withLegendBelow(of(title, x, true, y, true), traces);
   }
 }

@@ -1,7 +1,5 @@
 package org.ftcbench.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.ftcbench.analysis.Notice;
@@ -212,13 +210,5 @@ final class Page {
       parts.add(href == null ? Html.esc(f) + " (missing)" : Html.link(href, f));
     }
     return parts.isEmpty() ? "" : " <strong>Data:</strong> " + String.join(", ", parts) + ".";
-  }
-
-  static String json(Object o) {
-    try {
-      return new ObjectMapper().writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
