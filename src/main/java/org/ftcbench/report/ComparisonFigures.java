@@ -13,13 +13,11 @@ import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.JmhResults;
 import org.ftcbench.analysis.PowerLawFit;
 import org.ftcbench.analysis.ScalingSeries.Kind;
-import org.ftcbench.analysis.SeriesFit;
 import org.ftcbench.compare.Comparison;
 import org.ftcbench.compare.Label;
 import org.ftcbench.compare.PointComparison;
 import org.ftcbench.compare.SlopeComparison;
 import org.ftcbench.results.RunFolder;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Symbol;
 
@@ -198,9 +196,21 @@ final class ComparisonFigures {
     List<FigureBlock> out = new ArrayList<>();
     Optional<JmhResults> ja = a.run().jmh();
     Optional<JmhResults> jb = b.run().jmh();
+    // A's benchmarks and series first, then those only B has
     Map<String, List<String>> seriesByBenchmark = new LinkedHashMap<>();
-    collectKernelSeries(a, seriesByBenchmark);
-    collectKernelSeries(b, seriesByBenchmark);
+    for (Analysis run : List.of(a, b)) {
+      run.kernelsByBenchmark()
+          .forEach(
+              (benchmark, fits) ->
+                  fits.forEach(
+                      f -> {
+                        List<String> list =
+                            seriesByBenchmark.computeIfAbsent(benchmark, x -> new ArrayList<>());
+                        if (!list.contains(f.series().title())) {
+                          list.add(f.series().title());
+                        }
+                      }));
+    }
     if (seriesByBenchmark.isEmpty()) {
       out.add(
           FigureBlock.absent(
@@ -232,20 +242,6 @@ final class ComparisonFigures {
     return out;
   }
 
-  private static void collectKernelSeries(Analysis run, Map<String, List<String>> out) {
-    if (run.run().jmh().isEmpty()) {
-      return;
-    }
-    Table t = run.run().jmh().get().table();
-    for (SeriesFit f : run.of(Kind.KERNEL)) {
-      String series = f.series().title();
-      List<String> list = out.computeIfAbsent(benchmarkOf(t, series), x -> new ArrayList<>());
-      if (!list.contains(series)) {
-        list.add(series);
-      }
-    }
-  }
-
   private static void addCurve(
       List<ObjectNode> traces,
       Optional<JmhResults> jmh,
@@ -266,17 +262,8 @@ final class ComparisonFigures {
         Traces.lineMarkers(pos[0], KernelFigures.Scale.micro(pos[1]), name, color, dash, symbol));
   }
 
-  private static String benchmarkOf(Table t, String series) {
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (t.stringColumn(Columns.SERIES).get(i).equals(series)) {
-        return t.stringColumn(Columns.BENCHMARK).get(i);
-      }
-    }
-    return series;
-  }
-
   /** Both runs' trained minimum widths against N, per depth, criterion and regime. */
-  static FigureBlock trainedWidths(Analysis a, Analysis b) {
+  static FigureBlock trainedWidths(List<SlopeComparison> slopes) {
     String id = "fig_trained_ab";
     String title = "Trained minimum width against N, A and B";
     String caption =
@@ -289,24 +276,16 @@ final class ComparisonFigures {
             + " on top of each other mean both machines found the same capacity; the timing"
             + " differences above do not change it.";
     List<String> files = List.of(RunFolder.CAPACITY);
-    Map<String, SeriesFit[]> series = new LinkedHashMap<>();
-    for (SeriesFit f : a.of(Kind.TRAINED)) {
-      series.computeIfAbsent(f.series().title(), k -> new SeriesFit[2])[0] = f;
-    }
-    for (SeriesFit f : b.of(Kind.TRAINED)) {
-      series.computeIfAbsent(f.series().title(), k -> new SeriesFit[2])[1] = f;
-    }
     List<ObjectNode> traces = new ArrayList<>();
     Map<Integer, Integer> perDepth = new LinkedHashMap<>();
-    for (var e : series.entrySet()) {
-      SeriesFit any = e.getValue()[0] != null ? e.getValue()[0] : e.getValue()[1];
-      int depth = any.series().depth();
-      int shade = perDepth.merge(depth, 1, Integer::sum) - 1;
-      String color = CapacityFigures.shade(Plots.depthColor(depth), shade);
-      addFitPoints(
-          traces, e.getValue()[0], "A: " + e.getKey(), color, Line.Dash.SOLID, Symbol.CIRCLE);
-      addFitPoints(
-          traces, e.getValue()[1], "B: " + e.getKey(), color, Line.Dash.DASH, Symbol.DIAMOND);
+    for (SlopeComparison s : slopes) {
+      if (s.kind() != Kind.TRAINED) {
+        continue;
+      }
+      int shade = perDepth.merge(s.depth(), 1, Integer::sum) - 1;
+      String color = CapacityFigures.shade(Plots.depthColor(s.depth()), shade);
+      addFitPoints(traces, s.a(), "A: " + s.title(), color, Line.Dash.SOLID, Symbol.CIRCLE);
+      addFitPoints(traces, s.b(), "B: " + s.title(), color, Line.Dash.DASH, Symbol.DIAMOND);
     }
     if (traces.isEmpty()) {
       return FigureBlock.absent(
@@ -322,15 +301,15 @@ final class ComparisonFigures {
 
   private static void addFitPoints(
       List<ObjectNode> traces,
-      SeriesFit f,
+      PowerLawFit f,
       String name,
       String color,
       Line.Dash dash,
       Symbol symbol) {
-    if (f == null || f.fit().n().length < 2) {
+    if (f == null || f.n().length < 2) {
       return;
     }
-    double[][] pos = Plots.positive(f.fit().n(), f.fit().y());
+    double[][] pos = Plots.positive(f.n(), f.y());
     if (pos[0].length > 0) {
       traces.add(Traces.lineMarkers(pos[0], pos[1], name, color, dash, symbol));
     }

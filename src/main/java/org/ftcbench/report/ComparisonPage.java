@@ -50,7 +50,7 @@ public final class ComparisonPage {
       s.append(figure(f, ctx));
     }
     capacity(s, c);
-    s.append(figure(ComparisonFigures.trainedWidths(a, b), ctx));
+    s.append(figure(ComparisonFigures.trainedWidths(slopes), ctx));
     slopes(s, slopes);
     s.append(figure(ComparisonFigures.slopes(slopes), ctx));
     s.append("<p><small>Made by <code>ftc-bench compare ")
