@@ -61,8 +61,8 @@ final class SweepStatusCommand implements Callable<Integer> {
         st.failed(),
         st.cellsTrained(),
         st.cellsBefore(),
-        SweepCommand.format(st.elapsed()),
-        st.eta() == null ? "unknown" : SweepCommand.format(st.eta()));
+        Progress.format(st.elapsed()),
+        st.eta() == null ? "unknown" : Progress.format(st.eta()));
     String report = SlurmSweep.mergedReport(run, s);
     if (report != null) {
       out.println("merged; report: " + report);

@@ -3,7 +3,6 @@ package org.ftcbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ftcbench.cluster.Submission;
 import org.ftcbench.cluster.Unit;
@@ -48,9 +47,8 @@ final class SweepTaskCommand implements Callable<Integer> {
     }
     String id = s.units().get(index).id();
     Profile profile =
-        Profile.load(
-            SweepCommand.PROFILES, s.profile(), SweepCommand.parseOverrides(s.overrides()));
-    SweepCommand.Work work = SweepCommand.Work.read(profile);
+        Profile.load(Profile.FOLDER, s.profile(), Overrides.SWEEP.parse(s.overrides()));
+    SweepWork work = SweepWork.read(profile);
     List<Unit> units = Unit.of(work.plan(), work.certifyPoints(), work.certifyCap());
     Unit unit =
         units.stream()
@@ -70,12 +68,7 @@ final class SweepTaskCommand implements Callable<Integer> {
         "sweep task: " + id + " (array index " + index + " of submission " + submission + ")");
     UnitRunner.Summary summary =
         UnitRunner.run(
-            run,
-            unit,
-            work.settings().training(),
-            SweepCommand.printer(err),
-            (done, total) ->
-                err.printf(Locale.ROOT, "certify: %d/%d constructions%n", done, total));
+            run, unit, work.settings().training(), Progress.trained(err), Progress.certified(err));
     err.println("sweep task: " + id + " done: " + summary.text());
     return 0;
   }

@@ -88,10 +88,10 @@ class SweepCommandTest {
 
   @Test
   void aKeyTheSweepDoesNotKnowIsReported(@TempDir Path tmp) throws Exception {
-    String quick = Files.readString(SweepCommand.PROFILES.resolve("quick.properties"));
+    String quick = Files.readString(Profile.FOLDER.resolve("quick.properties"));
     Files.writeString(tmp.resolve("typo.properties"), quick + "\nsweep.fig9.seed = 3\n");
     Profile p = Profile.load(tmp, "typo", Map.of());
-    SweepCommand.SweepSettings.read(p);
+    SweepSettings.read(p);
     assertThatThrownBy(() -> p.requireNoUnknownKeys("sweep."))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("sweep.fig9.seed");
@@ -139,7 +139,7 @@ class SweepCommandTest {
   @Test
   void theProgressLineCountsCellsLostToDeadWorkers() {
     java.io.StringWriter text = new java.io.StringWriter();
-    SweepProgress printer = SweepCommand.printer(new java.io.PrintWriter(text, true));
+    SweepProgress printer = Progress.trained(new java.io.PrintWriter(text, true));
     printer.update(new SweepProgress.Status(2, 4, 7, 1, 0, java.time.Duration.ofSeconds(29), null));
     printer.update(new SweepProgress.Status(2, 4, 7, 1, 1, java.time.Duration.ofSeconds(30), null));
     printer.update(new SweepProgress.Status(3, 4, 8, 1, 1, java.time.Duration.ofSeconds(31), null));
