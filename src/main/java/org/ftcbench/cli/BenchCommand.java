@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.ftcbench.bench.BenchEnvironment;
 import org.ftcbench.bench.BenchFailedException;
 import org.ftcbench.bench.BenchPlan;
@@ -23,9 +22,7 @@ import org.ftcbench.nn.Precision;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench bench --profile P [KEY=VALUE…] [--run DIR] [--machine NAME]}: the JMH kernel
@@ -35,12 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
-    mixinStandardHelpOptions = true,
     description = "JMH kernel benchmarks of frozen-plus-adapter networks into a run folder.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends CliCommand {
   static final Path RESULTS = Path.of("benchmarks", "results");
-
-  @Spec CommandSpec spec;
 
   @Option(
       names = "--run",
@@ -87,8 +81,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     Instant start = Instant.now();
     boolean onSlurm = slurm.slurm();
     // a run has one profile: the one it was started with

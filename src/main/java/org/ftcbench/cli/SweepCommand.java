@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.ftcbench.capacity.CellTrainer;
 import org.ftcbench.capacity.LocalTrainer;
 import org.ftcbench.capacity.SweepPlan;
@@ -22,9 +21,7 @@ import org.ftcbench.results.CsvLog;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench sweep --profile P [key=value…] [--machine NAME] [--run DIR]}: the sweeps of
@@ -34,7 +31,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "sweep",
-    mixinStandardHelpOptions = true,
     subcommands = {
       SweepSpeedCommand.class,
       SweepWorkerCommand.class,
@@ -48,10 +44,8 @@ import picocli.CommandLine.Spec;
           + " profile, machine and settings it was started with.",
       "--engine slurm submits it as a Slurm job array instead; 'sweep status R' follows it."
     })
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand extends CliCommand {
   static final Path RESULTS = Path.of("benchmarks", "results");
-
-  @Spec CommandSpec spec;
 
   @Mixin ProfileOptions profileOptions;
 
@@ -101,8 +95,8 @@ final class SweepCommand implements Callable<Integer> {
         run != null ? ResumedRun.openForSweep(run) : RunFolder.create(RESULTS, machineName, start);
     Map<String, Object> previous = resumed.map(ResumedRun::env).orElse(Map.of());
 
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = err();
+    PrintWriter out = out();
     SweepStamp.write(runDir, profile, machineName, start, previous, false);
     out.println("sweep: profile " + profile.name() + " into " + runDir);
     if (onSlurm) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.ftcbench.bench.EnvironmentStamp;
-import org.ftcbench.cli.MainTest.Result;
 import org.ftcbench.data.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,10 +38,8 @@ class MachineOptionTest {
   @ValueSource(strings = {"_x", ".hidden", "../escape"})
   void sweepAndBenchRefuseTheSameNames(String name) {
     for (String command : List.of("sweep", "bench")) {
-      Result r = MainTest.run(command, "--profile", "quick", "--machine=" + name);
-      assertThat(r.code()).as(command + " " + name + ": " + r.err()).isEqualTo(2);
-      assertThat(r.err().strip().lines()).hasSize(1);
-      assertThat(r.err()).contains("--machine '" + name + "' is not a folder name");
+      assertThat(MainTest.run(command, "--profile", "quick", "--machine=" + name).badInputLine())
+          .contains("--machine '" + name + "' is not a folder name");
     }
   }
 }

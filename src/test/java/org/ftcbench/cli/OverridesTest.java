@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.ftcbench.cli.MainTest.Result;
 import org.ftcbench.data.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,10 +75,7 @@ class OverridesTest {
               .replace("OTHER", other)
               .replace("PREFIX.threads", command.equals("sweep") ? "sweep.threads" : "bench.forks")
               .replace("PREFIX", command);
-      Result r = MainTest.run(command, "--profile", "quick", "--machine", MACHINE, bad);
-      assertThat(r.code()).as(command + " " + bad + ": " + r.err()).isEqualTo(2);
-      assertThat(r.err().strip().lines()).hasSize(1);
-      assertThat(r.err()).startsWith("ftc-bench: ");
+      MainTest.run(command, "--profile", "quick", "--machine", MACHINE, bad).badInputLine();
       assertThat(SweepCommand.RESULTS.resolve(MACHINE)).doesNotExist();
     }
   }

@@ -68,10 +68,7 @@ class SweepCommandTest {
       })
   void badSettingsGiveOneLineAndExit2BeforeAnyWork(String bad, @TempDir Path tmp) {
     Path run = tmp.resolve("run");
-    Result r = run(sweep(run, List.of(bad)));
-    assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("ftc-bench: ");
+    run(sweep(run, List.of(bad))).badInputLine();
     assertThat(run).doesNotExist();
   }
 
@@ -158,10 +155,8 @@ class SweepCommandTest {
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("is not a folder");
     Files.writeString(tmp.resolve(RunFolder.ENV), "{}");
-    Result local = run(List.of("sweep", "status", tmp.toString()));
-    assertThat(local.code()).isEqualTo(2);
-    assertThat(local.err().strip().lines()).hasSize(1);
-    assertThat(local.err()).contains("was not submitted to Slurm");
+    assertThat(run(List.of("sweep", "status", tmp.toString())).badInputLine())
+        .contains("was not submitted to Slurm");
   }
 
   @Test
