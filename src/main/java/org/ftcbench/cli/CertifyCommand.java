@@ -20,13 +20,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ftc-bench certify}: builds the paper's certified adapter for one task, verifies (f +
- * g)(x_i) = y'_i on all K samples and prints sizes, bounds, residuals and times (design.md). By
- * default only the construction that attains the theorem's bound is built (for depth 3 the U_i with
- * the smallest bound of Theorem 5.1): that alone certifies the bound, and it is fast at K = 10⁵;
- * {@code --constructions} chooses others, {@code all} the whole comparison. A construction that
- * cannot be built is printed as FAILED with its reason and the others still run. Exit code 1 if any
- * construction of Theorem 4.1 or 5.1 that was asked for fails: a failed certificate is never a
- * silent result (Appendix A, comparison only, is reported but does not count).
+ * g)(x_i) = y'_i on all K samples and prints sizes, bounds, residuals and times (docs/design.md).
+ * By default only the construction that attains the theorem's bound is built (for depth 3 the U_i
+ * with the smallest bound of Theorem 5.1): that alone certifies the bound, and it is fast at K =
+ * 10⁵; {@code --constructions} chooses others, {@code all} the whole comparison. A construction
+ * that cannot be built is printed as FAILED with its reason and the others still run. Exit code 1
+ * if any construction of Theorem 4.1 or 5.1 that was asked for fails: a failed certificate is never
+ * a silent result (Appendix A, comparison only, is reported but does not count).
  */
 @Command(
     name = "certify",

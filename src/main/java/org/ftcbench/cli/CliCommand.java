@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 /**
  * What every ftc-bench command has: {@code --help} and {@code --version}, and the output streams
  * picocli gives it ({@link Main#run} sets them, so tests read what a command prints). A command's
- * exit code is what {@link #call()} returns (design.md: 0, 2 for bad input, 3 for a regression, 1
- * for anything else).
+ * exit code is what {@link #call()} returns (docs/design.md: 0, 2 for bad input, 3 for a
+ * regression, 1 for anything else).
  */
 @Command(mixinStandardHelpOptions = true)
 abstract class CliCommand implements Callable<Integer> {

@@ -5,10 +5,11 @@ import org.ftcbench.data.BadInputException;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --machine NAME}: the {@code <machine>} folder of a new run folder (design.md, "Results of
- * one run"). One rule for every command: a name starts with a letter or digit and has only letters,
- * digits, '.', '_' and '-', so it is one folder below benchmarks/results (never {@code ..}, never a
- * hidden folder, never a word a shell or a command line would read as an option).
+ * {@code --machine NAME}: the {@code <machine>} folder of a new run folder (docs/design.md,
+ * "Results of one run"). One rule for every command: a name starts with a letter or digit and has
+ * only letters, digits, '.', '_' and '-', so it is one folder below benchmarks/results (never
+ * {@code ..}, never a hidden folder, never a word a shell or a command line would read as an
+ * option).
  */
 final class MachineOption {
   @Option(

@@ -18,7 +18,7 @@ import java.util.function.Function;
 import org.ftcbench.data.BadInputException;
 
 /**
- * A profile (design.md): a properties file {@code <name>.properties} plus {@code key=value}
+ * A profile (docs/design.md): a properties file {@code <name>.properties} plus {@code key=value}
  * overrides from the command line. The profiles of benchmarks/profiles are built into the jar, so
  * it runs from any folder; a file of the same name in {@code benchmarks/profiles} below the working
  * folder takes their place, and a file there with a new name adds a profile. Keys are namespaced by

@@ -7,8 +7,8 @@ import org.ftcbench.capacity.SweepProgress;
 import org.ftcbench.construct.CertifySweep;
 
 /**
- * The progress lines of a sweep on stderr (design.md: done/total, elapsed, ETA), the same whether
- * it runs here, as a Slurm array task, or is followed from its run folder.
+ * The progress lines of a sweep on stderr (docs/design.md: done/total, elapsed, ETA), the same
+ * whether it runs here, as a Slurm array task, or is followed from its run folder.
  */
 final class Progress {
   private Progress() {}

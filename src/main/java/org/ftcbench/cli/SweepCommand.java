@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ftc-bench sweep --profile P [key=value…] [--machine NAME] [--run DIR]}: the sweeps of
- * profile P into a run folder (design.md): the trained-width sweeps (cells.csv, capacity.csv,
+ * profile P into a run folder (docs/design.md): the trained-width sweeps (cells.csv, capacity.csv,
  * failures.csv) and, when it exists, the certified sweep (certify.csv). All settings are read and
  * checked before any work starts; a mistake is one line and exit code 2.
  */

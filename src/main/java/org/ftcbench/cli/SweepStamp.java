@@ -12,10 +12,10 @@ import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.RunFolder;
 
 /**
- * A sweep's env.json (design.md): this start's environment stamp with the run's machine, its first
- * start and every sweep.* setting of the profile, all of them read and checked, so that a resume
- * ({@link ResumedRun}) can keep them. Written at the start ({@code "end": null} until the sweep
- * finishes) and again at the end.
+ * A sweep's env.json (docs/design.md): this start's environment stamp with the run's machine, its
+ * first start and every sweep.* setting of the profile, all of them read and checked, so that a
+ * resume ({@link ResumedRun}) can keep them. Written at the start ({@code "end": null} until the
+ * sweep finishes) and again at the end.
  */
 final class SweepStamp {
   /** env.json's entry for the first start of a run (a resume writes a new "start"). */

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MainTest {
   record Result(int code, String out, String err) {
     /**
-     * The bad-input contract (design.md): exit code 2 and one line on stderr, "ftc-bench: …" saying
-     * what was wrong and how to fix it, no stack trace. Returns that line.
+     * The bad-input contract (docs/design.md): exit code 2 and one line on stderr, "ftc-bench: …"
+     * saying what was wrong and how to fix it, no stack trace. Returns that line.
      */
     String badInputLine() {
       assertThat(code).as("exit code; stderr: %s", err).isEqualTo(2);
