@@ -34,8 +34,6 @@ import picocli.CommandLine.Option;
     name = "bench",
     description = "JMH kernel benchmarks of frozen-plus-adapter networks into a run folder.")
 final class BenchCommand extends CliCommand {
-  static final Path RESULTS = Path.of("benchmarks", "results");
-
   @Option(
       names = "--run",
       paramLabel = "DIR",

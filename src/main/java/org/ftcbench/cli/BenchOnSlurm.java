@@ -36,7 +36,7 @@ final class BenchOnSlurm {
     List<String> args = new ArrayList<>(List.of("--profile", profile));
     args.addAll(c.profileOptions.overrides);
     Path logDir =
-        BenchCommand.RESULTS.resolve(".slurm-bench").resolve(RunFolder.runId(Instant.now()));
+        CliCommand.RESULTS.resolve(".slurm-bench").resolve(RunFolder.runId(Instant.now()));
     List<SlurmBench.NodeJob> jobs =
         SlurmBench.submit(
             slurm,

@@ -1,6 +1,7 @@
 package org.ftcbench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +15,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true)
 abstract class CliCommand implements Callable<Integer> {
+  /**
+   * Where new run folders go, {@code <machine>/<run>/} below the working folder (docs/design.md).
+   */
+  static final Path RESULTS = Path.of("benchmarks", "results");
+
   @Spec CommandSpec spec;
 
   /** Results and the lines scripts read (the run folder last). */

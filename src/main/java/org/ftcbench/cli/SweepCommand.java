@@ -45,8 +45,6 @@ import picocli.CommandLine.Option;
       "--engine slurm submits it as a Slurm job array instead; 'sweep status R' follows it."
     })
 final class SweepCommand extends CliCommand {
-  static final Path RESULTS = Path.of("benchmarks", "results");
-
   @Mixin ProfileOptions profileOptions;
 
   @Mixin MachineOption machine;

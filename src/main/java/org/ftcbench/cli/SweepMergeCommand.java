@@ -26,7 +26,7 @@ final class SweepMergeCommand extends CliCommand {
     Path run = submission.run;
     Merge.Summary merged = Merge.run(run);
     out.println("sweep merge: rows appended " + merged.appended());
-    Path results = SweepCommand.RESULTS.toAbsolutePath().normalize();
+    Path results = RESULTS.toAbsolutePath().normalize();
     boolean inResults = run.toAbsolutePath().normalize().startsWith(results);
     StringWriter reportOut = new StringWriter();
     int code =

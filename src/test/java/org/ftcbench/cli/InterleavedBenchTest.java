@@ -55,9 +55,9 @@ class InterleavedBenchTest {
       Result r = run(withSides(machine, "a=java", "b=/nonexistent/java").toArray(String[]::new));
       assertThat(r.code()).as(r.err()).isEqualTo(2);
       assertThat(r.err()).contains("side b's JVM failed 'blas-check'").contains("--side b=");
-      assertThat(BenchCommand.RESULTS.resolve(machine)).doesNotExist();
+      assertThat(CliCommand.RESULTS.resolve(machine)).doesNotExist();
     } finally {
-      delete(BenchCommand.RESULTS.resolve(machine));
+      delete(CliCommand.RESULTS.resolve(machine));
     }
   }
 
@@ -65,7 +65,7 @@ class InterleavedBenchTest {
   void twoSidesMakeTwoRunFoldersThatCompareAndCalibrateReadAsAPair() throws Exception {
     // a unique machine folder under benchmarks/results, removed afterwards
     String machine = "test-interleaved-" + ProcessHandle.current().pid();
-    Path root = BenchCommand.RESULTS.resolve(machine);
+    Path root = CliCommand.RESULTS.resolve(machine);
     try {
       List<String> args =
           withSides(machine, "plain=java", "flagged=java -Dftcbench.test.side=flagged");

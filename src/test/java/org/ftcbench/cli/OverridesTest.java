@@ -76,7 +76,7 @@ class OverridesTest {
               .replace("PREFIX.threads", command.equals("sweep") ? "sweep.threads" : "bench.forks")
               .replace("PREFIX", command);
       MainTest.run(command, "--profile", "quick", "--machine", MACHINE, bad).badInputLine();
-      assertThat(SweepCommand.RESULTS.resolve(MACHINE)).doesNotExist();
+      assertThat(CliCommand.RESULTS.resolve(MACHINE)).doesNotExist();
     }
   }
 }
