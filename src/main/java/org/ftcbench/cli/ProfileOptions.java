@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ftcbench.data.BadInputException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +23,9 @@ final class ProfileOptions {
 
   @Parameters(
       paramLabel = "key=value",
-      description = "override profile keys, e.g. sweep.fig9.seeds=1,2 or bench.forks=1")
+      description =
+          "override the profile's ${COMMAND-NAME}.* keys, e.g. ${COMMAND-NAME}.KEY=VALUE (a key"
+              + " given twice: the last value counts)")
   List<String> overrides = new ArrayList<>();
 
   /**
@@ -32,7 +35,7 @@ final class ProfileOptions {
   String name(String command, Optional<ResumedRun> resumed) {
     String chosen = resumed.isPresent() ? resumed.get().profile(name) : name;
     if (chosen == null) {
-      throw new org.ftcbench.data.BadInputException(
+      throw new BadInputException(
           command
               + " needs a profile: add --profile P with P one of "
               + Profile.available(Profile.FOLDER));
