@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import org.ftcbench.nn.NativeBlasCheck;
 
 /**
- * The machine and software a run happened on (design.md, {@code env.json}): what a reader needs to
- * judge whether two runs are comparable. Every field is read from the running system; a field that
- * cannot be read says "unknown" rather than failing the run.
+ * The machine and software a run happened on (docs/design.md, {@code env.json}): what a reader
+ * needs to judge whether two runs are comparable. Every field is read from the running system; a
+ * field that cannot be read says "unknown" rather than failing the run.
  */
 public final class EnvironmentStamp {
   private EnvironmentStamp() {}

@@ -6,12 +6,12 @@ import java.util.TreeSet;
 import org.ftcbench.nn.DenseNetwork;
 
 /**
- * U2 (Sohn et al. 2024, Theorem 5.1; paper notes §3.7): U1's layer 1 (⌈√K⌉ groups over all K
- * points, 2 ReLUs each) and, for each t ∈ T, a layer-2 row that interpolates t (one point per
+ * U2 (Sohn et al. 2024, Theorem 5.1; docs/paper-notes.md §3.7): U1's layer 1 (⌈√K⌉ groups over all
+ * K points, 2 ReLUs each) and, for each t ∈ T, a layer-2 row that interpolates t (one point per
  * group, as U1's rows do), with a bump activation σ_B centred at z_t (3 ReLUs): g = Σ_t σ_B,t. m ≤
  * 2⌈√K⌉ + 3N.
  *
- * <p>Fixes of the paper ([P-typo] and gaps, notes §3.7):
+ * <p>Fixes of the paper ([P-typo] and gaps, docs/paper-notes.md §3.7):
  *
  * <ul>
  *   <li>The paper's bump half-width δ < min_{i≠j} |z_i − z_j| / 2 is 0 (the many unchanged targets

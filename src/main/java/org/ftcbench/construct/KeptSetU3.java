@@ -3,9 +3,9 @@ package org.ftcbench.construct;
 import org.ftcbench.nn.DenseNetwork;
 
 /**
- * U3 (Sohn et al. 2024, Theorem 5.1 and Fig. 8; paper notes §3.8): Yun-style groups built from the
- * kept set J only ({@link KeptSet}, |J| ≤ min{3N + 2, K}), n2 = ⌈√|J|⌉ layer-2 neurons with the
- * continuous σ_L (4 ReLUs each) and n1 = ⌈|J|/n2⌉ groups of 2 ReLUs in layer 1 ({@link
+ * U3 (Sohn et al. 2024, Theorem 5.1 and Fig. 8; docs/paper-notes.md §3.8): Yun-style groups built
+ * from the kept set J only ({@link KeptSet}, |J| ≤ min{3N + 2, K}), n2 = ⌈√|J|⌉ layer-2 neurons
+ * with the continuous σ_L (4 ReLUs each) and n1 = ⌈|J|/n2⌉ groups of 2 ReLUs in layer 1 ({@link
  * SnakeGroups}): m = 2n1 + 4n2 ≤ 6⌈√(3N + 2)⌉.
  *
  * <p>σ_L passes s through on [−1, 1] and is 0 for |s| ≥ 1 + δ, so every non-assigned point,

@@ -3,9 +3,10 @@ package org.ftcbench.construct;
 import org.ftcbench.nn.DenseNetwork;
 
 /**
- * U1 (Sohn et al. 2024, Theorem 5.1 and Fig. 6; paper notes §3.6): Yun et al.'s 3-layer memorizer
- * of all K points, with z_i = 0 off T. n2 = ⌈√K⌉ hard-tanh neurons in layer 2 and n1 = ⌈K/n2⌉ ≤ n2
- * groups in layer 1 (2 ReLUs each, {@link SnakeGroups}), so m = 2n1 + 2n2 ≤ 4⌈√K⌉ ReLUs.
+ * U1 (Sohn et al. 2024, Theorem 5.1 and Fig. 6; docs/paper-notes.md §3.6): Yun et al.'s 3-layer
+ * memorizer of all K points, with z_i = 0 off T. n2 = ⌈√K⌉ hard-tanh neurons in layer 2 and n1 =
+ * ⌈K/n2⌉ ≤ n2 groups in layer 1 (2 ReLUs each, {@link SnakeGroups}), so m = 2n1 + 2n2 ≤ 4⌈√K⌉
+ * ReLUs.
  *
  * <p>Neuron k (0-based) of layer 2 interpolates the k-th snake point of each group; points after it
  * in snake order clip to s_k = (−1)^k, points before to −s_k. At every data point exactly one
