@@ -36,12 +36,6 @@ class BenchmarkMethodsTest {
         });
   }
 
-  static void assertFinite(double[] values, int count) {
-    for (int i = 0; i < count; i++) {
-      assertThat(Double.isFinite(values[i])).as("entry %d = %s", i, values[i]).isTrue();
-    }
-  }
-
   /**
    * Bytes this thread allocates over 5 calls after 5 warm-up calls. HotSpot counts them exactly per
    * thread (com.sun.management.ThreadMXBean); 0 means the method allocates nothing.
@@ -69,11 +63,8 @@ class BenchmarkMethodsTest {
     DoubleMatrix g = t.g.predict(t.task.x());
     double[] sum = b.fPlusG().clone();
     double[] adapter = b.adapterOnly();
-    assertFinite(sum, K);
+    Tolerances.assertSameSums(sum, f.add(g).data, K);
     for (int i = 0; i < K; i++) {
-      double expected = f.get(i) + g.get(i);
-      assertThat(sum[i])
-          .isCloseTo(expected, within(Tolerances.SAME_SUMS * (1 + Math.abs(expected))));
       assertThat(adapter[i]).isEqualTo(g.get(i));
     }
     assertThat(allocatedBytes(() -> arraySink = b.fPlusG())).isZero();
@@ -148,11 +139,7 @@ class BenchmarkMethodsTest {
     b.setUp();
     double[] plain = b.plainJava().clone();
     double[] blas = b.jblas();
-    assertFinite(plain, 9);
-    for (int i = 0; i < 9; i++) {
-      assertThat(plain[i])
-          .isCloseTo(blas[i], within(Tolerances.SAME_SUMS * (1 + Math.abs(blas[i]))));
-    }
+    Tolerances.assertSameSums(plain, blas, 9);
     assertThat(allocatedBytes(() -> arraySink = b.plainJava())).isZero();
     assertThat(allocatedBytes(() -> arraySink = b.jblas())).isZero();
   }
