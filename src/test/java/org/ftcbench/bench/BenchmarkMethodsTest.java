@@ -53,6 +53,13 @@ class BenchmarkMethodsTest {
     return threads.getThreadAllocatedBytes(id) - before;
   }
 
+  /** Each call allocates nothing once warm ({@link #allocatedBytes} is 0). */
+  static void assertAllocatesNothing(Runnable... calls) {
+    for (int i = 0; i < calls.length; i++) {
+      assertThat(allocatedBytes(calls[i])).as("bytes allocated by call %d", i).isZero();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {2, 3})
   void forwardIsFPlusGOnEverySample(int depth) {
@@ -67,8 +74,7 @@ class BenchmarkMethodsTest {
     for (int i = 0; i < K; i++) {
       assertThat(adapter[i]).isEqualTo(g.get(i));
     }
-    assertThat(allocatedBytes(() -> arraySink = b.fPlusG())).isZero();
-    assertThat(allocatedBytes(() -> arraySink = b.adapterOnly())).isZero();
+    assertAllocatesNothing(() -> arraySink = b.fPlusG(), () -> arraySink = b.adapterOnly());
   }
 
   @ParameterizedTest
@@ -82,7 +88,7 @@ class BenchmarkMethodsTest {
     double loss = b.lossAndGradient();
     assertThat(Double.isFinite(loss)).isTrue();
     assertThat(loss).isCloseTo(r.dot(r) / K, within(1e-12 * (1 + loss)));
-    assertThat(allocatedBytes(() -> sink = b.lossAndGradient())).isZero();
+    assertAllocatesNothing(() -> sink = b.lossAndGradient());
   }
 
   @ParameterizedTest
@@ -102,8 +108,7 @@ class BenchmarkMethodsTest {
       assertThat(Double.isFinite(loss)).isTrue();
       assertThat(recomputed.step()).isEqualTo(loss);
     }
-    assertThat(allocatedBytes(() -> sink = cached.step())).isZero();
-    assertThat(allocatedBytes(() -> sink = recomputed.step())).isZero();
+    assertAllocatesNothing(() -> sink = cached.step(), () -> sink = recomputed.step());
   }
 
   @ParameterizedTest
@@ -126,7 +131,7 @@ class BenchmarkMethodsTest {
     one.setUp();
     assertThat(new Gemm().callOverhead(one)[0]).isEqualTo(6.0);
     Gemm gemm = new Gemm();
-    assertThat(allocatedBytes(() -> arraySink = gemm.dgemm(s))).isZero();
+    assertAllocatesNothing(() -> arraySink = gemm.dgemm(s));
   }
 
   @ParameterizedTest
@@ -140,8 +145,7 @@ class BenchmarkMethodsTest {
     double[] plain = b.plainJava().clone();
     double[] blas = b.jblas();
     Tolerances.assertSameSums(plain, blas, 9);
-    assertThat(allocatedBytes(() -> arraySink = b.plainJava())).isZero();
-    assertThat(allocatedBytes(() -> arraySink = b.jblas())).isZero();
+    assertAllocatesNothing(() -> arraySink = b.plainJava(), () -> arraySink = b.jblas());
   }
 
   @ParameterizedTest
