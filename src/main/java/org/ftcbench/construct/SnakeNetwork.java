@@ -3,11 +3,12 @@ package org.ftcbench.construct;
 import org.ftcbench.nn.DenseNetwork;
 
 /**
- * The steps U1, U2 and U3 share (Sohn et al. 2024, Theorem 5.1; paper notes §3.6–§3.8): the zero
- * network when every z_i is 0; otherwise the targets scaled into [−1, 1] ({@link OutputScale}),
- * layer 1 from {@link SnakeGroups} over the construction's defining points, and for each layer-2
- * neuron k = 0 … n2 − 1 a row whose pre-activation F_k follows neuron k's line on every group. What
- * differs between the three is only the activations each row gets ({@link Layer2}).
+ * The steps U1, U2 and U3 share (Sohn et al. 2024, Theorem 5.1; docs/paper-notes.md §3.6–§3.8): the
+ * zero network when every z_i is 0; otherwise the targets scaled into [−1, 1] ({@link
+ * OutputScale}), layer 1 from {@link SnakeGroups} over the construction's defining points, and for
+ * each layer-2 neuron k = 0 … n2 − 1 a row whose pre-activation F_k follows neuron k's line on
+ * every group. What differs between the three is only the activations each row gets ({@link
+ * Layer2}).
  */
 final class SnakeNetwork {
   /** The construction's own part: the activations of layer-2 neuron k. */
