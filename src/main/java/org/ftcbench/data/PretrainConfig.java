@@ -17,4 +17,13 @@ public record PretrainConfig(int[] hiddenWidths, int steps, double learningRate,
   public static PretrainConfig defaults() {
     return new PretrainConfig(new int[] {64, 64}, 200, 3e-3, 1024);
   }
+
+  /** f's widths on inputs of dimension d: (d, hidden widths…, 1). */
+  public int[] widths(int d) {
+    int[] w = new int[hiddenWidths.length + 2];
+    w[0] = d;
+    System.arraycopy(hiddenWidths, 0, w, 1, hiddenWidths.length);
+    w[w.length - 1] = 1;
+    return w;
+  }
 }
