@@ -77,6 +77,10 @@ check_prerequisites() {
     "auto chooses among jblas's own OpenBLAS configurations"
 }
 
+# Shows a command's output (on stderr) and passes it on (stdout), through the inherited descriptor:
+# `tee /dev/stderr` reopens the file behind fd 2, which truncates a log the script is redirected to.
+show() { while IFS= read -r line; do printf '%s\n' "$line" >&2; printf '%s\n' "$line"; done; }
+
 build_if_stale() {
   # the jar holds the classes, resources and the built-in profiles
   if [[ ! -f $JAR || pom.xml -nt $JAR || -n $(find src/main benchmarks/profiles -newer "$JAR" -type f -print -quit) ]]; then
@@ -124,15 +128,15 @@ main_job() {
   local run
   if [[ $only != bench ]]; then
     # the sweep's summary lines go to the terminal too; its last line is the run folder
-    run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${slurm[@]}" "${sweep_keys[@]}" | tee /dev/stderr | tail -n 1)
+    run=$(java -jar "$JAR" sweep --profile "$profile" "${machine[@]}" "${slurm[@]}" "${sweep_keys[@]}" | show | tail -n 1)
     [[ -d $run ]] || die "the sweep did not report its run folder (got '$run')"
   fi
   local bench_runs=""
   if [[ $engine == slurm && $only != sweep ]]; then
     # one run folder per node, each under its own machine name
-    bench_runs=$(java -jar "$JAR" bench --profile "$profile" "${slurm[@]}" "${nodes[@]}" "${bench_keys[@]}" | tee /dev/stderr | tr '\n' ' ')
+    bench_runs=$(java -jar "$JAR" bench --profile "$profile" "${slurm[@]}" "${nodes[@]}" "${bench_keys[@]}" | show | tr '\n' ' ')
   elif [[ $only == bench ]]; then
-    run=$(java -jar "$JAR" bench --profile "$profile" "${machine[@]}" "${bench_keys[@]}" | tee /dev/stderr | tail -n 1)
+    run=$(java -jar "$JAR" bench --profile "$profile" "${machine[@]}" "${bench_keys[@]}" | show | tail -n 1)
   elif [[ $only == all ]]; then
     java -jar "$JAR" bench --profile "$profile" --run "$run" "${bench_keys[@]}" >&2
   fi

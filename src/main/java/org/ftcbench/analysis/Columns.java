@@ -3,7 +3,8 @@ package org.ftcbench.analysis;
 import java.util.List;
 
 /**
- * Column names of the result files (design.md) and of the tables derived from them, in one place.
+ * Column names of the result files (docs/design.md) and of the tables derived from them, in one
+ * place.
  */
 public final class Columns {
   private Columns() {}

@@ -70,11 +70,6 @@ public class AdapterTask {
 
   /** f's widths (d, 64, 64, 1) from the pre-training settings, without training f. */
   public static int[] frozenWidths() {
-    int[] hidden = PretrainConfig.defaults().hiddenWidths();
-    int[] w = new int[hidden.length + 2];
-    w[0] = D;
-    System.arraycopy(hidden, 0, w, 1, hidden.length);
-    w[w.length - 1] = 1;
-    return w;
+    return PretrainConfig.defaults().widths(D);
   }
 }

@@ -12,10 +12,10 @@ import org.ftcbench.data.BadInputException;
  *   <li>2-layer (Eq. 6): one hidden layer of m = 3N + 1 ReLUs, Theorem 4.1's upper bound min{3N +
  *       1, K − 1}, which is 3N + 1 whenever K ≥ 3N + 2.
  *   <li>3-layer (Eq. 17): m = 6⌈√(3N + 2)⌉ ReLUs, Theorem 5.1's construction U3 = 6√(3N + 2), with
- *       the paper's square root rounded up (paper notes §2) and split evenly, d1 = d2 = 3⌈√(3N +
- *       2)⌉, the split that maximises the linear pieces in the lower bound (Sec. 5.1) and the one
- *       the trained sweep uses. U3's own layers are 2⌈√·⌉ hard-tanh ReLUs then 4⌈√·⌉ σ_L ReLUs
- *       (paper notes §3.8): the same m, a middle layer d1 × d2 about 11% smaller.
+ *       the paper's square root rounded up (docs/paper-notes.md §2) and split evenly, d1 = d2 =
+ *       3⌈√(3N + 2)⌉, the split that maximises the linear pieces in the lower bound (Sec. 5.1) and
+ *       the one the trained sweep uses. U3's own layers are 2⌈√·⌉ hard-tanh ReLUs then 4⌈√·⌉ σ_L
+ *       ReLUs (docs/paper-notes.md §3.8): the same m, a middle layer d1 × d2 about 11% smaller.
  * </ul>
  *
  * Both are the K-independent sizes: Theorem 5.1's other terms (U1 = 4√K, U2 = 2√K + 3N) depend on

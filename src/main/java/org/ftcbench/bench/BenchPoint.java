@@ -3,6 +3,7 @@ package org.ftcbench.bench;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.ftcbench.nn.DenseNetwork;
 
 /**
  * One JMH benchmark method at one parameter setting: the unit a bench run measures, forks and
@@ -44,19 +45,11 @@ public record BenchPoint(
 
   /** Hidden neurons m = d_1 + … + d_{L-1}; 0 without a network. */
   public int neurons() {
-    int m = 0;
-    for (int l = 1; l < widths.length - 1; l++) {
-      m += widths[l];
-    }
-    return m;
+    return DenseNetwork.neurons(widths);
   }
 
   /** Trainable parameters Σ_l d_l (d_{l-1} + 1); 0 without a network. */
   public long parameters() {
-    long p = 0;
-    for (int l = 1; l < widths.length; l++) {
-      p += (long) widths[l] * (widths[l - 1] + 1);
-    }
-    return p;
+    return DenseNetwork.parameterCount(widths);
   }
 }

@@ -1,6 +1,5 @@
 package org.ftcbench.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,16 +141,12 @@ public record BlasConfig(String name, Map<String, String> set, List<String> jvmA
 
   /** The flags of the first CPU in /proc/cpuinfo (empty where there is none). */
   public static Set<String> cpuFlags() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("flags")) {
-          return Set.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: no forced kernels are offered
-    }
-    return Set.of();
+    // off Linux: empty, and no forced kernels are offered
+    return SystemFiles.firstWith(
+        Path.of("/proc/cpuinfo"),
+        "flags",
+        line -> Set.of(SystemFiles.afterColon(line).split("\\s+")),
+        Set.of());
   }
 
   /** The OpenBLAS core this configuration forces, lower case, or empty. */

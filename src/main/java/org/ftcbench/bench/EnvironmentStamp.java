@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import org.ftcbench.nn.NativeBlasCheck;
 
 /**
- * The machine and software a run happened on (design.md, {@code env.json}): what a reader needs to
- * judge whether two runs are comparable. Every field is read from the running system; a field that
- * cannot be read says "unknown" rather than failing the run.
+ * The machine and software a run happened on (docs/design.md, {@code env.json}): what a reader
+ * needs to judge whether two runs are comparable. Every field is read from the running system; a
+ * field that cannot be read says "unknown" rather than failing the run.
  */
 public final class EnvironmentStamp {
   private EnvironmentStamp() {}
@@ -90,42 +90,24 @@ public final class EnvironmentStamp {
   }
 
   static String cpuModel() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // fall through: not Linux, or /proc is hidden
-    }
-    return "unknown";
+    return SystemFiles.firstWith(
+        Path.of("/proc/cpuinfo"), "model name", SystemFiles::afterColon, "unknown");
   }
 
   static Object memoryBytes() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-        if (line.startsWith("MemTotal:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // fall through
-    }
-    return "unknown";
+    return SystemFiles.<Object>firstWith(
+        Path.of("/proc/meminfo"),
+        "MemTotal:",
+        line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024,
+        "unknown");
   }
 
   static String osName() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {
-        if (line.startsWith("PRETTY_NAME=")) {
-          return line.substring("PRETTY_NAME=".length()).replace("\"", "");
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // fall through
-    }
-    return System.getProperty("os.name");
+    return SystemFiles.firstWith(
+        Path.of("/etc/os-release"),
+        "PRETTY_NAME=",
+        line -> line.substring("PRETTY_NAME=".length()).replace("\"", ""),
+        System.getProperty("os.name"));
   }
 
   static String jblasVersion() {

@@ -1,5 +1,7 @@
 package org.ftcbench.capacity;
 
+import org.ftcbench.nn.DenseNetwork;
+
 /** How m hidden neurons are laid out in an adapter of depth L. */
 public final class AdapterShape {
   private AdapterShape() {}
@@ -23,11 +25,6 @@ public final class AdapterShape {
 
   /** The adapter's number of trainable scalars (weights and biases). */
   public static long parameters(int depth, int d, int m) {
-    int[] w = widths(depth, d, m);
-    long p = 0;
-    for (int l = 1; l < w.length; l++) {
-      p += (long) w[l] * (w[l - 1] + 1);
-    }
-    return p;
+    return DenseNetwork.parameterCount(widths(depth, d, m));
   }
 }

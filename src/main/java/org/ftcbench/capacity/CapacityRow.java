@@ -20,7 +20,7 @@ public record CapacityRow(
     int steps,
     long wallMs) {
 
-  /** capacity.csv's columns (design.md). */
+  /** capacity.csv's columns (docs/design.md). */
   public static final List<String> COLUMNS =
       List.of(
           "depth",

@@ -17,7 +17,7 @@ import org.ftcbench.nn.Precision;
 public record CellResult(
     CellKey key, double finalLoss, double initialLoss, int steps, long wallMs, String failure) {
 
-  /** cells.csv's columns (design.md). */
+  /** cells.csv's columns (docs/design.md). */
   public static final List<String> COLUMNS =
       List.of(
           "depth",

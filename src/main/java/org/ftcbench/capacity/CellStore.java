@@ -13,13 +13,13 @@ import org.ftcbench.results.CsvLog;
 import org.ftcbench.results.RunFolder;
 
 /**
- * The trained cells of a run: cells.csv (design.md) and failures.csv (why a cell with final_loss =
- * NaN failed; cells.csv's columns are fixed, so the reason lives beside it). Every cell is trained
- * at most once per run folder, keyed by {@link CellKey}: cells already in cells.csv (an interrupted
- * run being resumed) are reused, and a cell asked for by two threads at once is trained by one of
- * them. Each finished cell is appended and flushed at once, so killing the process loses only the
- * cells in flight. A cell whose worker died ({@link WorkerDiedException}) goes to failures.csv
- * (step −1, the reason) and not to cells.csv, so that a rerun trains it again.
+ * The trained cells of a run: cells.csv (docs/design.md) and failures.csv (why a cell with
+ * final_loss = NaN failed; cells.csv's columns are fixed, so the reason lives beside it). Every
+ * cell is trained at most once per run folder, keyed by {@link CellKey}: cells already in cells.csv
+ * (an interrupted run being resumed) are reused, and a cell asked for by two threads at once is
+ * trained by one of them. Each finished cell is appended and flushed at once, so killing the
+ * process loses only the cells in flight. A cell whose worker died ({@link WorkerDiedException})
+ * goes to failures.csv (step −1, the reason) and not to cells.csv, so that a rerun trains it again.
  */
 public final class CellStore implements AutoCloseable {
   private final Precision precision;

@@ -128,21 +128,10 @@ public final class SweepRunner {
       report.run();
       // a heartbeat, so that progress shows while long cells train
       ScheduledExecutorService ticker =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "sweep-progress");
-                t.setDaemon(true);
-                return t;
-              });
+          Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("sweep-progress"));
       ticker.scheduleAtFixedRate(report, 10, 10, TimeUnit.SECONDS);
       ExecutorService pool =
-          Executors.newFixedThreadPool(
-              threads,
-              r -> {
-                Thread t = new Thread(r, "sweep-worker");
-                t.setDaemon(true);
-                return t;
-              });
+          Executors.newFixedThreadPool(threads, DaemonThreads.named("sweep-worker"));
       try {
         List<Future<?>> futures = new ArrayList<>();
         for (SweepItem item : todo) {
@@ -238,20 +227,7 @@ public final class SweepRunner {
         out.add(WidthSearch.onGrid(key, l0, c, cells));
       }
     } else if (item instanceof SweepItem.Search search) {
-      List<CellResult> trained = new ArrayList<>();
-      IntFunction<CellResult> recording =
-          m -> {
-            CellResult r = cellAt.apply(m);
-            trained.add(r);
-            return r;
-          };
-      List<CapacityRow> own = new ArrayList<>();
-      for (Criterion c : search.criteria()) {
-        own.add(WidthSearch.search(key, l0, c, search.settings(), recording));
-      }
-      for (int i = 0; i < own.size(); i++) {
-        out.add(WidthSearch.smallestPassing(own.get(i), l0, search.criteria().get(i), trained));
-      }
+      out.addAll(WidthSearch.searchAll(key, l0, search.criteria(), search.settings(), cellAt));
     }
     return out;
   }

@@ -5,9 +5,9 @@ import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.Precision;
 
 /**
- * How one adapter cell is trained. The paper states none of this (paper notes §4, "Not stated
- * anywhere"); every choice below is ours, made before looking at any capacity curve, and the same
- * for every N, K, m and depth. Fixed choices that are not settings:
+ * How one adapter cell is trained. The paper states none of this (docs/paper-notes.md §4, "Not
+ * stated anywhere"); every choice below is ours, made before looking at any capacity curve, and the
+ * same for every N, K, m and depth. Fixed choices that are not settings:
  *
  * <ul>
  *   <li><b>Initialisation.</b> Hidden layers He-initialised ({@code W_l ~ N(0, 2/d_{l-1})}, {@code

@@ -1,5 +1,6 @@
 package org.ftcbench.capacity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -55,6 +56,36 @@ public final class WidthSearch {
       }
     }
     return CapacityRow.fromCell(criterion, pass, true, initialLoss);
+  }
+
+  /**
+   * The searches of several criteria on one task, sharing their cells: each criterion's {@link
+   * #search}, then for each its {@link #smallestPassing} among every cell the searches trained.
+   *
+   * @return one row per criterion, in their order
+   */
+  public static List<CapacityRow> searchAll(
+      TaskKey task,
+      double initialLoss,
+      List<Criterion> criteria,
+      SearchSettings settings,
+      IntFunction<CellResult> cellAt) {
+    List<CellResult> trained = new ArrayList<>();
+    IntFunction<CellResult> recording =
+        m -> {
+          CellResult r = cellAt.apply(m);
+          trained.add(r);
+          return r;
+        };
+    List<CapacityRow> own = new ArrayList<>();
+    for (Criterion c : criteria) {
+      own.add(search(task, initialLoss, c, settings, recording));
+    }
+    List<CapacityRow> out = new ArrayList<>();
+    for (int i = 0; i < own.size(); i++) {
+      out.add(smallestPassing(own.get(i), initialLoss, criteria.get(i), trained));
+    }
+    return out;
   }
 
   /**

@@ -43,7 +43,7 @@ public final class WorkerHeap {
   /** Bytes a worker needs beyond its tasks' data to train one cell. */
   public static long cellBytes(int depth, int k, int d, int m) {
     int[] g = AdapterShape.widths(depth, d, m);
-    int[] f = fWidths(d);
+    int[] f = PretrainConfig.defaults().widths(d);
     // float64's blocks: the same bytes of activations as float32's, in 8-byte numbers below
     int rows = AdapterTraining.blockRows(k, f, g, Precision.FLOAT64);
     long p = AdapterShape.parameters(depth, d, m);
@@ -86,14 +86,5 @@ public final class WorkerHeap {
   /** The JVM option, e.g. "-Xmx512m" (whole MiB, rounded up). */
   public static String option(long bytes) {
     return "-Xmx" + (bytes + MIB - 1) / MIB + "m";
-  }
-
-  private static int[] fWidths(int d) {
-    int[] hidden = PretrainConfig.defaults().hiddenWidths();
-    int[] w = new int[hidden.length + 2];
-    w[0] = d;
-    System.arraycopy(hidden, 0, w, 1, hidden.length);
-    w[w.length - 1] = 1;
-    return w;
   }
 }

@@ -9,24 +9,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import org.ftcbench.bench.BenchEnvironment;
 import org.ftcbench.bench.BenchFailedException;
 import org.ftcbench.bench.BenchPlan;
 import org.ftcbench.bench.BenchRunner;
 import org.ftcbench.bench.BenchSettings;
 import org.ftcbench.bench.BenchmarkName;
-import org.ftcbench.bench.EnvironmentStamp;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench bench --profile P [KEY=VALUE…] [--run DIR] [--machine NAME]}: the JMH kernel
@@ -36,39 +32,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
-    mixinStandardHelpOptions = true,
     description = "JMH kernel benchmarks of frozen-plus-adapter networks into a run folder.")
-final class BenchCommand implements Callable<Integer> {
-  static final Path PROFILES = Profile.FOLDER;
-  static final Path RESULTS = Path.of("benchmarks", "results");
-
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = "--profile",
-      paramLabel = "P",
-      description =
-          "profile: benchmarks/profiles/P.properties (quick, standard, full); with --run, the"
-              + " run's own profile")
-  String profile;
-
-  @Parameters(
-      paramLabel = "KEY=VALUE",
-      arity = "0..*",
-      description = "override a profile key, e.g. bench.forks=1 bench.N=10,100")
-  List<String> overrides = new ArrayList<>();
-
+final class BenchCommand extends CliCommand {
   @Option(
       names = "--run",
       paramLabel = "DIR",
       description = "add to this existing run folder (e.g. the sweep's) instead of a new one")
   Path run;
 
-  @Option(
-      names = "--machine",
-      paramLabel = "NAME",
-      description = "the <machine> folder of a new run folder (default: host and CPU)")
-  String machine;
+  @Mixin ProfileOptions profileOptions;
+
+  @Mixin MachineOption machine;
 
   @Mixin SlurmOptions slurm;
 
@@ -105,18 +79,14 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     Instant start = Instant.now();
     boolean onSlurm = slurm.slurm();
     // a run has one profile: the one it was started with
     String name =
-        run == null ? profile : ResumedRun.read(run).map(r -> r.profile(profile)).orElse(profile);
-    if (name == null) {
-      throw new BadInputException(
-          "bench needs a profile: add --profile P with P one of " + Profile.available(PROFILES));
-    }
-    Profile p = Profile.load(PROFILES, name, parseOverrides(overrides));
+        profileOptions.name("bench", run == null ? Optional.empty() : ResumedRun.read(run));
+    Profile p = Profile.load(Profile.FOLDER, name, profileOptions.parsed(Overrides.BENCH));
     BenchSettings settings = settings(p);
     if (!sides.isEmpty() || !sideJars.isEmpty()) {
       if (onSlurm || !nodes.isEmpty()) {
@@ -129,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
             "--side and --run both given: an interleaved run makes two new run folders; drop --run");
       }
       return InterleavedBench.run(
-          name, settings, sides, sideJars, orderSeed, RESULTS, machineName(), out, err);
+          name, settings, sides, sideJars, orderSeed, RESULTS, machine.name(), out, err);
     }
     if (onSlurm || !nodes.isEmpty()) {
       return BenchOnSlurm.run(this, name, out, err);
@@ -163,6 +133,7 @@ final class BenchCommand implements Callable<Integer> {
   static BenchSettings settings(Profile p) {
     BenchSettings s =
         new BenchSettings(
+            // BenchmarkName's message names the key already
             p.list("bench.benchmarks").stream().map(BenchmarkName::parse).toList(),
             p.integer("bench.forks"),
             p.integer("bench.warmupIterations"),
@@ -172,14 +143,14 @@ final class BenchCommand implements Callable<Integer> {
             p.integer("bench.K"),
             p.integers("bench.N"),
             p.integers("bench.depth"),
-            p.list("bench.fMode").stream().map(BenchCommand::fMode).toList(),
-            p.list("bench.precision").stream().map(BenchCommand::precision).toList(),
+            p.values("bench.fMode", BenchCommand::fMode),
+            p.values("bench.precision", Precision::parse),
             p.integers("bench.gemm.size"),
             p.integers("bench.plainJava.depth"),
             p.integers("bench.plainJava.N"),
             p.integers("bench.plainJava.rows"),
             p.integers("bench.certify.N"),
-            bool(p, "bench.gcProfiler"));
+            p.bool("bench.gcProfiler"));
     p.requireNoUnknownKeys("bench.");
     return s;
   }
@@ -189,42 +160,13 @@ final class BenchCommand implements Callable<Integer> {
       return FMode.valueOf(s);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(
-          "bench.fMode has '" + s + "': choose CACHED, RECOMPUTE or both (comma-separated)");
+          "'" + s + "': choose CACHED, RECOMPUTE or both (comma-separated)");
     }
-  }
-
-  private static Precision precision(String s) {
-    try {
-      return Precision.parse(s);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("bench.precision: " + e.getMessage());
-    }
-  }
-
-  private static boolean bool(Profile p, String key) {
-    String v = p.string(key);
-    if (!v.equals("true") && !v.equals("false")) {
-      throw new BadInputException(key + " = '" + v + "': write true or false");
-    }
-    return v.equals("true");
-  }
-
-  static Map<String, String> parseOverrides(List<String> args) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      if (eq <= 0) {
-        throw new BadInputException(
-            "'" + a + "' is not a KEY=VALUE override: write e.g. bench.forks=1");
-      }
-      m.put(a.substring(0, eq).trim(), a.substring(eq + 1).trim());
-    }
-    return m;
   }
 
   private Path runFolder(Instant start) {
     if (run != null) {
-      if (machine != null) {
+      if (machine.given != null) {
         throw new BadInputException(
             "--machine and --run both given: --run adds to a folder whose machine is fixed; drop"
                 + " --machine");
@@ -242,16 +184,6 @@ final class BenchCommand implements Callable<Integer> {
       }
       return run;
     }
-    return RunFolder.create(RESULTS, machineName(), start);
-  }
-
-  /** --machine, or this machine's default name; checked to be a folder name. */
-  private String machineName() {
-    String m = machine == null ? EnvironmentStamp.defaultMachine() : machine;
-    if (!m.matches("[A-Za-z0-9._-]+") || m.startsWith(".")) {
-      throw new BadInputException(
-          "--machine '" + m + "' is not a folder name: use letters, digits, '.', '_' and '-'");
-    }
-    return m;
+    return RunFolder.create(RESULTS, machine.name(), start);
   }
 }

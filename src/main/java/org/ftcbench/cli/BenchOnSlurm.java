@@ -23,7 +23,7 @@ final class BenchOnSlurm {
     if (!c.slurm.slurm()) {
       throw new BadInputException("--nodes goes with --engine slurm: add it, or drop --nodes");
     }
-    if (c.run != null || c.machine != null) {
+    if (c.run != null || c.machine.given != null) {
       throw new BadInputException(
           "--run and --machine do not go with --engine slurm: each node writes its own run folder"
               + " under its own machine name");
@@ -34,9 +34,9 @@ final class BenchOnSlurm {
             ? List.copyOf(new java.util.LinkedHashSet<>(c.nodes))
             : c.slurm.partition != null ? slurm.nodes(c.slurm.partition) : List.of();
     List<String> args = new ArrayList<>(List.of("--profile", profile));
-    args.addAll(c.overrides);
+    args.addAll(c.profileOptions.overrides);
     Path logDir =
-        BenchCommand.RESULTS.resolve(".slurm-bench").resolve(RunFolder.runId(Instant.now()));
+        CliCommand.RESULTS.resolve(".slurm-bench").resolve(RunFolder.runId(Instant.now()));
     List<SlurmBench.NodeJob> jobs =
         SlurmBench.submit(
             slurm,

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ftcbench.bench.BlasSelfCheck;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.results.AtomicFiles;
@@ -23,9 +22,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "blas-check",
     hidden = true,
-    mixinStandardHelpOptions = true,
     description = "Compute fixed GEMM/GEMV/training-step results, or compare them with a file.")
-final class BlasCheckCommand implements Callable<Integer> {
+final class BlasCheckCommand extends CliCommand {
   @ArgGroup(multiplicity = "1")
   Mode mode;
 

@@ -5,13 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.ftcbench.bench.BlasConfig;
 import org.ftcbench.bench.BlasSelection;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench blas}: the BLAS configurations this machine has, as {@code --blas auto} measured
@@ -21,11 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "blas",
-    mixinStandardHelpOptions = true,
     description = "Show the BLAS configurations measured on this machine and the one auto runs.")
-final class BlasCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+final class BlasCommand extends CliCommand {
   @Option(names = "--again", description = "forget the measurements and measure again")
   boolean again;
 
@@ -37,16 +31,16 @@ final class BlasCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (command != null) {
-      BlasConfig c = BlasSelection.choose(command, spec.commandLine().getErr()::println).config();
+      BlasConfig c = BlasSelection.choose(command, err()::println).config();
       out.println(String.join(" ", commandLine(c)));
       return 0;
     }
     if (again) {
       BlasSelection.forget();
     }
-    BlasSelection.Choice auto = BlasSelection.choose("auto", spec.commandLine().getErr()::println);
+    BlasSelection.Choice auto = BlasSelection.choose("auto", err()::println);
     for (BlasSelection.Measured m : auto.measured()) {
       out.println(m.describe());
     }

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import org.ftcbench.compare.Calibration;
 import org.ftcbench.compare.Comparison;
 import org.ftcbench.compare.NoiseFloor;
@@ -16,10 +15,8 @@ import org.ftcbench.compare.Pairing;
 import org.ftcbench.compare.RunStamp;
 import org.ftcbench.data.BadInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench calibrate RUN_A RUN_B [RUN_A RUN_B…]}: adds A/A pairs (two runs of one
@@ -28,16 +25,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "calibrate",
-    mixinStandardHelpOptions = true,
     description = {
       "Add A/A pairs (two runs of the same configuration on one machine, separate or the two",
       "sides of one interleaved bench) to the machine's calibration, beside its runs:",
       "benchmarks/results/<machine>/" + Calibration.FILE + ". compare then labels no difference",
       "smaller than what these pairs show (see docs/comparing.md). Prints each point's floor."
     })
-final class CalibrateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+final class CalibrateCommand extends CliCommand {
   @Parameters(
       paramLabel = "RUN",
       arity = "2..*",
@@ -60,8 +54,8 @@ final class CalibrateCommand implements Callable<Integer> {
           runs.size() + " run folders given: give them in pairs, RUN_A RUN_B [RUN_A RUN_B…]");
     }
     Path file = out != null ? out : commonFile();
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = out();
+    PrintWriter err = err();
     List<Calibration.Pair> pairs = new ArrayList<>();
     for (int i = 0; i < runs.size(); i += 2) {
       Path a = runs.get(i);

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.ftcbench.construct.AdapterJson;
 import org.ftcbench.construct.Bounds;
 import org.ftcbench.construct.CertifiedAdapter;
@@ -17,31 +16,26 @@ import org.ftcbench.data.BadInputException;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.data.Validate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench certify}: builds the paper's certified adapter for one task, verifies (f +
- * g)(x_i) = y'_i on all K samples and prints sizes, bounds, residuals and times (design.md). By
- * default only the construction that attains the theorem's bound is built (for depth 3 the U_i with
- * the smallest bound of Theorem 5.1): that alone certifies the bound, and it is fast at K = 10⁵;
- * {@code --constructions} chooses others, {@code all} the whole comparison. A construction that
- * cannot be built is printed as FAILED with its reason and the others still run. Exit code 1 if any
- * construction of Theorem 4.1 or 5.1 that was asked for fails: a failed certificate is never a
- * silent result (Appendix A, comparison only, is reported but does not count).
+ * g)(x_i) = y'_i on all K samples and prints sizes, bounds, residuals and times (docs/design.md).
+ * By default only the construction that attains the theorem's bound is built (for depth 3 the U_i
+ * with the smallest bound of Theorem 5.1): that alone certifies the bound, and it is fast at K =
+ * 10⁵; {@code --constructions} chooses others, {@code all} the whole comparison. A construction
+ * that cannot be built is printed as FAILED with its reason and the others still run. Exit code 1
+ * if any construction of Theorem 4.1 or 5.1 that was asked for fails: a failed certificate is never
+ * a silent result (Appendix A, comparison only, is reported but does not count).
  */
 @Command(
     name = "certify",
-    mixinStandardHelpOptions = true,
     description =
         "Build and verify the certified adapter of depth 2 (Theorem 4.1) or 3 (Theorem 5.1: the"
             + " smallest of U1, U2, U3; Appendix A can be shown beside them) for a generated task"
             + " or a task read from a file. Exit code 1 if a construction of the theorems misses"
             + " the tolerance or cannot be built.")
-final class CertifyCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+final class CertifyCommand extends CliCommand {
   @Option(names = "--depth", required = true, description = "2 or 3 (affine layers of g)")
   int depth;
 
@@ -110,7 +104,7 @@ final class CertifyCommand implements Callable<Integer> {
     List<Certifier.Outcome> results = Certifier.certifyAll(task, asked, s, ClipSettings.defaults());
     Optional<CertifiedAdapter> certified = Certifier.smallestVerified(results);
     print(task, s, origin, results, certified.orElse(null), constructions == null);
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     boolean failed = false;
     for (Certifier.Outcome o : results) {
       if (o.passed()) {
@@ -146,9 +140,7 @@ final class CertifyCommand implements Callable<Integer> {
         return Main.EXIT_INTERNAL;
       }
       AdapterJson.write(export, task, certified.get());
-      spec.commandLine()
-          .getOut()
-          .println("exported " + certified.get().construction().label() + " to " + export);
+      out().println("exported " + certified.get().construction().label() + " to " + export);
     }
     return failed ? Main.EXIT_INTERNAL : 0;
   }
@@ -160,7 +152,7 @@ final class CertifyCommand implements Callable<Integer> {
       List<Certifier.Outcome> results,
       CertifiedAdapter certified,
       boolean byDefault) {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     int kk = task.k();
     int nn = task.n();
     double maxZ = task.z().normmax();

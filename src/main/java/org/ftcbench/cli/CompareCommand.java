@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.RunLoader;
@@ -18,10 +17,8 @@ import org.ftcbench.compare.SlopeComparison;
 import org.ftcbench.data.BadInputException;
 import org.ftcbench.report.ComparisonWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench compare RUN_A RUN_B}: run B against run A, point by point, with a regression
@@ -29,7 +26,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "compare",
-    mixinStandardHelpOptions = true,
     description = {
       "Compare two run folders: ratio B/A per benchmark point with a fork-level",
       "interval and test (hierarchical bootstrap over forks and iterations), a",
@@ -39,7 +35,7 @@ import picocli.CommandLine.Spec;
       "writes an HTML page to DIR/compare/ (see --out). How to read a label:",
       "docs/comparing.md."
     })
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand extends CliCommand {
   static final int EXIT_REGRESSION = 3;
 
   static {
@@ -47,8 +43,6 @@ final class CompareCommand implements Callable<Integer> {
     // binding: silence its start-up warning, as the report command does
     System.setProperty("slf4j.internal.verbosity", "ERROR");
   }
-
-  @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "RUN_A", description = "the baseline run folder")
   Path runA;
@@ -103,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
     Comparison c = Comparison.of(runA, runB, noiseFloorPct / 100, calibrations());
     Analysis a = Analysis.of(RunLoader.load(runA), FitSettings.defaults());
     Analysis b = Analysis.of(RunLoader.load(runB), FitSettings.defaults());
-    var stdout = spec.commandLine().getOut();
+    var stdout = out();
     stdout.print(ComparisonSummary.render(c, SlopeComparison.of(a, b)));
     ComparisonWriter.Written w = ComparisonWriter.write(c, a, b, out);
     stdout.println();
@@ -111,7 +105,7 @@ final class CompareCommand implements Callable<Integer> {
     if (failOnRegression != null) {
       List<PointComparison> bad = c.regressions(failOnRegression / 100);
       if (!bad.isEmpty()) {
-        var err = spec.commandLine().getErr();
+        var err = err();
         err.printf(
             Locale.ROOT,
             "ftc-bench: %d point(s) significantly slower by more than %.1f%%, worst %s (%+.1f%%)%n",

@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code ftc-bench}: the command line. Exit codes (design.md): 0 success; 2 bad usage or bad input,
- * always one line saying what and how to fix it; 3 a significant regression in {@code compare}; 1
- * anything else (a bug: one line naming a file that holds the stack trace, for the bug report; a
- * user never has to read a trace).
+ * {@code ftc-bench}: the command line. Exit codes (docs/design.md): 0 success; 2 bad usage or bad
+ * input, always one line saying what and how to fix it; 3 a significant regression in {@code
+ * compare}; 1 anything else (a bug: one line naming a file that holds the stack trace, for the bug
+ * report; a user never has to read a trace).
  */
 @Command(
     name = "ftc-bench",

@@ -14,10 +14,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.ftcbench.data.BadInputException;
 
 /**
- * A profile (design.md): a properties file {@code <name>.properties} plus {@code key=value}
+ * A profile (docs/design.md): a properties file {@code <name>.properties} plus {@code key=value}
  * overrides from the command line. The profiles of benchmarks/profiles are built into the jar, so
  * it runs from any folder; a file of the same name in {@code benchmarks/profiles} below the working
  * folder takes their place, and a file there with a new name adds a profile. Keys are namespaced by
@@ -149,22 +150,55 @@ public final class Profile {
   }
 
   public int integer(String key) {
-    String v = string(key);
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new BadInputException(
-          "profile " + name + ": " + key + " = '" + v + "' is not an integer");
-    }
+    return parsed(key, Integer::parseInt, "an integer");
   }
 
   public double number(String key) {
+    return parsed(key, Double::parseDouble, "a number");
+  }
+
+  /** {@code true} or {@code false}, nothing else. */
+  public boolean bool(String key) {
+    return parsed(key, Profile::parseBool, "true or false");
+  }
+
+  private static boolean parseBool(String v) {
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(v);
+    }
+    return v.equals("true");
+  }
+
+  /** The value parsed by {@code parse}; what it refuses is a mistake naming {@code expected}. */
+  private <T> T parsed(String key, Function<String, T> parse, String expected) {
     String v = string(key);
     try {
-      return Double.parseDouble(v);
-    } catch (NumberFormatException e) {
+      return parse.apply(v);
+    } catch (IllegalArgumentException e) {
       throw new BadInputException(
-          "profile " + name + ": " + key + " = '" + v + "' is not a number");
+          "profile " + name + ": " + key + " = '" + v + "' is not " + expected);
+    }
+  }
+
+  /**
+   * The value parsed by {@code parse}, which throws {@link IllegalArgumentException} or {@link
+   * BadInputException} with a message saying what is wrong and what to write; the message is given
+   * with the profile and the key.
+   */
+  public <T> T value(String key, Function<String, T> parse) {
+    return parseOrSay(key, parse, string(key));
+  }
+
+  /** Every entry of the comma-separated {@link #list(String)}, parsed as {@link #value} does. */
+  public <T> List<T> values(String key, Function<String, T> parse) {
+    return list(key).stream().map(v -> parseOrSay(key, parse, v)).toList();
+  }
+
+  private <T> T parseOrSay(String key, Function<String, T> parse, String v) {
+    try {
+      return parse.apply(v);
+    } catch (IllegalArgumentException | BadInputException e) {
+      throw new BadInputException("profile " + name + ": " + key + ": " + e.getMessage());
     }
   }
 

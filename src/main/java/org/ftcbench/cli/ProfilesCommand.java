@@ -2,10 +2,7 @@ package org.ftcbench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench profiles}: the profiles that {@code sweep} and {@code bench} accept here, one a
@@ -14,19 +11,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "profiles",
-    mixinStandardHelpOptions = true,
     description = {
       "List the profiles: built into the jar, or files in benchmarks/profiles (relative to the"
           + " working folder) that override or add to them."
     })
-final class ProfilesCommand implements Callable<Integer> {
+final class ProfilesCommand extends CliCommand {
   private static final Path DIR = Profile.FOLDER;
-
-  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     for (String name : Profile.names(DIR)) {
       boolean builtIn = Profile.BUILT_IN_NAMES.contains(name);
       boolean file = Profile.isFile(DIR, name);

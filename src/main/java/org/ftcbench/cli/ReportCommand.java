@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.Notice;
@@ -16,10 +15,8 @@ import org.ftcbench.data.BadInputException;
 import org.ftcbench.report.ReportWriter;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench report [RUN…] [--out DIR]}: HTML reports from result files alone. A missing,
@@ -29,7 +26,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description = {
       "Write HTML reports (index.html, capacity.html, kernels.html) for result runs.",
       "RUN is a run folder (benchmarks/results/<machine>/<run>) or a folder holding runs;"
@@ -38,7 +34,7 @@ import picocli.CommandLine.Spec;
           + " any) and an overview of all runs; with several runs each also gets"
           + " runs/<machine>/<run>/."
     })
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends CliCommand {
   static {
     // Tablesaw's template engine logs through SLF4J, which has no binding here: silence its
     // start-up warning so that the command prints only its own lines.
@@ -48,8 +44,6 @@ final class ReportCommand implements Callable<Integer> {
   /** Files whose presence makes a folder a run folder. */
   private static final List<String> RUN_FILES =
       List.of(RunFolder.ENV, RunFolder.CERTIFY, RunFolder.CAPACITY, RunFolder.CELLS, RunFolder.JMH);
-
-  @Spec CommandSpec spec;
 
   @Parameters(
       paramLabel = "RUN",
@@ -115,13 +109,13 @@ final class ReportCommand implements Callable<Integer> {
     }
     ReportWriter.Written w =
         ReportWriter.write(dirs.stream().distinct().toList(), named, out, FitSettings.defaults());
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = err();
     for (RunData r : w.runs()) {
       for (Notice n : r.notices()) {
         err.println("ftc-bench: report: " + r.label() + ": " + Main.oneLine(n.oneLine()));
       }
     }
-    spec.commandLine().getOut().println(w.index().toAbsolutePath().normalize());
+    out().println(w.index().toAbsolutePath().normalize());
     return 0;
   }
 

@@ -57,6 +57,33 @@ final class ResumedRun {
     }
   }
 
+  /**
+   * The folder of {@code sweep --run DIR}: an existing run folder (with env.json), an empty folder,
+   * or a new one, created; any other folder is refused (exit 2), so a sweep never writes into a
+   * folder of other files.
+   */
+  static Path openForSweep(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      if (!Files.isDirectory(dir)) {
+        throw new BadInputException("--run " + dir + " is a file: give a run folder");
+      }
+      boolean empty;
+      try (var files = Files.list(dir)) {
+        empty = files.findAny().isEmpty();
+      }
+      if (!empty && !RunFolder.isRunFolder(dir)) {
+        throw new BadInputException(
+            "--run "
+                + dir
+                + " is not a run folder (it has no "
+                + RunFolder.ENV
+                + "): give a folder an earlier sweep created, or a new one");
+      }
+    }
+    Files.createDirectories(dir);
+    return dir;
+  }
+
   /** env.json as read, unmodifiable. */
   Map<String, Object> env() {
     return Collections.unmodifiableMap(env);

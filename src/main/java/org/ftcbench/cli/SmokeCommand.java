@@ -1,7 +1,6 @@
 package org.ftcbench.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.data.Seeds;
 import org.ftcbench.data.Validate;
@@ -12,9 +11,7 @@ import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.FrozenPlusAdapter;
 import org.ftcbench.nn.Weights;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench smoke}: one small end-to-end example, the check that a fresh installation works:
@@ -22,11 +19,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "smoke",
-    mixinStandardHelpOptions = true,
     description = "Train one small 3-layer adapter on the paper's task and print the losses.")
-final class SmokeCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+final class SmokeCommand extends CliCommand {
   @Option(names = "--n", description = "changed samples N (default ${DEFAULT-VALUE})")
   int n = 20;
 
@@ -54,7 +48,7 @@ final class SmokeCommand implements Callable<Integer> {
       throw new org.ftcbench.data.BadInputException(
           "m = " + m + ", steps = " + steps + ": choose m ≥ 2 and steps ≥ 1");
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     FineTuningTask task = FineTuningTask.generate(k, n, d, seed);
     int[] widths = {d, m / 2, m - m / 2, 1};
     DenseNetwork g = DenseNetwork.heInitialised(Seeds.stream(seed, Seeds.ADAPTER_INIT), widths);

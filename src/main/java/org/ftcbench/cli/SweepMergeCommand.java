@@ -4,13 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ftcbench.cluster.Merge;
 import org.ftcbench.cluster.Submission;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code ftc-bench sweep merge R S} (hidden): the merge job of submission S. Merges every unit's
@@ -18,23 +15,18 @@ import picocli.CommandLine.Spec;
  * under benchmarks/results when R is one of them, else R alone.
  */
 @Command(name = "merge", hidden = true, description = "Merge a Slurm sweep's tasks into its run.")
-final class SweepMergeCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "RUN")
-  Path run;
-
-  @Parameters(index = "1", paramLabel = "SUBMISSION")
-  int submission;
+final class SweepMergeCommand extends CliCommand {
+  @Mixin SubmissionArguments submission;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Submission s = Submission.current(run, submission);
+    PrintWriter out = out();
+    PrintWriter err = err();
+    Submission s = submission.read();
+    Path run = submission.run;
     Merge.Summary merged = Merge.run(run);
     out.println("sweep merge: rows appended " + merged.appended());
-    Path results = SweepCommand.RESULTS.toAbsolutePath().normalize();
+    Path results = RESULTS.toAbsolutePath().normalize();
     boolean inResults = run.toAbsolutePath().normalize().startsWith(results);
     StringWriter reportOut = new StringWriter();
     int code =

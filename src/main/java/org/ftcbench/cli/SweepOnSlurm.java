@@ -26,7 +26,7 @@ final class SweepOnSlurm {
   static int run(
       Path runDir,
       Profile profile,
-      SweepCommand.Work work,
+      SweepWork work,
       SlurmOptions options,
       int heapMiB,
       PrintWriter out,
@@ -76,7 +76,7 @@ final class SweepOnSlurm {
       out.println(runDir);
       return 0;
     }
-    SweepProgress printer = SweepCommand.printer(err);
+    SweepProgress printer = Progress.trained(err);
     // Ctrl-C stops the waiting, not the jobs: say how to follow them
     Thread hint =
         new Thread(
@@ -121,7 +121,7 @@ final class SweepOnSlurm {
     out.printf(
         "sweep: done in %s: %d tasks (%d already done), %d cells trained, %d reused; merged by"
             + " job %s%n",
-        SweepCommand.format(st.elapsed()),
+        Progress.format(st.elapsed()),
         st.total(),
         st.total() - s.units().size(),
         st.cellsTrained(),

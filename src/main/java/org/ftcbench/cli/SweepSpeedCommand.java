@@ -2,7 +2,6 @@ package org.ftcbench.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ftcbench.capacity.AdapterShape;
 import org.ftcbench.capacity.StepRate;
 import org.ftcbench.capacity.TrainingSettings;
@@ -11,9 +10,7 @@ import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.data.Validate;
 import org.ftcbench.nn.Precision;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench sweep speed}: training steps per second of the sweep's hot path at a few sizes,
@@ -21,11 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "speed",
-    mixinStandardHelpOptions = true,
     description = "Measure full-batch training steps per second (one thread) at a few sizes.")
-final class SweepSpeedCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+final class SweepSpeedCommand extends CliCommand {
   @Option(names = "--depth", split = ",", description = "adapter depths (default ${DEFAULT-VALUE})")
   List<Integer> depths = List.of(2, 3);
 
@@ -54,7 +48,7 @@ final class SweepSpeedCommand implements Callable<Integer> {
     if (steps < 1) {
       throw new BadInputException("--steps " + steps + ": choose at least 1");
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     List<Precision> parsed = precisions.stream().map(SweepSpeedCommand::precision).toList();
     out.println("depth,K,d,m,params,steps,steps_per_s,us_per_step,cpu_us_per_step,precision");
     for (int k : ks) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import org.ftcbench.cluster.ArrayStatus;
 import org.ftcbench.cluster.Slurm;
 import org.ftcbench.cluster.SlurmFiles;
@@ -12,9 +11,7 @@ import org.ftcbench.cluster.SlurmSweep;
 import org.ftcbench.cluster.Submission;
 import org.ftcbench.data.BadInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench sweep status R}: where a sweep submitted to Slurm is, from its run folder's
@@ -23,14 +20,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "status",
-    mixinStandardHelpOptions = true,
     description = {
       "Progress of a sweep submitted with --engine slurm, read from its run folder:",
       "tasks done, running, pending and failed, cells trained, ETA; squeue's view if available."
     })
-final class SweepStatusCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+final class SweepStatusCommand extends CliCommand {
   @Parameters(paramLabel = "RUN", description = "the run folder the sweep was submitted with")
   Path run;
 
@@ -47,7 +41,7 @@ final class SweepStatusCommand implements Callable<Integer> {
               + SlurmFiles.dir(run).resolve("submission.json")
               + "): a local sweep shows its progress itself");
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     ArrayStatus st = ArrayStatus.of(run, s, Instant.now());
     out.printf(
         "sweep status: submission %d (%s): %d/%d tasks done, %d running, %d pending, %d failed;"
@@ -61,8 +55,8 @@ final class SweepStatusCommand implements Callable<Integer> {
         st.failed(),
         st.cellsTrained(),
         st.cellsBefore(),
-        SweepCommand.format(st.elapsed()),
-        st.eta() == null ? "unknown" : SweepCommand.format(st.eta()));
+        Progress.format(st.elapsed()),
+        st.eta() == null ? "unknown" : Progress.format(st.eta()));
     String report = SlurmSweep.mergedReport(run, s);
     if (report != null) {
       out.println("merged; report: " + report);

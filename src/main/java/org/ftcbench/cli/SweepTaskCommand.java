@@ -1,18 +1,14 @@
 package org.ftcbench.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.ftcbench.cluster.Submission;
 import org.ftcbench.cluster.Unit;
 import org.ftcbench.cluster.UnitRunner;
 import org.ftcbench.data.BadInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench sweep task R S I} (hidden): array task I of submission S of run folder R. It
@@ -20,37 +16,30 @@ import picocli.CommandLine.Spec;
  * command did, and runs unit I into its own folder ({@link UnitRunner}).
  */
 @Command(name = "task", hidden = true, description = "Run one array task of a sweep on Slurm.")
-final class SweepTaskCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", paramLabel = "RUN")
-  Path run;
-
-  @Parameters(index = "1", paramLabel = "SUBMISSION")
-  int submission;
+final class SweepTaskCommand extends CliCommand {
+  @Mixin SubmissionArguments submission;
 
   @Parameters(index = "2", paramLabel = "INDEX")
   int index;
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    Submission s = Submission.current(run, submission);
+    PrintWriter err = err();
+    Submission s = submission.read();
     if (index < 0 || index >= s.units().size()) {
       throw new BadInputException(
           "array index "
               + index
               + " is outside submission "
-              + submission
+              + submission.number
               + "'s "
               + s.units().size()
               + " tasks");
     }
     String id = s.units().get(index).id();
     Profile profile =
-        Profile.load(
-            SweepCommand.PROFILES, s.profile(), SweepCommand.parseOverrides(s.overrides()));
-    SweepCommand.Work work = SweepCommand.Work.read(profile);
+        Profile.load(Profile.FOLDER, s.profile(), Overrides.SWEEP.parse(s.overrides()));
+    SweepWork work = SweepWork.read(profile);
     List<Unit> units = Unit.of(work.plan(), work.certifyPoints(), work.certifyCap());
     Unit unit =
         units.stream()
@@ -67,15 +56,20 @@ final class SweepTaskCommand implements Callable<Integer> {
                             + s.overrides()
                             + " any more: the profile changed since the submission; submit again"));
     err.println(
-        "sweep task: " + id + " (array index " + index + " of submission " + submission + ")");
+        "sweep task: "
+            + id
+            + " (array index "
+            + index
+            + " of submission "
+            + submission.number
+            + ")");
     UnitRunner.Summary summary =
         UnitRunner.run(
-            run,
+            submission.run,
             unit,
             work.settings().training(),
-            SweepCommand.printer(err),
-            (done, total) ->
-                err.printf(Locale.ROOT, "certify: %d/%d constructions%n", done, total));
+            Progress.trained(err),
+            Progress.certified(err));
     err.println("sweep task: " + id + " done: " + summary.text());
     return 0;
   }

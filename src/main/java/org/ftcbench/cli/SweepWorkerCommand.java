@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.ftcbench.bench.BlasConfig;
 import org.ftcbench.capacity.CellWorker;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Command;
  * {@link CellWorker} protocol on stdin and stdout. The sweep command starts these itself.
  */
 @Command(name = "worker", hidden = true, description = "Serve cell trainings for a sweep.")
-final class SweepWorkerCommand implements Callable<Integer> {
+final class SweepWorkerCommand extends CliCommand {
   /**
    * The command line that starts a worker with this JVM and class path and a heap of at most {@code
    * heapBytes} ({@link org.ftcbench.capacity.WorkerHeap}); it runs the BLAS its sweep runs (the

@@ -2,14 +2,11 @@ package org.ftcbench.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ftcbench.compare.VarianceReport;
 import org.ftcbench.data.BadInputException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ftc-bench variance RUN [RUN…]}: where the benchmark noise of a machine lives (between
@@ -17,7 +14,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "variance",
-    mixinStandardHelpOptions = true,
     description = {
       "Variance components of every benchmark point of the given run folders: between runs",
       "(give several runs of one configuration), between JVM forks and between iterations",
@@ -25,9 +21,7 @@ import picocli.CommandLine.Spec;
       "(Kalibera and Jones 2013). Use it to choose a profile's bench.forks and",
       "bench.measurementIterations; measure on an otherwise idle machine."
     })
-final class VarianceCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+final class VarianceCommand extends CliCommand {
   @Parameters(paramLabel = "RUN", arity = "1..*", description = "run folders with a jmh.json")
   List<Path> runs;
 
@@ -66,7 +60,7 @@ final class VarianceCommand implements Callable<Integer> {
             "--budget " + budget + " is not FxR: write e.g. 2x3 (at least 2 forks, 1 iteration)");
       }
     }
-    var out = spec.commandLine().getOut();
+    var out = out();
     out.print(VarianceReport.render(runs, forkOverhead, design));
     out.flush();
     return 0;

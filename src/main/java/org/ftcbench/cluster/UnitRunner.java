@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.ftcbench.capacity.DaemonThreads;
 import org.ftcbench.capacity.LocalTrainer;
 import org.ftcbench.capacity.SweepPlan;
 import org.ftcbench.capacity.SweepProgress;
@@ -51,12 +52,7 @@ public final class UnitRunner {
             "unit-state-on-exit");
     Runtime.getRuntime().addShutdownHook(onSignal);
     ScheduledExecutorService beat =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "unit-heartbeat");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("unit-heartbeat"));
     long period = UnitFolder.HEARTBEAT.toMillis();
     beat.scheduleAtFixedRate(folder::heartbeat, period, period, TimeUnit.MILLISECONDS);
     try {

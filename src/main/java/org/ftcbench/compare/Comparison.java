@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Run B against run A (design.md, {@code compare RUN_A RUN_B}): every benchmark point present in
- * both runs, the points present in only one (reported, never dropped), the environment stamps side
- * by side, and the trained minimum widths side by side.
+ * Run B against run A (docs/design.md, {@code compare RUN_A RUN_B}): every benchmark point present
+ * in both runs, the points present in only one (reported, never dropped), the environment stamps
+ * side by side, and the trained minimum widths side by side.
  *
  * <p>Each point's B/A has a fork-level interval and test ({@link HierarchicalBootstrap}) and a
  * noise floor: {@code noiseFloor}, or the machine's A/A calibration where that is larger ({@link

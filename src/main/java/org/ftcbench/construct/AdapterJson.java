@@ -18,10 +18,10 @@ import org.ftcbench.results.AtomicFiles;
 import org.jblas.DoubleMatrix;
 
 /**
- * The export format "ftc-adapter/1" (design.md, "Exported adapter"): the task (x, z, T) and the
- * adapter as a plain ReLU network, so that anyone can check the certificate with any tool. Every
- * hidden layer is relu(W h + b), the last is linear, W is (out × in). Beside the fields of
- * design.md the file records the residuals and the tolerance the check used.
+ * The export format "ftc-adapter/1" (docs/design.md, "Exported adapter"): the task (x, z, T) and
+ * the adapter as a plain ReLU network, so that anyone can check the certificate with any tool.
+ * Every hidden layer is relu(W h + b), the last is linear, W is (out × in). Beside the fields of
+ * docs/design.md the file records the residuals and the tolerance the check used.
  *
  * <p>Written with Jackson's streaming generator to a temporary file that is renamed over the target
  * ({@link AtomicFiles}: a crash never leaves half a certificate; a large adapter is never held as

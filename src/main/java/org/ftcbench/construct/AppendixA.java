@@ -5,9 +5,9 @@ import java.util.List;
 import org.ftcbench.nn.DenseNetwork;
 
 /**
- * The 3-layer adapter of Appendix A (Sohn et al. 2024; paper notes §3.5): 2N + 1 interval neurons
- * (2 ReLUs each, as a hard-tanh) and a single layer-2 neuron with the activation σ_T, m ≤ 2(2N + 1)
- * + 2 = 4N + 4.
+ * The 3-layer adapter of Appendix A (Sohn et al. 2024; docs/paper-notes.md §3.5): 2N + 1 interval
+ * neurons (2 ReLUs each, as a hard-tanh) and a single layer-2 neuron with the activation σ_T, m ≤
+ * 2(2N + 1) + 2 = 4N + 4.
  *
  * <p>The sorted samples fall into groups s_1 = {before T_1}, s_2 = {T_1}, s_3 = {between T_1 and
  * T_2}, …, s_{2N+1} = {after T_N}. The layer-2 pre-activation F is continuous and piecewise linear
@@ -19,9 +19,11 @@ import org.ftcbench.nn.DenseNetwork;
  *
  * <ul>
  *   <li>σ_T is 2 ReLUs, (1/δ) relu(1 + δ − s) − (1 + 1/δ) relu(1 − s), so m ≤ 4N + 4 as the paper
- *       says (paper notes §3.5 claim 3 are needed; {@link ReluExpansion#sigmaT} refutes that).
+ *       says (docs/paper-notes.md §3.5 claim 3 are needed; {@link ReluExpansion#sigmaT} refutes
+ *       that).
  *   <li>Empty interior gap groups (adjacent changed samples) keep their neuron, with an interval
- *       strictly between the two samples (notes §3.5 [I✓]); empty end groups are dropped.
+ *       strictly between the two samples (docs/paper-notes.md §3.5 [I✓]); empty end groups are
+ *       dropped.
  *   <li>The paper places the interval ends at the midpoints (Eq. 28) and scales one null vector
  *       (λ). For this chain that multiplies the weights by about 2·(group width)/(gap) per changed
  *       sample, so they overflow for N in the hundreds. Instead F is built piece by piece from left

@@ -2,9 +2,9 @@ package org.ftcbench.construct;
 
 /**
  * The paper's bounds as pure functions of (N, K[, m, L]), for tables and plots (Sohn et al. 2024,
- * Sections 4–6; paper notes §2). Neuron counts are integers: where the paper writes √K or √(3N + 2)
- * for a number of neurons, the square root is rounded up (⌈·⌉), as an actual construction needs;
- * the real-valued lower bound of Theorem 5.1 is given both as printed and rounded up.
+ * Sections 4–6; docs/paper-notes.md §2). Neuron counts are integers: where the paper writes √K or
+ * √(3N + 2) for a number of neurons, the square root is rounded up (⌈·⌉), as an actual construction
+ * needs; the real-valued lower bound of Theorem 5.1 is given both as printed and rounded up.
  *
  * <p>m* is the fine-tuning capacity in neurons (Def. 3.3): the fewest neurons that suffice for
  * every T with |T| = N and all data; N* is the fine-tuning capacity in samples (Def. 3.1).
@@ -48,17 +48,17 @@ public final class Bounds {
 
   // ---------------------------------------------------------------- 3-layer
 
-  /** U1 = 4⌈√K⌉ (Yun et al.'s memorizer of all K points, notes §3.6). */
+  /** U1 = 4⌈√K⌉ (Yun et al.'s memorizer of all K points, docs/paper-notes.md §3.6). */
   public static long u1(long k) {
     return 4L * ceilSqrt(k);
   }
 
-  /** U2 = 2⌈√K⌉ + 3N (bump neurons, notes §3.7). */
+  /** U2 = 2⌈√K⌉ + 3N (bump neurons, docs/paper-notes.md §3.7). */
   public static long u2(long n, long k) {
     return 2L * ceilSqrt(k) + 3 * n;
   }
 
-  /** U3 = 6⌈√(3N + 2)⌉ (kept set plus σ_L, notes §3.8). */
+  /** U3 = 6⌈√(3N + 2)⌉ (kept set plus σ_L, docs/paper-notes.md §3.8). */
   public static long u3(long n) {
     return 6L * ceilSqrt(3 * n + 2);
   }
@@ -121,8 +121,9 @@ public final class Bounds {
   }
 
   /**
-   * Proposition 6.1 as its Appendix B derivation gives it (paper notes §2, [P-typo?]): the inner
-   * square root is not there, since |T_i| ≤ N/⌊(L−1)/2⌋ + 1 gives 3|T_i| + 2 ≤ 3N/⌊(L−1)/2⌋ + 5.
+   * Proposition 6.1 as its Appendix B derivation gives it (docs/paper-notes.md §2, [P-typo?]): the
+   * inner square root is not there, since |T_i| ≤ N/⌊(L−1)/2⌋ + 1 gives 3|T_i| + 2 ≤ 3N/⌊(L−1)/2⌋ +
+   * 5.
    */
   public static double deepWidthDerived(long n, long k, int depth) {
     double blocks = Math.floor((depth - 1) / 2.0);

@@ -3,15 +3,14 @@ package org.ftcbench.construct;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.ftcbench.nn.DenseNetwork;
 
 /**
- * U2 (Sohn et al. 2024, Theorem 5.1; paper notes §3.7): U1's layer 1 (⌈√K⌉ groups over all K
- * points, 2 ReLUs each) and, for each t ∈ T, a layer-2 row that interpolates t (one point per
+ * U2 (Sohn et al. 2024, Theorem 5.1; docs/paper-notes.md §3.7): U1's layer 1 (⌈√K⌉ groups over all
+ * K points, 2 ReLUs each) and, for each t ∈ T, a layer-2 row that interpolates t (one point per
  * group, as U1's rows do), with a bump activation σ_B centred at z_t (3 ReLUs): g = Σ_t σ_B,t. m ≤
  * 2⌈√K⌉ + 3N.
  *
- * <p>Fixes of the paper ([P-typo] and gaps, notes §3.7):
+ * <p>Fixes of the paper ([P-typo] and gaps, docs/paper-notes.md §3.7):
  *
  * <ul>
  *   <li>The paper's bump half-width δ < min_{i≠j} |z_i − z_j| / 2 is 0 (the many unchanged targets
@@ -31,55 +30,47 @@ public final class BumpU2 {
   private BumpU2() {}
 
   public static PreciseNetwork build(Projection p, ClipSettings settings) {
-    if (TwoLayerInterpolant.allZero(p.z())) {
-      return PreciseNetwork.of(new DenseNetwork(p.a().length, 0, 0, 1));
-    }
-    double scale = OutputScale.of(p.z());
-    double[] t = OutputScale.scaled(p.z(), scale);
-    SnakeGroups groups =
-        new SnakeGroups(p, YunU1.allPositions(p.size()), SnakeGroups.Assignment.CHANGED_ONLY);
     double theta = settings.hardTanhThreshold();
-    ThreeLayerNetwork net =
-        new ThreeLayerNetwork(p.a(), groups.kinkHi, groups.kinkLo, groups.span());
-    for (int k = 0; k < groups.n2; k++) {
-      // the distinct non-zero targets of changed samples assigned to neuron k, and all its targets
-      TreeSet<Double> centres = new TreeSet<>();
-      List<Double> rowTargets = new ArrayList<>();
-      for (int g = 0; g < groups.n1; g++) {
-        int q = groups.assigned(k, g);
-        if (q >= 0) {
-          rowTargets.add(t[q]);
-          if (t[q] != 0) {
-            centres.add(t[q]);
-          }
+    return SnakeNetwork.build(
+        p,
+        SnakeNetwork.allPositions(p.size()),
+        SnakeGroups.Assignment.CHANGED_ONLY,
+        (s, k) -> addBumps(s, k, theta));
+  }
+
+  /** Neuron k's bumps: one per distinct non-zero target of the changed samples assigned to it. */
+  private static void addBumps(SnakeNetwork s, int k, double theta) {
+    // the distinct non-zero targets of changed samples assigned to neuron k, and all its targets
+    TreeSet<Double> centres = new TreeSet<>();
+    List<Double> rowTargets = new ArrayList<>();
+    for (int g = 0; g < s.groups.n1; g++) {
+      int q = s.groups.assigned(k, g);
+      if (q >= 0) {
+        rowTargets.add(s.t[q]);
+        if (s.t[q] != 0) {
+          centres.add(s.t[q]);
         }
-      }
-      if (centres.isEmpty()) {
-        continue;
-      }
-      SnakeGroups.Line[] lines = new SnakeGroups.Line[groups.n1];
-      for (int g = 0; g < groups.n1; g++) {
-        lines[g] = groups.line(k, g, t, theta, false);
-      }
-      PiecewiseLinear.Solution f = net.row(groups.start(lines), groups.pieces(lines));
-      double[] r = groups.range(lines);
-      TreeSet<Double> all = new TreeSet<>(rowTargets);
-      for (double z : centres) {
-        double delta = theta - Math.abs(z);
-        Double below = all.lower(z);
-        Double above = all.higher(z);
-        if (below != null) {
-          delta = Math.min(delta, z - below);
-        }
-        if (above != null) {
-          delta = Math.min(delta, above - z);
-        }
-        // a power of two: the shifts z ± δ and the slope z/δ are then exact, so on its flat
-        // sides the bump's three ReLUs cancel exactly instead of leaving ~ulp(z) · z/δ each
-        double halfWidth = Math.scalb(1.0, Math.getExponent(0.5 * delta));
-        net.add(f, ReluExpansion.bump(z, halfWidth, r[0] <= r[1]));
       }
     }
-    return net.build(scale);
+    if (centres.isEmpty()) {
+      return;
+    }
+    SnakeNetwork.Row row = s.row(k, theta, false);
+    TreeSet<Double> all = new TreeSet<>(rowTargets);
+    for (double z : centres) {
+      double delta = theta - Math.abs(z);
+      Double below = all.lower(z);
+      Double above = all.higher(z);
+      if (below != null) {
+        delta = Math.min(delta, z - below);
+      }
+      if (above != null) {
+        delta = Math.min(delta, above - z);
+      }
+      // a power of two: the shifts z ± δ and the slope z/δ are then exact, so on its flat
+      // sides the bump's three ReLUs cancel exactly instead of leaving ~ulp(z) · z/δ each
+      double halfWidth = Math.scalb(1.0, Math.getExponent(0.5 * delta));
+      s.add(row, ReluExpansion.bump(z, halfWidth, row.exactBelow()));
+    }
   }
 }

@@ -16,10 +16,10 @@ import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.results.CsvLog;
 
 /**
- * The certified sweep (design.md, certify.csv): for each point (N, K, d, seed) every construction
- * of both depths is built on the paper's task and verified on all K samples, and one row per
- * construction is appended to certify.csv. Rows already in the log are skipped, so a restarted
- * sweep resumes where it stopped.
+ * The certified sweep (docs/design.md, certify.csv): for each point (N, K, d, seed) every
+ * construction of both depths is built on the paper's task and verified on all K samples, and one
+ * row per construction is appended to certify.csv. Rows already in the log are skipped, so a
+ * restarted sweep resumes where it stopped.
  *
  * <p>The tasks come from {@link FineTuningTask#changeLabels} with one pre-trained f per (K, d,
  * seed), exactly the tasks {@link FineTuningTask#generate} would draw, so any row can be reproduced
@@ -37,7 +37,7 @@ import org.ftcbench.results.CsvLog;
  * {@link Summary#tooCostly()}.
  */
 public final class CertifySweep {
-  /** The columns of certify.csv, in order (design.md). */
+  /** The columns of certify.csv, in order (docs/design.md). */
   public static final List<String> COLUMNS =
       List.of(
           "depth",

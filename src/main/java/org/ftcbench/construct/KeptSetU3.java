@@ -1,11 +1,9 @@
 package org.ftcbench.construct;
 
-import org.ftcbench.nn.DenseNetwork;
-
 /**
- * U3 (Sohn et al. 2024, Theorem 5.1 and Fig. 8; paper notes §3.8): Yun-style groups built from the
- * kept set J only ({@link KeptSet}, |J| ≤ min{3N + 2, K}), n2 = ⌈√|J|⌉ layer-2 neurons with the
- * continuous σ_L (4 ReLUs each) and n1 = ⌈|J|/n2⌉ groups of 2 ReLUs in layer 1 ({@link
+ * U3 (Sohn et al. 2024, Theorem 5.1 and Fig. 8; docs/paper-notes.md §3.8): Yun-style groups built
+ * from the kept set J only ({@link KeptSet}, |J| ≤ min{3N + 2, K}), n2 = ⌈√|J|⌉ layer-2 neurons
+ * with the continuous σ_L (4 ReLUs each) and n1 = ⌈|J|/n2⌉ groups of 2 ReLUs in layer 1 ({@link
  * SnakeGroups}): m = 2n1 + 4n2 ≤ 6⌈√(3N + 2)⌉.
  *
  * <p>σ_L passes s through on [−1, 1] and is 0 for |s| ≥ 1 + δ, so every non-assigned point,
@@ -23,25 +21,13 @@ public final class KeptSetU3 {
   private KeptSetU3() {}
 
   public static PreciseNetwork build(Projection p, ClipSettings settings) {
-    if (TwoLayerInterpolant.allZero(p.z())) {
-      return PreciseNetwork.of(new DenseNetwork(p.a().length, 0, 0, 1));
-    }
-    double scale = OutputScale.of(p.z());
-    double[] t = OutputScale.scaled(p.z(), scale);
-    SnakeGroups groups =
-        new SnakeGroups(p, KeptSet.of(p.changed()), SnakeGroups.Assignment.CHANGED_ONLY);
-    ThreeLayerNetwork net =
-        new ThreeLayerNetwork(p.a(), groups.kinkHi, groups.kinkLo, groups.span());
-    for (int k = 0; k < groups.n2; k++) {
-      SnakeGroups.Line[] lines = new SnakeGroups.Line[groups.n1];
-      for (int g = 0; g < groups.n1; g++) {
-        lines[g] = groups.line(k, g, t, settings.rampThreshold(), false);
-      }
-      double[] r = groups.range(lines);
-      net.add(
-          net.row(groups.start(lines), groups.pieces(lines)),
-          ReluExpansion.sigmaL(settings.rampWidth(), r[0] <= r[1]));
-    }
-    return net.build(scale);
+    return SnakeNetwork.build(
+        p,
+        KeptSet.of(p.changed()),
+        SnakeGroups.Assignment.CHANGED_ONLY,
+        (s, k) -> {
+          SnakeNetwork.Row row = s.row(k, settings.rampThreshold(), false);
+          s.add(row, ReluExpansion.sigmaL(settings.rampWidth(), row.exactBelow()));
+        });
   }
 }

@@ -3,9 +3,9 @@ package org.ftcbench.construct;
 /**
  * The fewest linear pieces of a continuous piecewise-linear function through the points (x_i, t_i),
  * x strictly increasing: the quantity behind the lower bounds (Sohn et al. 2024, Section 4.1 and
- * Fig. 2–3; paper notes §3.2). A 2-layer ReLU network restricted to a line has at most m + 1
- * pieces, a 3-layer one at most 2 d1 d2 + d2 + 1 (Yun et al.), so data that need p pieces need m ≥
- * p − 1 neurons in a 2-layer network.
+ * Fig. 2–3; docs/paper-notes.md §3.2). A 2-layer ReLU network restricted to a line has at most m +
+ * 1 pieces, a 3-layer one at most 2 d1 d2 + d2 + 1 (Yun et al.), so data that need p pieces need m
+ * ≥ p − 1 neurons in a 2-layer network.
  *
  * <p>Kinks may lie anywhere, not only at data points (so the count can be below 1 + the number of
  * slope changes). Dynamic programming over the points with four states for the piece that contains

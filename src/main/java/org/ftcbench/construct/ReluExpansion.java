@@ -3,7 +3,7 @@ package org.ftcbench.construct;
 /**
  * A piecewise-linear activation written as ReLUs: σ(s) = constant + Σ_r coef_r · relu(dir_r · s +
  * shift_r), dir_r = ±1. This is how the hard-tanh, bump, σ_L and σ_T of the 3-layer constructions
- * become plain ReLU neurons (design.md, "Exported adapter"): each term is one hidden ReLU that
+ * become plain ReLU neurons (docs/design.md, "Exported adapter"): each term is one hidden ReLU that
  * reads the same pre-activation s, and {@code constant} moves into the next layer's bias.
  *
  * <p>Any ReLU form of an activation that is flat on both sides cancels large terms on one side
@@ -43,9 +43,9 @@ public record ReluExpansion(double constant, double[] dir, double[] shift, doubl
   }
 
   /**
-   * The bump σ_B of U2 (paper notes §3.7) centred at z with half-width δ: 0 outside [z − δ, z + δ],
-   * z at s = z, linear in between; 3 ReLUs: (z/δ)[relu(s − z + δ) − 2 relu(s − z) + relu(s − z −
-   * δ)], or the mirror image in s ↦ 2z − s when not exact below.
+   * The bump σ_B of U2 (docs/paper-notes.md §3.7) centred at z with half-width δ: 0 outside [z − δ,
+   * z + δ], z at s = z, linear in between; 3 ReLUs: (z/δ)[relu(s − z + δ) − 2 relu(s − z) + relu(s
+   * − z − δ)], or the mirror image in s ↦ 2z − s when not exact below.
    */
   public static ReluExpansion bump(double z, double delta, boolean exactBelow) {
     double h = z / delta;
@@ -64,10 +64,10 @@ public record ReluExpansion(double constant, double[] dir, double[] shift, doubl
   }
 
   /**
-   * The continuous σ_L of U3 (paper notes §3.8, [I✓]; the paper's is discontinuous): s on [−1, 1],
-   * linear ramps to 0 on [1, 1 + δ] and [−1 − δ, −1], 0 beyond. 4 ReLUs: −(1/δ) relu(s + 1 + δ) +
-   * (1 + 1/δ) relu(s + 1) − (1 + 1/δ) relu(s − 1) + (1/δ) relu(s − 1 − δ), or the odd mirror image
-   * −σ_L(−s), exact above.
+   * The continuous σ_L of U3 (docs/paper-notes.md §3.8, [I✓]; the paper's is discontinuous): s on
+   * [−1, 1], linear ramps to 0 on [1, 1 + δ] and [−1 − δ, −1], 0 beyond. 4 ReLUs: −(1/δ) relu(s + 1
+   * + δ) + (1 + 1/δ) relu(s + 1) − (1 + 1/δ) relu(s − 1) + (1/δ) relu(s − 1 − δ), or the odd mirror
+   * image −σ_L(−s), exact above.
    */
   public static ReluExpansion sigmaL(double delta, boolean exactBelow) {
     double a = 1 / delta;

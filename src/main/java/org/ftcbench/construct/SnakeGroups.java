@@ -2,7 +2,7 @@ package org.ftcbench.construct;
 
 /**
  * The grouping shared by U1, U2 and U3 (Yun et al. 2019 as used by Sohn et al. 2024, Fig. 6 and
- * Fig. 8; paper notes §3.6–§3.8), and the line each layer-2 neuron follows on each group.
+ * Fig. 8; docs/paper-notes.md §3.6–§3.8), and the line each layer-2 neuron follows on each group.
  *
  * <p>The defining points (all samples, or the kept set J) in sorted order are cut into n1 = ⌈M/n2⌉
  * consecutive groups of n2 = ⌈√M⌉ points (square roots rounded up). Layer-2 neuron k is assigned

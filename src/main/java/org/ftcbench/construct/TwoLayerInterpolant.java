@@ -13,7 +13,7 @@ import org.ftcbench.nn.DenseNetwork;
  *   <li>b2 = t_1 (the paper's base case writes "b1 = z1", a typo for b2);
  *   <li>W2_k = s_k − s_{k−1} with s_k = (t_{k+1} − t_k)/(w_{k+1} − w_k) and s_0 = 0: the <em>slope
  *       increments</em>. The paper's induction appends the new slope s_k itself, which is wrong as
- *       soon as two slopes differ (paper notes §3.3, [P-typo]); a test pins the fix.
+ *       soon as two slopes differ (docs/paper-notes.md §3.3, [P-typo]); a test pins the fix.
  * </ul>
  *
  * <p>A removed point lies between two kept endpoints of the same unchanged block, both with target

@@ -6,10 +6,10 @@ import org.jblas.DoubleMatrix;
 
 /**
  * Worst-case tasks for the lower bounds (Sohn et al. 2024, Section 4.1, Fig. 2–3, Eq. 9; paper
- * notes §3.2): K points on a line, x_i = i·u for a fixed unit vector u, whose residual targets need
- * p(K) linear pieces ({@link LinearPieces}): p(K) = 3N + 1 if K ≥ 3N + 2 and K − 1 if N ≤ K < 3N +
- * 2. A 2-layer network has at most m + 1 pieces on a line, so m ≥ p(K) − 1 = min{3N, K − 2}
- * (Theorem 4.1.2).
+ * docs/paper-notes.md §3.2): K points on a line, x_i = i·u for a fixed unit vector u, whose
+ * residual targets need p(K) linear pieces ({@link LinearPieces}): p(K) = 3N + 1 if K ≥ 3N + 2 and
+ * K − 1 if N ≤ K < 3N + 2. A 2-layer network has at most m + 1 pieces on a line, so m ≥ p(K) − 1 =
+ * min{3N, K − 2} (Theorem 4.1.2).
  *
  * <ul>
  *   <li>K ≥ 3N + 2, the paper's pattern (its "i ∈ [N]" read as i ∈ [K], [P-typo]): T = {3, 6, …,

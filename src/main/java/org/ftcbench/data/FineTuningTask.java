@@ -65,17 +65,7 @@ public record FineTuningTask(
     int k = data.size();
     Validate.sizes(k, n, data.dim());
     Random rng = Seeds.stream(seed, Seeds.CHANGES);
-    int[] order = new int[k];
-    for (int i = 0; i < k; i++) {
-      order[i] = i;
-    }
-    for (int i = 0; i < n; i++) {
-      int j = i + rng.nextInt(k - i);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int[] changed = Arrays.copyOf(order, n);
+    int[] changed = RandomSubset.draw(rng, k, n);
     Arrays.sort(changed);
     DoubleMatrix fx = f.predict(data.x());
     DoubleMatrix yPrime = fx.dup();

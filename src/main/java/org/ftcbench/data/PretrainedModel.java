@@ -22,10 +22,7 @@ public final class PretrainedModel {
     int n = Math.min(data.size(), config.maxSamples());
     DoubleMatrix x = data.x().getRange(0, n, 0, data.dim());
     DoubleMatrix y = data.y().getRange(0, n, 0, 1);
-    int[] widths = new int[config.hiddenWidths().length + 2];
-    widths[0] = data.dim();
-    System.arraycopy(config.hiddenWidths(), 0, widths, 1, config.hiddenWidths().length);
-    widths[widths.length - 1] = 1;
+    int[] widths = config.widths(data.dim());
     Random rng = Seeds.stream(seed, Seeds.PRETRAIN);
     DenseNetwork f = DenseNetwork.heInitialised(rng, widths);
     // Training f alone is training an adapter on top of the zero network.

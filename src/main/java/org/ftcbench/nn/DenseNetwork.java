@@ -109,6 +109,16 @@ public final class DenseNetwork {
 
   /** m = d_1 + … + d_{L-1}, the number of hidden ReLUs (the paper's neuron count). */
   public int neurons() {
+    return neurons(widths);
+  }
+
+  /** The number of trainable scalars: all entries of every W_l and b_l. */
+  public long parameterCount() {
+    return parameterCount(widths);
+  }
+
+  /** m = d_1 + … + d_{L-1} of a network with widths d_0 … d_L; 0 for no widths. */
+  public static int neurons(int[] widths) {
     int m = 0;
     for (int l = 1; l < widths.length - 1; l++) {
       m += widths[l];
@@ -116,11 +126,11 @@ public final class DenseNetwork {
     return m;
   }
 
-  /** The number of trainable scalars: all entries of every W_l and b_l. */
-  public long parameterCount() {
+  /** Σ_l d_l (d_{l-1} + 1) of a network with widths d_0 … d_L; 0 for no widths. */
+  public static long parameterCount(int[] widths) {
     long p = 0;
-    for (int l = 0; l < depth(); l++) {
-      p += (long) widths[l + 1] * (widths[l] + 1);
+    for (int l = 1; l < widths.length; l++) {
+      p += (long) widths[l] * (widths[l - 1] + 1);
     }
     return p;
   }

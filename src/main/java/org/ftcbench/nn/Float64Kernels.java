@@ -6,7 +6,10 @@ import org.jblas.NativeBlas;
 /**
  * {@link Kernels} in double precision: BLAS {@code dgemm}, and element-wise loops written so that
  * the JIT vectorises them (see {@link Kernels} for the two rules). {@link Float32Kernels} is the
- * same code on {@code float[]}.
+ * same code on {@code float[]}, written twice on purpose: generics do not reach primitive arrays,
+ * and one shared loop would need a call or boxing per element. What is not per element (blocking,
+ * shapes, the passes' order) is written once, in {@link ForwardPass}, {@link MseGradient} and
+ * {@link Adam}.
  */
 final class Float64Kernels implements Kernels<double[]> {
   static final Float64Kernels INSTANCE = new Float64Kernels();

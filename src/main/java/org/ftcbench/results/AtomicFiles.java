@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Whole-file writes that a crash cannot leave half done: write a temporary file beside the target,
- * then rename it over the target in one atomic step (design.md, "Results of one run").
+ * then rename it over the target in one atomic step (docs/design.md, "Results of one run").
  *
  * <p>The temporary file is created like any new file, with the permissions the user's umask gives
  * (0644 under the usual 022), not with {@link Files#createTempFile}'s private 0600: the file keeps

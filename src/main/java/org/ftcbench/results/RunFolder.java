@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The folder of one run, {@code benchmarks/results/<machine>/<run>/} (design.md): {@code <machine>}
- * a slug of host and CPU, {@code <run>} a UTC timestamp {@code YYYYMMDDTHHMMSSZ}.
+ * The folder of one run, {@code benchmarks/results/<machine>/<run>/} (docs/design.md): {@code
+ * <machine>} a slug of host and CPU, {@code <run>} a UTC timestamp {@code YYYYMMDDTHHMMSSZ}.
  */
 public final class RunFolder {
   /** The result files of a run, named in one place. */

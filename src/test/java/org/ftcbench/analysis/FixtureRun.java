@@ -13,7 +13,7 @@ import org.ftcbench.results.Csv;
 import org.ftcbench.results.RunFolder;
 
 /**
- * A small but complete run folder in design.md's formats, for the analysis and report tests:
+ * A small but complete run folder in docs/design.md's formats, for the analysis and report tests:
  * certify.csv and capacity.csv/cells.csv follow the paper's formulas with seeded noise (so the
  * fitted slopes are known: depth 2 ≈ 1, depth 3 ≈ 0.5), and jmh.json is real JMH output (see
  * FixtureKernels.java.txt beside it).

@@ -14,7 +14,7 @@ import org.ftcbench.results.RunFolder;
 
 /**
  * A results folder as a new user leaves it after trying things out: one complete run, then newer
- * runs that hold less, in design.md's layout {@code results/<machine>/<run>/}:
+ * runs that hold less, in docs/design.md's layout {@code results/<machine>/<run>/}:
  *
  * <ol>
  *   <li>{@link #COMPLETE}: {@link FixtureRun}, every file;

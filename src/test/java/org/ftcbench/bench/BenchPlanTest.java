@@ -3,31 +3,17 @@ package org.ftcbench.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.ftcbench.nn.FrozenPlusAdapter.FMode;
-import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
 import org.junit.jupiter.api.Test;
 
 class BenchPlanTest {
   static BenchSettings certifyOnly() {
-    return new BenchSettings(
-        List.of(BenchmarkName.CERTIFY),
-        1,
-        0,
-        1,
-        1,
-        10,
-        1000,
-        List.of(10),
-        List.of(2, 3),
-        List.of(FMode.CACHED),
-        List.of(Precision.FLOAT64),
-        List.of(8),
-        List.of(2),
-        List.of(3),
-        List.of(4),
-        List.of(10, 300),
-        false);
+    return new TinySettings(List.of(BenchmarkName.CERTIFY))
+        .k(1000)
+        .n(10)
+        .depths(2, 3)
+        .certifyN(10, 300)
+        .build();
   }
 
   @Test

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ftcbench.nn.FrozenPlusAdapter.FMode;
-import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,24 +28,7 @@ class BenchRunnerTest {
   }
 
   static BenchSettings tiny(List<BenchmarkName> benchmarks) {
-    return new BenchSettings(
-        benchmarks,
-        1,
-        0,
-        1,
-        1,
-        10,
-        40,
-        List.of(3),
-        List.of(2),
-        List.of(FMode.CACHED),
-        List.of(Precision.FLOAT64),
-        List.of(8),
-        List.of(2),
-        List.of(3),
-        List.of(4),
-        List.of(3),
-        true);
+    return new TinySettings(benchmarks).gcProfiler(true).build();
   }
 
   @Test

@@ -36,12 +36,6 @@ class BenchmarkMethodsTest {
         });
   }
 
-  static void assertFinite(double[] values, int count) {
-    for (int i = 0; i < count; i++) {
-      assertThat(Double.isFinite(values[i])).as("entry %d = %s", i, values[i]).isTrue();
-    }
-  }
-
   /**
    * Bytes this thread allocates over 5 calls after 5 warm-up calls. HotSpot counts them exactly per
    * thread (com.sun.management.ThreadMXBean); 0 means the method allocates nothing.
@@ -59,6 +53,13 @@ class BenchmarkMethodsTest {
     return threads.getThreadAllocatedBytes(id) - before;
   }
 
+  /** Each call allocates nothing once warm ({@link #allocatedBytes} is 0). */
+  static void assertAllocatesNothing(Runnable... calls) {
+    for (int i = 0; i < calls.length; i++) {
+      assertThat(allocatedBytes(calls[i])).as("bytes allocated by call %d", i).isZero();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {2, 3})
   void forwardIsFPlusGOnEverySample(int depth) {
@@ -69,15 +70,11 @@ class BenchmarkMethodsTest {
     DoubleMatrix g = t.g.predict(t.task.x());
     double[] sum = b.fPlusG().clone();
     double[] adapter = b.adapterOnly();
-    assertFinite(sum, K);
+    Tolerances.assertSameSums(sum, f.add(g).data, K);
     for (int i = 0; i < K; i++) {
-      double expected = f.get(i) + g.get(i);
-      assertThat(sum[i])
-          .isCloseTo(expected, within(Tolerances.SAME_SUMS * (1 + Math.abs(expected))));
       assertThat(adapter[i]).isEqualTo(g.get(i));
     }
-    assertThat(allocatedBytes(() -> arraySink = b.fPlusG())).isZero();
-    assertThat(allocatedBytes(() -> arraySink = b.adapterOnly())).isZero();
+    assertAllocatesNothing(() -> arraySink = b.fPlusG(), () -> arraySink = b.adapterOnly());
   }
 
   @ParameterizedTest
@@ -91,7 +88,7 @@ class BenchmarkMethodsTest {
     double loss = b.lossAndGradient();
     assertThat(Double.isFinite(loss)).isTrue();
     assertThat(loss).isCloseTo(r.dot(r) / K, within(1e-12 * (1 + loss)));
-    assertThat(allocatedBytes(() -> sink = b.lossAndGradient())).isZero();
+    assertAllocatesNothing(() -> sink = b.lossAndGradient());
   }
 
   @ParameterizedTest
@@ -111,8 +108,7 @@ class BenchmarkMethodsTest {
       assertThat(Double.isFinite(loss)).isTrue();
       assertThat(recomputed.step()).isEqualTo(loss);
     }
-    assertThat(allocatedBytes(() -> sink = cached.step())).isZero();
-    assertThat(allocatedBytes(() -> sink = recomputed.step())).isZero();
+    assertAllocatesNothing(() -> sink = cached.step(), () -> sink = recomputed.step());
   }
 
   @ParameterizedTest
@@ -135,7 +131,7 @@ class BenchmarkMethodsTest {
     one.setUp();
     assertThat(new Gemm().callOverhead(one)[0]).isEqualTo(6.0);
     Gemm gemm = new Gemm();
-    assertThat(allocatedBytes(() -> arraySink = gemm.dgemm(s))).isZero();
+    assertAllocatesNothing(() -> arraySink = gemm.dgemm(s));
   }
 
   @ParameterizedTest
@@ -148,13 +144,8 @@ class BenchmarkMethodsTest {
     b.setUp();
     double[] plain = b.plainJava().clone();
     double[] blas = b.jblas();
-    assertFinite(plain, 9);
-    for (int i = 0; i < 9; i++) {
-      assertThat(plain[i])
-          .isCloseTo(blas[i], within(Tolerances.SAME_SUMS * (1 + Math.abs(blas[i]))));
-    }
-    assertThat(allocatedBytes(() -> arraySink = b.plainJava())).isZero();
-    assertThat(allocatedBytes(() -> arraySink = b.jblas())).isZero();
+    Tolerances.assertSameSums(plain, blas, 9);
+    assertAllocatesNothing(() -> arraySink = b.plainJava(), () -> arraySink = b.jblas());
   }
 
   @ParameterizedTest

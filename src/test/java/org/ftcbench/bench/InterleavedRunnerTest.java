@@ -104,24 +104,6 @@ class InterleavedRunnerTest {
   }
 
   private static BenchSettings tinyTwoForks() {
-    BenchSettings t = BenchRunnerTest.tiny(List.of(BenchmarkName.GEMM));
-    return new BenchSettings(
-        t.benchmarks(),
-        2,
-        t.warmupIterations(),
-        t.warmupMillis(),
-        t.measurementIterations(),
-        t.measurementMillis(),
-        t.k(),
-        t.n(),
-        t.depths(),
-        t.fModes(),
-        t.precisions(),
-        t.gemmSizes(),
-        t.plainJavaDepths(),
-        t.plainJavaN(),
-        t.plainJavaRows(),
-        t.certifyN(),
-        false);
+    return new TinySettings(List.of(BenchmarkName.GEMM)).forks(2).build();
   }
 }

@@ -101,22 +101,30 @@ class WidthSearchTest {
   void sharedCellsGiveTheSmallestWidthThatPassedWhicheverSearchTrainedIt() {
     TaskKey task = new TaskKey(3, 50, 100, 10, 1);
     Criterion tight = Criterion.parse("relative:0.01");
-    // not monotone: 19 fits, 32 does not, 64 does
+    // not monotone: 19 fits both criteria, 17 and 18 neither, 20 … 32 only the paper's, 64 both
     IntFunction<CellResult> train =
-        m -> new CellResult(task.cell(m), m == 19 || m >= 64 ? 0.001 : 0.2, L0, 10, 1, null);
-    List<CellResult> trained = new ArrayList<>();
-    IntFunction<CellResult> recording =
         m -> {
-          CellResult r = train.apply(m);
-          trained.add(r);
-          return r;
+          double loss = m == 19 || m >= 64 ? 0.001 : m >= 20 && m <= 32 ? 0.03 : 0.2;
+          return new CellResult(task.cell(m), loss, L0, 10, 1, null);
         };
-    CapacityRow own = WidthSearch.search(task, L0, tight, new SearchSettings(2, 128, 0), recording);
+    SearchSettings settings = new SearchSettings(2, 128, 0);
+    List<CellResult> trained = new ArrayList<>();
+    CapacityRow own =
+        WidthSearch.search(task, L0, tight, settings, m -> added(trained, train.apply(m)));
     assertThat(own.mMin()).isGreaterThan(32);
     trained.add(train.apply(19)); // as if the paper criterion's bisection had visited it
     assertThat(WidthSearch.smallestPassing(own, L0, tight, trained).mMin()).isEqualTo(19);
+    // and it does: the paper's bisection between 16 and 32 visits 24, 20, 18 and 19
+    assertThat(WidthSearch.searchAll(task, L0, List.of(PAPER, tight), settings, train))
+        .extracting(CapacityRow::mMin)
+        .containsExactly(19, 19);
     // nothing passes: the search's own row stands
-    CapacityRow none = WidthSearch.search(task, L0, tight, new SearchSettings(2, 16, 0), recording);
+    CapacityRow none = WidthSearch.search(task, L0, tight, new SearchSettings(2, 16, 0), train);
     assertThat(WidthSearch.smallestPassing(none, L0, tight, List.of()).mMin()).isNull();
+  }
+
+  private static CellResult added(List<CellResult> list, CellResult cell) {
+    list.add(cell);
+    return cell;
   }
 }

@@ -65,10 +65,7 @@ class BenchCommandTest {
         "bench --profile quick --engine slurm --machine m",
       })
   void badInputGivesOneLineAndExitCode2(String args) {
-    Result r = run(args.split(" "));
-    assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("ftc-bench: ");
+    run(args.split(" ")).badInputLine();
   }
 
   @Test

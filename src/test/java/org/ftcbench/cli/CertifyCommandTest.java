@@ -142,10 +142,7 @@ class CertifyCommandTest {
         "certify --depth 3 --n 5 --k 50 --constructions ,",
       })
   void unknownOrMisplacedConstructionsAreOneLineAndExitCode2(String args) {
-    Result r = run(args.split(" "));
-    assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("ftc-bench: --constructions");
+    assertThat(run(args.split(" ")).badInputLine()).startsWith("ftc-bench: --constructions");
   }
 
   @Test
@@ -162,10 +159,8 @@ class CertifyCommandTest {
   void identicalInputsWithDifferentTargetsAreOneLineAndExitCode2() throws Exception {
     Path file = dir.resolve("clash.json");
     Files.writeString(file, "{\"x\": [[1, 2], [1, 2], [0, 0]], \"z\": [0.5, -0.5, 0]}");
-    Result r = run("certify", "--depth", "2", "--input", file.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).contains("samples 0 and 1 have the same input but different targets");
+    assertThat(run("certify", "--depth", "2", "--input", file.toString()).badInputLine())
+        .contains("samples 0 and 1 have the same input but different targets");
   }
 
   @ParameterizedTest
@@ -181,9 +176,6 @@ class CertifyCommandTest {
         "certify --depth 2 --n 1 --k 5 --input nowhere.json",
       })
   void badInputIsOneLineAndExitCode2(String args) {
-    Result r = run(args.split(" "));
-    assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("ftc-bench: ");
+    run(args.split(" ")).badInputLine();
   }
 }

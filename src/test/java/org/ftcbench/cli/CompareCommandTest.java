@@ -128,10 +128,8 @@ class CompareCommandTest {
     Path a = run("a", 10);
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     String out = tmp.resolve("reports").toString();
-    var r = MainTest.run("compare", a.toString(), empty.toString(), "--out", out);
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).contains("has no jmh.json");
+    assertThat(MainTest.run("compare", a.toString(), empty.toString(), "--out", out).badInputLine())
+        .contains("has no jmh.json");
     var missing =
         MainTest.run("compare", a.toString(), tmp.resolve("nope").toString(), "--out", out);
     assertThat(missing.code()).isEqualTo(2);

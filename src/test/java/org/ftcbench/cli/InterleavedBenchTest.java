@@ -39,32 +39,25 @@ class InterleavedBenchTest {
         "bench --profile quick --side a=java --side b=java --engine slurm",
       })
   void badSidesGiveOneLineAndExitCode2(String args) {
-    Result r = run(args.split(" "));
-    assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("ftc-bench: ");
+    run(args.split(" ")).badInputLine();
+  }
+
+  /** bench of the quick profile into the machine folder {@code machine}, sides a and b. */
+  static List<String> withSides(String machine, String a, String b) {
+    return new ArrayList<>(
+        List.of("bench", "--profile", "quick", "--machine", machine, "--side", a, "--side", b));
   }
 
   @Test
   void aSideWhoseJvmDoesNotStartIsRefusedBeforeAnythingIsMeasured() {
     String machine = "test-interleaved-broken-" + ProcessHandle.current().pid();
     try {
-      Result r =
-          run(
-              "bench",
-              "--profile",
-              "quick",
-              "--machine",
-              machine,
-              "--side",
-              "a=java",
-              "--side",
-              "b=/nonexistent/java");
+      Result r = run(withSides(machine, "a=java", "b=/nonexistent/java").toArray(String[]::new));
       assertThat(r.code()).as(r.err()).isEqualTo(2);
       assertThat(r.err()).contains("side b's JVM failed 'blas-check'").contains("--side b=");
-      assertThat(BenchCommand.RESULTS.resolve(machine)).doesNotExist();
+      assertThat(CliCommand.RESULTS.resolve(machine)).doesNotExist();
     } finally {
-      delete(BenchCommand.RESULTS.resolve(machine));
+      delete(CliCommand.RESULTS.resolve(machine));
     }
   }
 
@@ -72,22 +65,11 @@ class InterleavedBenchTest {
   void twoSidesMakeTwoRunFoldersThatCompareAndCalibrateReadAsAPair() throws Exception {
     // a unique machine folder under benchmarks/results, removed afterwards
     String machine = "test-interleaved-" + ProcessHandle.current().pid();
-    Path root = BenchCommand.RESULTS.resolve(machine);
+    Path root = CliCommand.RESULTS.resolve(machine);
     try {
       List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "bench",
-                  "--profile",
-                  "quick",
-                  "--machine",
-                  machine,
-                  "--side",
-                  "plain=java",
-                  "--side",
-                  "flagged=java -Dftcbench.test.side=flagged",
-                  "--order-seed",
-                  "3"));
+          withSides(machine, "plain=java", "flagged=java -Dftcbench.test.side=flagged");
+      args.addAll(List.of("--order-seed", "3"));
       args.addAll(List.of(BenchCommandTest.TINY));
       args.add("bench.forks=2");
       Result r = run(args.toArray(String[]::new));

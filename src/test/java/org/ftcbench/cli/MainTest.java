@@ -14,7 +14,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MainTest {
-  record Result(int code, String out, String err) {}
+  record Result(int code, String out, String err) {
+    /**
+     * The bad-input contract (docs/design.md): exit code 2 and one line on stderr, "ftc-bench: …"
+     * saying what was wrong and how to fix it, no stack trace. Returns that line.
+     */
+    String badInputLine() {
+      assertThat(code).as("exit code; stderr: %s", err).isEqualTo(2);
+      assertThat(err.strip().lines()).as("stderr").hasSize(1);
+      assertThat(err).startsWith("ftc-bench: ");
+      return err.strip();
+    }
+  }
 
   static Result run(String... args) {
     StringWriter out = new StringWriter();
@@ -36,10 +47,7 @@ class MainTest {
         "smoke --no-such-option",
       })
   void badInputGivesOneLineAndExitCode2(String args) {
-    Result r = run(args.split(" "));
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("ftc-bench: ");
+    run(args.split(" ")).badInputLine();
   }
 
   @Test

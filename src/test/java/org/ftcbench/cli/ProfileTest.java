@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ftcbench.data.BadInputException;
+import org.ftcbench.nn.Precision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,29 @@ class ProfileTest {
         .hasMessageContaining("quick, standard, full");
     assertThatThrownBy(() -> Profile.load(tmp, "../quick", Map.of()))
         .isInstanceOf(BadInputException.class);
+  }
+
+  @Test
+  void typedValuesNameTheProfileAndTheKeyWhenTheyDoNotParse() {
+    Profile p =
+        Profile.load(
+            tmp,
+            "quick",
+            Map.of(
+                "bench.gcProfiler", "yes",
+                "bench.forks", "two",
+                "bench.precision", "float32, float16",
+                "sweep.fig9.enabled", "true"));
+    assertThat(p.bool("sweep.fig9.enabled")).isTrue();
+    assertThatThrownBy(() -> p.bool("bench.gcProfiler"))
+        .hasMessage("profile quick: bench.gcProfiler = 'yes' is not true or false");
+    assertThatThrownBy(() -> p.integer("bench.forks"))
+        .hasMessage("profile quick: bench.forks = 'two' is not an integer");
+    assertThat(p.values("bench.precision", s -> s.length())).containsExactly(7, 7);
+    assertThatThrownBy(() -> p.values("bench.precision", Precision::parse))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("profile quick: bench.precision: ")
+        .hasMessageContaining("float16");
   }
 
   @Test

@@ -49,10 +49,7 @@ class ReportCommandTest {
           {"report", tmp.resolve("nowhere").toString()},
           {"report", "--results", tmp.resolve("nothing").toString()}
         }) {
-      Result r = run(args);
-      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
-      assertThat(r.err().strip().lines()).hasSize(1);
-      assertThat(r.err()).startsWith("ftc-bench: ");
+      run(args).badInputLine();
     }
   }
 

@@ -234,8 +234,7 @@ class SlurmClusterTest {
   static Path workdir(String name) throws IOException {
     Path work = tmp.resolve(name);
     Files.createDirectories(work.resolve("benchmarks"));
-    Files.createSymbolicLink(
-        work.resolve("benchmarks/profiles"), SweepCommand.PROFILES.toAbsolutePath());
+    Files.createSymbolicLink(work.resolve("benchmarks/profiles"), Profile.FOLDER.toAbsolutePath());
     return work;
   }
 

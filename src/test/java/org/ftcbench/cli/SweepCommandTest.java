@@ -68,10 +68,7 @@ class SweepCommandTest {
       })
   void badSettingsGiveOneLineAndExit2BeforeAnyWork(String bad, @TempDir Path tmp) {
     Path run = tmp.resolve("run");
-    Result r = run(sweep(run, List.of(bad)));
-    assertThat(r.code()).as(r.err()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).startsWith("ftc-bench: ");
+    run(sweep(run, List.of(bad))).badInputLine();
     assertThat(run).doesNotExist();
   }
 
@@ -88,10 +85,10 @@ class SweepCommandTest {
 
   @Test
   void aKeyTheSweepDoesNotKnowIsReported(@TempDir Path tmp) throws Exception {
-    String quick = Files.readString(SweepCommand.PROFILES.resolve("quick.properties"));
+    String quick = Files.readString(Profile.FOLDER.resolve("quick.properties"));
     Files.writeString(tmp.resolve("typo.properties"), quick + "\nsweep.fig9.seed = 3\n");
     Profile p = Profile.load(tmp, "typo", Map.of());
-    SweepCommand.SweepSettings.read(p);
+    SweepSettings.read(p);
     assertThatThrownBy(() -> p.requireNoUnknownKeys("sweep."))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("sweep.fig9.seed");
@@ -139,7 +136,7 @@ class SweepCommandTest {
   @Test
   void theProgressLineCountsCellsLostToDeadWorkers() {
     java.io.StringWriter text = new java.io.StringWriter();
-    SweepProgress printer = SweepCommand.printer(new java.io.PrintWriter(text, true));
+    SweepProgress printer = Progress.trained(new java.io.PrintWriter(text, true));
     printer.update(new SweepProgress.Status(2, 4, 7, 1, 0, java.time.Duration.ofSeconds(29), null));
     printer.update(new SweepProgress.Status(2, 4, 7, 1, 1, java.time.Duration.ofSeconds(30), null));
     printer.update(new SweepProgress.Status(3, 4, 8, 1, 1, java.time.Duration.ofSeconds(31), null));
@@ -158,10 +155,8 @@ class SweepCommandTest {
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("is not a folder");
     Files.writeString(tmp.resolve(RunFolder.ENV), "{}");
-    Result local = run(List.of("sweep", "status", tmp.toString()));
-    assertThat(local.code()).isEqualTo(2);
-    assertThat(local.err().strip().lines()).hasSize(1);
-    assertThat(local.err()).contains("was not submitted to Slurm");
+    assertThat(run(List.of("sweep", "status", tmp.toString())).badInputLine())
+        .contains("was not submitted to Slurm");
   }
 
   @Test

@@ -105,9 +105,7 @@ class SweepResumeTest {
           {"sweep", "--run", run.toString(), "sweep.certify.n=10"},
           {"bench", "--run", run.toString(), "--profile", "standard"},
         }) {
-      Result r = run(args);
-      assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
-      assertThat(r.err().strip().lines()).hasSize(1);
+      run(args).badInputLine();
       assertThat(Files.readAllBytes(run.resolve(RunFolder.ENV))).isEqualTo(killed);
     }
     assertThat(run("sweep", "--run", run.toString(), "--machine", "other").err())

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.ftcbench.data.FineTuningTask;
+import org.ftcbench.data.RandomSubset;
 import org.jblas.DoubleMatrix;
 
 /**
@@ -159,7 +160,7 @@ public final class AdversarialTasks {
 
   private static FineTuningTask withChanges(DoubleMatrix x, int n, Random rng) {
     int k = x.rows;
-    int[] t = RandomTasks.randomSubset(rng, k, n);
+    int[] t = RandomSubset.draw(rng, k, n);
     DoubleMatrix z = new DoubleMatrix(k, 1);
     for (int i : t) {
       z.put(i, 2 * rng.nextDouble() - 1);

@@ -3,6 +3,7 @@ package org.ftcbench.construct;
 import java.util.Arrays;
 import java.util.Random;
 import org.ftcbench.data.FineTuningTask;
+import org.ftcbench.data.RandomSubset;
 import org.jblas.DoubleMatrix;
 
 /**
@@ -30,21 +31,6 @@ final class RandomTasks {
     SMALL
   }
 
-  /** N of 0 … K−1 drawn uniformly without replacement (a partial Fisher–Yates shuffle). */
-  static int[] randomSubset(Random rng, int k, int n) {
-    int[] perm = new int[k];
-    for (int i = 0; i < k; i++) {
-      perm[i] = i;
-    }
-    for (int i = 0; i < n; i++) {
-      int j = i + rng.nextInt(k - i);
-      int tmp = perm[i];
-      perm[i] = perm[j];
-      perm[j] = tmp;
-    }
-    return Arrays.copyOf(perm, n);
-  }
-
   static FineTuningTask task(int k, int n, int d, long seed, Placement placement, Targets targets) {
     Random rng = new Random(seed);
     DoubleMatrix x = new DoubleMatrix(k, d);
@@ -61,7 +47,7 @@ final class RandomTasks {
     Arrays.sort(byFirst, (a, b) -> Double.compare(x.get(a, 0), x.get(b, 0)));
     int[] t = new int[n];
     switch (placement) {
-      case RANDOM -> t = randomSubset(rng, k, n);
+      case RANDOM -> t = RandomSubset.draw(rng, k, n);
       case ADJACENT -> {
         int start = rng.nextInt(k - n + 1);
         for (int i = 0; i < n; i++) {

@@ -58,7 +58,8 @@ class ReluExpansionTest {
 
   @Test
   void sigmaTNeedsOnlyTwoRelus() {
-    // Appendix A counts σ_T as 2 ReLUs; paper notes §3.5 claim 3 are needed. Two left-facing
+    // Appendix A counts σ_T as 2 ReLUs; docs/paper-notes.md §3.5 claim 3 are needed. Two
+    // left-facing
     // ReLUs give it exactly, with no constant.
     double delta = 0.5;
     DoubleUnaryOperator t = s -> s < 1 ? s : s >= 1 + delta ? 0 : -(s - 1 - delta) / delta;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
 import org.jblas.DoubleMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -20,22 +21,17 @@ class ForwardPassTest {
    */
   @Property(tries = 80)
   void matchesTheReferenceOnRandomNetworksAndBlocks(
-      @ForAll Precision precision,
-      @ForAll @IntRange(min = 1, max = 4) int depth,
-      @ForAll @IntRange(min = 1, max = 6) int d,
-      @ForAll @IntRange(min = 1, max = 40) int k,
-      @ForAll @IntRange(min = 1, max = 17) int blockRows,
-      @ForAll long seed) {
-    Random rng = new Random(seed);
-    DenseNetwork net = RandomNetworks.network(rng, depth, d, 9);
-    DoubleMatrix x = RandomNetworks.gaussian(rng, k, d);
-    double[] out = forward(net, x, blockRows, precision.kernels());
+      @ForAll Precision precision, @ForAll("cases") RandomNetworks.Case c) {
+    Random rng = new Random(c.seed());
+    DenseNetwork net = RandomNetworks.network(rng, c.depth(), c.d(), 9);
+    DoubleMatrix x = RandomNetworks.gaussian(rng, c.k(), c.d());
+    double[] out = forward(net, x, c.blockRows(), precision.kernels());
     boolean single = precision == Precision.FLOAT32;
     DenseNetwork reference = single ? ReferenceNetwork.roundedToFloat(net) : net;
     double[][] rows = x.toArray2();
-    for (int i = 0; i < k; i++) {
+    for (int i = 0; i < c.k(); i++) {
       if (single) {
-        for (int j = 0; j < d; j++) {
+        for (int j = 0; j < c.d(); j++) {
           rows[i][j] = (float) rows[i][j];
         }
       }
@@ -48,6 +44,11 @@ class ForwardPassTest {
           .as("g(x_%d) in %s", i, precision.label())
           .isCloseTo(expected, within(tolerance));
     }
+  }
+
+  @Provide
+  Arbitrary<RandomNetworks.Case> cases() {
+    return RandomNetworks.cases(6, 40, 17);
   }
 
   /** g(X) in the precision of {@code kernels}, returned in double. */

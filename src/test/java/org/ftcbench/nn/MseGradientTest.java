@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
 import org.jblas.DoubleMatrix;
 
 class MseGradientTest {
@@ -19,22 +20,17 @@ class MseGradientTest {
    * The error is measured relative to the gradient's norm.
    */
   @Property(tries = 60)
-  void backwardMatchesCentralFiniteDifferences(
-      @ForAll @IntRange(min = 1, max = 4) int depth,
-      @ForAll @IntRange(min = 1, max = 5) int d,
-      @ForAll @IntRange(min = 1, max = 30) int k,
-      @ForAll @IntRange(min = 1, max = 11) int blockRows,
-      @ForAll long seed) {
-    Random rng = new Random(seed);
-    DenseNetwork net = RandomNetworks.network(rng, depth, d, 7);
-    DoubleMatrix x = RandomNetworks.gaussian(rng, k, d);
-    DoubleMatrix t = RandomNetworks.gaussian(rng, k, 1);
+  void backwardMatchesCentralFiniteDifferences(@ForAll("upTo30") RandomNetworks.Case c) {
+    Random rng = new Random(c.seed());
+    DenseNetwork net = RandomNetworks.network(rng, c.depth(), c.d(), 7);
+    DoubleMatrix x = RandomNetworks.gaussian(rng, c.k(), c.d());
+    DoubleMatrix t = RandomNetworks.gaussian(rng, c.k(), 1);
     double[][] rows = x.toArray2();
     double h = 1e-6;
     // a step of h moves a pre-activation by at most about h (1 + Σ|h_prev|): keep clear of kinks
     Assume.that(ReferenceNetwork.hiddenMargin(net, rows) > 1e-3);
-    MseGradient<double[]> grad = MseGradient.of(net, blockRows);
-    double loss = grad.compute(x.data, k, t.data);
+    MseGradient<double[]> grad = MseGradient.of(net, c.blockRows());
+    double loss = grad.compute(x.data, c.k(), t.data);
     assertThat(loss)
         .isCloseTo(
             ReferenceNetwork.mse(net, rows, t.data),
@@ -68,23 +64,19 @@ class MseGradientTest {
    * hundred float roundings allow.
    */
   @Property(tries = 60)
-  void float32MatchesFloat64WithinItsRounding(
-      @ForAll @IntRange(min = 1, max = 4) int depth,
-      @ForAll @IntRange(min = 1, max = 5) int d,
-      @ForAll @IntRange(min = 1, max = 40) int k,
-      @ForAll @IntRange(min = 1, max = 11) int blockRows,
-      @ForAll long seed) {
-    Random rng = new Random(seed);
-    DenseNetwork net = ReferenceNetwork.roundedToFloat(RandomNetworks.network(rng, depth, d, 9));
-    DoubleMatrix x = RandomNetworks.gaussian(rng, k, d);
-    DoubleMatrix t = RandomNetworks.gaussian(rng, k, 1);
+  void float32MatchesFloat64WithinItsRounding(@ForAll("upTo40") RandomNetworks.Case c) {
+    Random rng = new Random(c.seed());
+    DenseNetwork net =
+        ReferenceNetwork.roundedToFloat(RandomNetworks.network(rng, c.depth(), c.d(), 9));
+    DoubleMatrix x = RandomNetworks.gaussian(rng, c.k(), c.d());
+    DoubleMatrix t = RandomNetworks.gaussian(rng, c.k(), 1);
     for (DoubleMatrix m : List.of(x, t)) {
       for (int i = 0; i < m.length; i++) {
         m.data[i] = (float) m.data[i];
       }
     }
-    List<double[]> single = gradient(net, x, t, blockRows, Kernels.float32());
-    List<double[]> dbl = gradient(net, x, t, blockRows, Kernels.float64());
+    List<double[]> single = gradient(net, x, t, c.blockRows(), Kernels.float32());
+    List<double[]> dbl = gradient(net, x, t, c.blockRows(), Kernels.float64());
     double sqErr = 0;
     double sqNorm = 0;
     for (int p = 0; p < dbl.size(); p++) {
@@ -97,6 +89,16 @@ class MseGradientTest {
     assertThat(Math.sqrt(sqErr))
         .as("float32 gradient error")
         .isLessThanOrEqualTo(1e-4 * Math.max(Math.sqrt(sqNorm), 1e-6));
+  }
+
+  @Provide
+  Arbitrary<RandomNetworks.Case> upTo30() {
+    return RandomNetworks.cases(5, 30, 11);
+  }
+
+  @Provide
+  Arbitrary<RandomNetworks.Case> upTo40() {
+    return RandomNetworks.cases(5, 40, 11);
   }
 
   /** ∂ℓ/∂θ in the precision of {@code kernels}, in double, in the order of the parameters. */

@@ -71,6 +71,20 @@ class BrowserTest {
   }
 
   /** Runs Chromium headless on a page with no network; returns its stdout. */
+  /**
+   * A screenshot of {@code page}, 1250 pixels wide, kept as {@code target/report-e2e/NAME.png} for
+   * a human to look at.
+   */
+  static Path keepScreenshot(Path page, String name, int height) throws Exception {
+    Files.createDirectories(KEEP);
+    Path png = KEEP.resolve(name + ".png").toAbsolutePath();
+    Files.deleteIfExists(png);
+    chromium(page, "--window-size=1250," + height, "--screenshot=" + png);
+    assertThat(png).isRegularFile();
+    System.err.println("screenshot: " + png);
+    return png;
+  }
+
   static String chromium(Path page, String... extra) throws IOException, InterruptedException {
     return chromium(page.toUri().toString(), extra);
   }
@@ -80,8 +94,8 @@ class BrowserTest {
    * load); returns its stdout.
    */
   static String chromium(String url, String... extra) throws IOException, InterruptedException {
-    // its own profile and output beside the report, or in a temporary folder of its own (also
-    // when another test class calls this after JUnit deleted this class's folder)
+    // its own profile and output beside the report, or in a temporary folder of its own (also when
+    // another test class calls this after JUnit deleted this class's static @TempDir)
     Path work =
         tmp != null && Files.isDirectory(tmp) ? tmp : Files.createTempDirectory("ftc-chromium");
     List<String> cmd =
@@ -260,13 +274,8 @@ class BrowserTest {
   @Test
   void screenshotOfTheComparisonForAHumanToLookAt() throws Exception {
     requireChromium();
-    Files.createDirectories(KEEP);
-    Path png = KEEP.resolve("compare.png").toAbsolutePath();
-    Files.deleteIfExists(png);
-    chromium(out.resolve(comparisonPage), "--window-size=1250,3000", "--screenshot=" + png);
-    assertThat(png).isRegularFile();
+    Path png = keepScreenshot(out.resolve(comparisonPage), "compare", 3000);
     assertThat(Files.size(png)).isGreaterThan(20_000);
-    System.err.println("comparison screenshot: " + png);
   }
 
   /** The error hook must be able to fail: without assets/ plotly is undefined. */
@@ -286,13 +295,8 @@ class BrowserTest {
   @Test
   void screenshotOfTheIndexForAHumanToLookAt() throws Exception {
     requireChromium();
-    Files.createDirectories(KEEP);
-    Path png = KEEP.resolve("index.png").toAbsolutePath();
-    Files.deleteIfExists(png);
-    chromium(out.resolve("index.html"), "--window-size=1250,2600", "--screenshot=" + png);
-    assertThat(png).isRegularFile();
+    Path png = keepScreenshot(out.resolve("index.html"), "index", 2600);
     assertThat(Files.size(png)).isGreaterThan(20_000);
-    System.err.println("report screenshot: " + png);
   }
 
   /**
@@ -362,11 +366,6 @@ class BrowserTest {
     }
     assertThat(pages).as("links to the other runs' pages").isGreaterThanOrEqualTo(3);
 
-    Files.createDirectories(KEEP);
-    Path png = KEEP.resolve("index-many-runs.png").toAbsolutePath();
-    Files.deleteIfExists(png);
-    chromium(reports.resolve("index.html"), "--window-size=1250,2600", "--screenshot=" + png);
-    assertThat(png).isRegularFile();
-    System.err.println("many-runs screenshot: " + png);
+    keepScreenshot(reports.resolve("index.html"), "index-many-runs", 2600);
   }
 }
