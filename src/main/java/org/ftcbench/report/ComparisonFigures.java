@@ -235,9 +235,12 @@ final class ComparisonFigures {
           FigureBlock.of(
               id,
               title,
-              legendBelow(Layouts.of(title, "N", true, "time per op (µs)", true), traces),
+              Layouts.of(title, "N", true, "time per op (µs)", true),
+              traces,
               caption,
-              List.of(RunFolder.JMH)));
+              List.of(RunFolder.JMH),
+              "no time per op above 0 in either run",
+              2));
     }
     return out;
   }
@@ -272,7 +275,7 @@ final class ComparisonFigures {
             + " run B dashed with diamonds, the same colour for the same series (blue shades depth"
             + " 2, red shades depth 3). Each point is the geometric mean over seeds, as in the"
             + " fits; widths of 0 (g = 0 already passes) and cells where no width passed cannot be"
-            + " on a log axis and are left out (the table above has the arithmetic means). Curves"
+            + " on a log axis and are left out (the table above lists them). Curves"
             + " on top of each other mean both machines found the same capacity; the timing"
             + " differences above do not change it.";
     List<String> files = List.of(RunFolder.CAPACITY);
@@ -287,16 +290,15 @@ final class ComparisonFigures {
       addFitPoints(traces, s.a(), "A: " + s.title(), color, Line.Dash.SOLID, Symbol.CIRCLE);
       addFitPoints(traces, s.b(), "B: " + s.title(), color, Line.Dash.DASH, Symbol.DIAMOND);
     }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          id, title, caption, files, "neither run has trained minimum widths with 2 or more N");
-    }
     return FigureBlock.of(
         id,
         title,
-        legendBelow(Layouts.of(title, "N", true, "minimum width m", true), traces),
+        Layouts.of(title, "N", true, "minimum width m", true),
+        traces,
         caption,
-        files);
+        files,
+        "neither run has trained minimum widths with 2 or more N",
+        2);
   }
 
   private static void addFitPoints(
@@ -457,12 +459,6 @@ final class ComparisonFigures {
 
   private static double[] column(List<double[]> rows, int j) {
     return rows.stream().mapToDouble(r -> r[j]).toArray();
-  }
-
-  /** Two legend entries a row (run A's and run B's of one series side by side). */
-  private static PlotlyFigure legendBelow(ObjectNode layout, List<ObjectNode> traces) {
-    Layouts.legendBelow(layout, traces, 2);
-    return PlotlyFigure.of(layout, traces);
   }
 
   /** The noise floor as a percentage: 0.05 → "5%", 0.025 → "2.5%". */

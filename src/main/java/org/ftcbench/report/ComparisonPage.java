@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.Format;
@@ -192,6 +193,28 @@ public final class ComparisonPage {
     s.append("</tbody></table>\n");
   }
 
+  /**
+   * "slower at 3 points (largest slowdown +35.2%, point)", for the point that {@code order} puts
+   * last.
+   */
+  private static Optional<String> extreme(
+      List<PointComparison> points, Comparator<PointComparison> order, String word, String change) {
+    return points.stream()
+        .max(order)
+        .map(
+            p ->
+                word
+                    + " at "
+                    + count(points.size())
+                    + " (largest "
+                    + change
+                    + " "
+                    + ComparisonFigures.percent(p.slowdown())
+                    + ", "
+                    + p.point().label()
+                    + ")");
+  }
+
   /** "B is significantly slower at 3 points (worst: …, +35.2%) and faster at 1 point (…)." */
   static String verdictSentence(Comparison c) {
     if (c.points().isEmpty()) {
@@ -212,30 +235,14 @@ public final class ComparisonPage {
               + " are inconclusive (too few or too noisy samples for their difference).";
     }
     List<String> parts = new ArrayList<>();
-    if (!slower.isEmpty()) {
-      PointComparison worst =
-          slower.stream().max(Comparator.comparingDouble(PointComparison::slowdown)).get();
-      parts.add(
-          "slower at "
-              + count(slower.size())
-              + " (largest slowdown "
-              + ComparisonFigures.percent(worst.slowdown())
-              + ", "
-              + worst.point().label()
-              + ")");
-    }
-    if (!faster.isEmpty()) {
-      PointComparison best =
-          faster.stream().min(Comparator.comparingDouble(PointComparison::slowdown)).get();
-      parts.add(
-          "faster at "
-              + count(faster.size())
-              + " (largest speed-up "
-              + ComparisonFigures.percent(best.slowdown())
-              + ", "
-              + best.point().label()
-              + ")");
-    }
+    extreme(slower, Comparator.comparingDouble(PointComparison::slowdown), "slower", "slowdown")
+        .ifPresent(parts::add);
+    extreme(
+            faster,
+            Comparator.comparingDouble(PointComparison::slowdown).reversed(),
+            "faster",
+            "speed-up")
+        .ifPresent(parts::add);
     return "B is significantly " + String.join(" and ", parts) + ".";
   }
 

@@ -52,8 +52,8 @@ public record FigureBlock(
   }
 
   /**
-   * The traces drawn in the layout with the legend below the plot, or, when there are none, the
-   * "not shown" box saying {@code whyEmpty}.
+   * The traces drawn in the layout with the legend below the plot, as many entries a row as fit,
+   * or, when there are none, the "not shown" box saying {@code whyEmpty}.
    */
   static FigureBlock of(
       String id,
@@ -63,9 +63,24 @@ public record FigureBlock(
       String caption,
       List<String> files,
       String whyEmpty) {
-    return traces.isEmpty()
-        ? absent(id, title, caption, files, whyEmpty)
-        : of(id, title, Layouts.withLegendBelow(layout, traces), caption, files);
+    return of(id, title, layout, traces, caption, files, whyEmpty, 0);
+  }
+
+  /** As above with {@code perRow} legend entries a row ({@link Layouts#legendBelow}). */
+  static FigureBlock of(
+      String id,
+      String title,
+      ObjectNode layout,
+      List<ObjectNode> traces,
+      String caption,
+      List<String> files,
+      String whyEmpty,
+      int perRow) {
+    if (traces.isEmpty()) {
+      return absent(id, title, caption, files, whyEmpty);
+    }
+    Layouts.legendBelow(layout, traces, perRow);
+    return of(id, title, PlotlyFigure.of(layout, traces), caption, files);
   }
 
   /** The same figure citing other files. */

@@ -102,11 +102,6 @@ final class Layouts {
     ((ObjectNode) layout.get("xaxis").get("title")).put("standoff", 6);
   }
 
-  /** {@link #legendBelow(ObjectNode, List, int)} with as many entries per row as fit. */
-  static void legendBelow(ObjectNode layout, List<ObjectNode> traces) {
-    legendBelow(layout, traces, 0);
-  }
-
   /** Columns as wide as the longest name, as many as the plot area holds, 1 to 3. */
   private static int columnsFor(List<JsonNode> shown) {
     int longest = 1;
@@ -115,11 +110,5 @@ final class Layouts {
     }
     return (int)
         Math.max(1, Math.min(3, Math.floor(PLOT_WIDTH / (ENTRY_SYMBOL + ENTRY_CHAR * longest))));
-  }
-
-  /** A figure with its legend below the plot. */
-  static PlotlyFigure withLegendBelow(ObjectNode layout, List<ObjectNode> traces) {
-    legendBelow(layout, traces);
-    return PlotlyFigure.of(layout, traces);
   }
 }
