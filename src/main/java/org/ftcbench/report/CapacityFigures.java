@@ -94,7 +94,8 @@ public final class CapacityFigures {
         caption,
         files.isEmpty() ? List.of(RunFolder.CERTIFY, RunFolder.CAPACITY) : distinct(files),
         "no certified or trained widths in this run (certify.csv and capacity.csv are missing or"
-            + " empty)");
+            + " empty)",
+        0);
   }
 
   /** Certified neurons and parameters against N with bounds and fits, every regime. */
@@ -131,7 +132,8 @@ public final class CapacityFigures {
             neurons,
             nCaption,
             List.of(RunFolder.CERTIFY),
-            "no certified rows in this run"));
+            "no certified rows in this run",
+            0));
     String pCaption =
         "Trainable parameters (weights and biases) of the certified adapter with the fewest neurons,"
             + " against N. For depth 2 the parameters grow like the neurons (m·(d+2)+1); for depth"
@@ -146,7 +148,8 @@ public final class CapacityFigures {
             params,
             pCaption,
             List.of(RunFolder.CERTIFY),
-            "certify.csv has no params column or no rows"));
+            "certify.csv has no params column or no rows",
+            0));
     return out;
   }
 
@@ -191,7 +194,8 @@ public final class CapacityFigures {
         traces,
         caption,
         List.of(RunFolder.CAPACITY),
-        "no trained widths in this run");
+        "no trained widths in this run",
+        0);
   }
 
   /**
@@ -271,7 +275,7 @@ public final class CapacityFigures {
             + (k == Fig9Grid.PAPER_K
                 ? ""
                 : " (No depth-3 cells at the paper's K = 1000; K = " + k + " has the most.)");
-    return FigureBlock.of(id, title, layout, traces, caption, files, "");
+    return FigureBlock.of(id, title, layout, traces, caption, files, "", 0);
   }
 
   /** m_min against K at fixed N: the theory says it does not depend on K. */
@@ -301,7 +305,8 @@ public final class CapacityFigures {
         traces,
         caption,
         files.isEmpty() ? List.of(RunFolder.CAPACITY, RunFolder.CERTIFY) : distinct(files),
-        "no N was run at two or more K (the profile's k_independence sweep did not run)");
+        "no N was run at two or more K (the profile's k_independence sweep did not run)",
+        0);
   }
 
   // ---- helpers ----

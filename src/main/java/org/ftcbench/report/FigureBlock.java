@@ -52,21 +52,10 @@ public record FigureBlock(
   }
 
   /**
-   * The traces drawn in the layout with the legend below the plot, as many entries a row as fit,
-   * or, when there are none, the "not shown" box saying {@code whyEmpty}.
+   * The traces drawn in the layout with the legend below the plot, {@code perRow} entries a row (0:
+   * as many as fit, {@link Layouts#legendBelow}), or, when there are none, the "not shown" box
+   * saying {@code whyEmpty}.
    */
-  static FigureBlock of(
-      String id,
-      String title,
-      ObjectNode layout,
-      List<ObjectNode> traces,
-      String caption,
-      List<String> files,
-      String whyEmpty) {
-    return of(id, title, layout, traces, caption, files, whyEmpty, 0);
-  }
-
-  /** As above with {@code perRow} legend entries a row ({@link Layouts#legendBelow}). */
   static FigureBlock of(
       String id,
       String title,

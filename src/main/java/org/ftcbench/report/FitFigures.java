@@ -37,6 +37,7 @@ final class FitFigures {
         traces,
         caption,
         files,
-        "no series had two or more N to fit");
+        "no series had two or more N to fit",
+        0);
   }
 }

@@ -214,7 +214,8 @@ class BrowserTest {
             traces,
             "24 series",
             List.of(),
-            "");
+            "",
+            0);
     Path dir = tmp.resolve("legend");
     Files.createDirectories(dir.resolve("assets"));
     Files.write(dir.resolve("assets").resolve(PlotlyAsset.fileName()), PlotlyAsset.bytes());
