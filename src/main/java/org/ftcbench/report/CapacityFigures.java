@@ -100,57 +100,49 @@ public final class CapacityFigures {
 
   /** Certified neurons and parameters against N with bounds and fits, every regime. */
   public static List<FigureBlock> certified(Analysis a) {
-    List<FigureBlock> out = new ArrayList<>();
-    List<ObjectNode> neurons = new ArrayList<>();
-    List<ObjectNode> params = new ArrayList<>();
-    for (Kind kind : List.of(Kind.CERTIFIED, Kind.PARAMS)) {
-      List<ObjectNode> traces = kind == Kind.CERTIFIED ? neurons : params;
-      String what = kind == Kind.CERTIFIED ? "certified" : "parameters";
-      int i = 0;
-      for (SeriesFit f : a.of(kind)) {
-        ScalingSeries s = f.series();
-        String color = regimeColor(s.depth(), i++);
-        String regime = ", depth " + s.depth() + ", " + s.regime();
-        centreAndFit(
-            traces, f, what + regime, "d" + s.depth() + " " + s.regime(), color, Line.Dash.SOLID);
-        if (kind == Kind.CERTIFIED) {
-          bounds(a, s.depth(), s.regime(), color, neurons);
-        }
+    return List.of(certified(a, Kind.CERTIFIED), certified(a, Kind.PARAMS));
+  }
+
+  private static final String NEURONS_CAPTION =
+      "Certified neurons per depth and K rule (each curve holds one sweep: K fixed, or K a fixed"
+          + " multiple of N), geometric mean over seeds, with the theorem's upper and lower bounds"
+          + " (dashed) and the fitted power law (dotted). A construction curve must lie between"
+          + " its bounds; its slope is the verdict table's."
+          + LOG_NOTE;
+
+  private static final String PARAMS_CAPTION =
+      "Trainable parameters (weights and biases) of the certified adapter with the fewest neurons,"
+          + " against N. For depth 2 the parameters grow like the neurons (m·(d+2)+1); for depth"
+          + " 3 the middle layer has d1·d2 weights, so Θ(√N) neurons still cost Θ(N)"
+          + " parameters."
+          + LOG_NOTE;
+
+  /** Certified neurons (with the theorem bounds) or parameters against N, one curve a regime. */
+  private static FigureBlock certified(Analysis a, Kind kind) {
+    boolean neurons = kind == Kind.CERTIFIED;
+    String what = neurons ? "certified" : "parameters";
+    List<ObjectNode> traces = new ArrayList<>();
+    int i = 0;
+    for (SeriesFit f : a.of(kind)) {
+      ScalingSeries s = f.series();
+      String color = regimeColor(s.depth(), i++);
+      String regime = ", depth " + s.depth() + ", " + s.regime();
+      centreAndFit(
+          traces, f, what + regime, "d" + s.depth() + " " + s.regime(), color, Line.Dash.SOLID);
+      if (neurons) {
+        bounds(a, s.depth(), s.regime(), color, traces);
       }
     }
-    String nCaption =
-        "Certified neurons per depth and K rule (each curve holds one sweep: K fixed, or K a fixed"
-            + " multiple of N), geometric mean over seeds, with the theorem's upper and lower bounds"
-            + " (dashed) and the fitted power law (dotted). A construction curve must lie between"
-            + " its bounds; its slope is the verdict table's."
-            + LOG_NOTE;
-    out.add(
-        FigureBlock.of(
-            "fig_certified",
-            "Certified neurons against N",
-            Layouts.of("Certified neurons against N", "N", true, "neurons m", true),
-            neurons,
-            nCaption,
-            List.of(RunFolder.CERTIFY),
-            "no certified rows in this run",
-            0));
-    String pCaption =
-        "Trainable parameters (weights and biases) of the certified adapter with the fewest neurons,"
-            + " against N. For depth 2 the parameters grow like the neurons (m·(d+2)+1); for depth"
-            + " 3 the middle layer has d1·d2 weights, so Θ(√N) neurons still cost Θ(N)"
-            + " parameters."
-            + LOG_NOTE;
-    out.add(
-        FigureBlock.of(
-            "fig_params",
-            "Parameters against N",
-            Layouts.of("Certified parameters against N", "N", true, "parameters", true),
-            params,
-            pCaption,
-            List.of(RunFolder.CERTIFY),
-            "certify.csv has no params column or no rows",
-            0));
-    return out;
+    String title = neurons ? "Certified neurons against N" : "Certified parameters against N";
+    return FigureBlock.of(
+        neurons ? "fig_certified" : "fig_params",
+        neurons ? title : "Parameters against N",
+        Layouts.of(title, "N", true, neurons ? "neurons m" : "parameters", true),
+        traces,
+        neurons ? NEURONS_CAPTION : PARAMS_CAPTION,
+        List.of(RunFolder.CERTIFY),
+        neurons ? "no certified rows in this run" : "certify.csv has no params column or no rows",
+        0);
   }
 
   /** Trained minimum width per depth × criterion with the seed spread as a band. */

@@ -3,7 +3,6 @@ package org.ftcbench.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleUnaryOperator;
 import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.PowerLawFit;
 import tech.tablesaw.plotly.components.Axis;
@@ -215,16 +214,8 @@ final class Plots {
    * high left to right and back along low.
    */
   static ScatterTrace band(double[] x, double[] low, double[] high, String name, String color) {
-    int n = x.length;
-    double[] px = new double[2 * n];
-    double[] py = new double[2 * n];
-    for (int i = 0; i < n; i++) {
-      px[i] = x[i];
-      py[i] = high[i];
-      px[2 * n - 1 - i] = x[i];
-      py[2 * n - 1 - i] = low[i];
-    }
-    return ScatterTrace.builder(px, py)
+    double[][] p = Traces.polygon(x, low, high);
+    return ScatterTrace.builder(p[0], p[1])
         .name(plain(name))
         .mode(ScatterTrace.Mode.LINE)
         .fill(ScatterTrace.Fill.TO_SELF)
@@ -235,28 +226,8 @@ final class Plots {
 
   /** The fitted power law a·N^b drawn over the fitted range, named with its slope. */
   static ScatterTrace fitLine(PowerLawFit fit, String what, String color) {
-    double lo = fit.nMin();
-    double hi = fit.nMax();
-    int steps = 24;
-    double[] x = new double[steps + 1];
-    double[] y = new double[steps + 1];
-    for (int i = 0; i <= steps; i++) {
-      x[i] = lo * Math.pow(hi / lo, (double) i / steps);
-      y[i] = fit.predict(x[i]);
-    }
-    return line(x, y, "fit " + what + ": b = " + Format.slope(fit.b()), color, Line.Dash.DOT, 1.5);
-  }
-
-  /** A curve f(N) sampled log-uniformly over [lo, hi]. */
-  static ScatterTrace curve(
-      double lo, double hi, DoubleUnaryOperator f, String name, String color, boolean logX) {
-    int steps = 60;
-    double[] x = new double[steps + 1];
-    double[] y = new double[steps + 1];
-    for (int i = 0; i <= steps; i++) {
-      x[i] = logX ? lo * Math.pow(hi / lo, (double) i / steps) : lo + (hi - lo) * i / steps;
-      y[i] = f.applyAsDouble(x[i]);
-    }
-    return line(x, y, name, color, Line.Dash.DASH, 2);
+    double[][] xy = Traces.sample(fit.nMin(), fit.nMax(), fit::predict, true, 24);
+    return line(
+        xy[0], xy[1], "fit " + what + ": b = " + Format.slope(fit.b()), color, Line.Dash.DOT, 1.5);
   }
 }

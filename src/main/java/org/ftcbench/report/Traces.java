@@ -122,6 +122,16 @@ final class Traces {
    * to right and back along low, filled ({@code fill: 'toself'}).
    */
   static ObjectNode band(double[] x, double[] low, double[] high, String name, String color) {
+    double[][] p = polygon(x, low, high);
+    ObjectNode t = scatter(p[0], p[1], name, "lines");
+    t.put("fill", "toself");
+    t.put("fillcolor", alpha(color, 0.18));
+    t.set("line", line(alpha(color, 0.0), 0, Line.Dash.SOLID, Line.Shape.LINEAR));
+    return t;
+  }
+
+  /** {x, y} of the polygon along high left to right and back along low. */
+  static double[][] polygon(double[] x, double[] low, double[] high) {
     int n = x.length;
     double[] px = new double[2 * n];
     double[] py = new double[2 * n];
@@ -131,38 +141,32 @@ final class Traces {
       px[2 * n - 1 - i] = x[i];
       py[2 * n - 1 - i] = low[i];
     }
-    ObjectNode t = scatter(px, py, name, "lines");
-    t.put("fill", "toself");
-    t.put("fillcolor", alpha(color, 0.18));
-    t.set("line", line(alpha(color, 0.0), 0, Line.Dash.SOLID, Line.Shape.LINEAR));
-    return t;
+    return new double[][] {px, py};
   }
 
   /** The fitted power law a·N^b drawn over the fitted range, named with its slope. */
   static ObjectNode fitLine(PowerLawFit fit, String what, String color) {
-    double lo = fit.nMin();
-    double hi = fit.nMax();
-    int steps = 24;
-    double[] x = new double[steps + 1];
-    double[] y = new double[steps + 1];
-    for (int i = 0; i <= steps; i++) {
-      x[i] = lo * Math.pow(hi / lo, (double) i / steps);
-      y[i] = fit.predict(x[i]);
-    }
-    return line(x, y, "fit " + what + ": b = " + Format.slope(fit.b()), color, Line.Dash.DOT, 1.5);
+    double[][] xy = sample(fit.nMin(), fit.nMax(), fit::predict, true, 24);
+    return line(
+        xy[0], xy[1], "fit " + what + ": b = " + Format.slope(fit.b()), color, Line.Dash.DOT, 1.5);
   }
 
   /** A curve f(N) sampled over [lo, hi], log-uniformly on a log x axis, else evenly. */
   static ObjectNode curve(
       double lo, double hi, DoubleUnaryOperator f, String name, String color, boolean logX) {
-    int steps = 60;
+    double[][] xy = sample(lo, hi, f, logX, 60);
+    return line(xy[0], xy[1], name, color, Line.Dash.DASH, 2);
+  }
+
+  /** {x, f(x)} at steps + 1 points over [lo, hi], log-uniform or even. */
+  static double[][] sample(double lo, double hi, DoubleUnaryOperator f, boolean log, int steps) {
     double[] x = new double[steps + 1];
     double[] y = new double[steps + 1];
     for (int i = 0; i <= steps; i++) {
-      x[i] = logX ? lo * Math.pow(hi / lo, (double) i / steps) : lo + (hi - lo) * i / steps;
+      x[i] = log ? lo * Math.pow(hi / lo, (double) i / steps) : lo + (hi - lo) * i / steps;
       y[i] = f.applyAsDouble(x[i]);
     }
-    return line(x, y, name, color, Line.Dash.DASH, 2);
+    return new double[][] {x, y};
   }
 
   /**
