@@ -28,6 +28,9 @@ public final class CapacityFigures {
   /** The constant of the paper's red Θ(√N) curve in Fig. 9, read from its pixels (≈ 2.4). */
   static final double PAPER_SQRT_CONSTANT = 2.4;
 
+  private static final List<String> CERTIFY = List.of(RunFolder.CERTIFY);
+  private static final List<String> CAPACITY = List.of(RunFolder.CAPACITY);
+
   static final String LOG_NOTE =
       " Both axes are logarithmic, so a power law N^b is a straight line of slope b: slope 1"
           + " (Θ(N)) rises one decade per decade of N, slope 0.5 (Θ(√N)) half a decade.";
@@ -86,16 +89,13 @@ public final class CapacityFigures {
             + " Points ≤ 0 (e.g. m_min = 0 where g = 0 already meets the paper criterion) cannot be"
             + " drawn on log axes; the verdict table counts them. Click a legend entry to hide a"
             + " line.";
-    return FigureBlock.of(
-        "fig_headline",
-        title,
-        Layouts.of(title, "N (changed labels)", true, "neurons m", true),
-        traces,
-        caption,
-        files.isEmpty() ? List.of(RunFolder.CERTIFY, RunFolder.CAPACITY) : distinct(files),
+    ObjectNode layout = Layouts.of(title, "N (changed labels)", true, "neurons m", true);
+    List<String> from =
+        files.isEmpty() ? List.of(RunFolder.CERTIFY, RunFolder.CAPACITY) : distinct(files);
+    String why =
         "no certified or trained widths in this run (certify.csv and capacity.csv are missing or"
-            + " empty)",
-        0);
+            + " empty)";
+    return FigureBlock.of("fig_headline", title, layout, traces, caption, from, why, 0);
   }
 
   /** Certified neurons and parameters against N with bounds and fits, every regime. */
@@ -134,15 +134,13 @@ public final class CapacityFigures {
       }
     }
     String title = neurons ? "Certified neurons against N" : "Certified parameters against N";
-    return FigureBlock.of(
-        neurons ? "fig_certified" : "fig_params",
-        neurons ? title : "Parameters against N",
-        Layouts.of(title, "N", true, neurons ? "neurons m" : "parameters", true),
-        traces,
-        neurons ? NEURONS_CAPTION : PARAMS_CAPTION,
-        List.of(RunFolder.CERTIFY),
-        neurons ? "no certified rows in this run" : "certify.csv has no params column or no rows",
-        0);
+    String id = neurons ? "fig_certified" : "fig_params";
+    String heading = neurons ? title : "Parameters against N";
+    ObjectNode layout = Layouts.of(title, "N", true, neurons ? "neurons m" : "parameters", true);
+    String caption = neurons ? NEURONS_CAPTION : PARAMS_CAPTION;
+    String why =
+        neurons ? "no certified rows in this run" : "certify.csv has no params column or no rows";
+    return FigureBlock.of(id, heading, layout, traces, caption, CERTIFY, why, 0);
   }
 
   /** Trained minimum width per depth × criterion with the seed spread as a band. */
@@ -179,15 +177,9 @@ public final class CapacityFigures {
             + " and demands a different precision at every N/K; relative criteria demand the same"
             + " at every N."
             + LOG_NOTE;
-    return FigureBlock.of(
-        "fig_trained",
-        title,
-        Layouts.of(title, "N", true, "minimum width m", true),
-        traces,
-        caption,
-        List.of(RunFolder.CAPACITY),
-        "no trained widths in this run",
-        0);
+    ObjectNode layout = Layouts.of(title, "N", true, "minimum width m", true);
+    String why = "no trained widths in this run";
+    return FigureBlock.of("fig_trained", title, layout, traces, caption, CAPACITY, why, 0);
   }
 
   /**
@@ -290,15 +282,11 @@ public final class CapacityFigures {
       traces.add(seeds(line, color));
       files.add(line.source());
     }
-    return FigureBlock.of(
-        id,
-        title,
-        Layouts.of(title, "K (samples)", true, "neurons m", false),
-        traces,
-        caption,
-        files.isEmpty() ? List.of(RunFolder.CAPACITY, RunFolder.CERTIFY) : distinct(files),
-        "no N was run at two or more K (the profile's k_independence sweep did not run)",
-        0);
+    ObjectNode layout = Layouts.of(title, "K (samples)", true, "neurons m", false);
+    List<String> from =
+        files.isEmpty() ? List.of(RunFolder.CAPACITY, RunFolder.CERTIFY) : distinct(files);
+    String why = "no N was run at two or more K (the profile's k_independence sweep did not run)";
+    return FigureBlock.of(id, title, layout, traces, caption, from, why, 0);
   }
 
   // ---- helpers ----

@@ -231,16 +231,9 @@ final class ComparisonFigures {
       }
       String id = "fig_scaling_" + e.getKey().replaceAll("[^A-Za-z0-9]+", "_");
       String title = e.getKey() + ": time per op against N, A and B";
-      out.add(
-          FigureBlock.of(
-              id,
-              title,
-              Layouts.of(title, "N", true, "time per op (µs)", true),
-              traces,
-              caption,
-              List.of(RunFolder.JMH),
-              "no time per op above 0 in either run",
-              2));
+      ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
+      String why = "no time per op above 0 in either run";
+      out.add(FigureBlock.of(id, title, layout, traces, caption, List.of(RunFolder.JMH), why, 2));
     }
     return out;
   }
@@ -290,15 +283,9 @@ final class ComparisonFigures {
       addFitPoints(traces, s.a(), "A: " + s.title(), color, Line.Dash.SOLID, Symbol.CIRCLE);
       addFitPoints(traces, s.b(), "B: " + s.title(), color, Line.Dash.DASH, Symbol.DIAMOND);
     }
-    return FigureBlock.of(
-        id,
-        title,
-        Layouts.of(title, "N", true, "minimum width m", true),
-        traces,
-        caption,
-        files,
-        "neither run has trained minimum widths with 2 or more N",
-        2);
+    ObjectNode layout = Layouts.of(title, "N", true, "minimum width m", true);
+    String why = "neither run has trained minimum widths with 2 or more N";
+    return FigureBlock.of(id, title, layout, traces, caption, files, why, 2);
   }
 
   private static void addFitPoints(

@@ -30,14 +30,8 @@ final class FitFigures {
               Plots.PALETTE[i++ % Plots.PALETTE.length],
               Line.Dash.DOT));
     }
-    return FigureBlock.of(
-        id,
-        title,
-        Layouts.of(title, "N", true, "log10 residual", false),
-        traces,
-        caption,
-        files,
-        "no series had two or more N to fit",
-        0);
+    ObjectNode layout = Layouts.of(title, "N", true, "log10 residual", false);
+    String why = "no series had two or more N to fit";
+    return FigureBlock.of(id, title, layout, traces, caption, files, why, 0);
   }
 }
