@@ -3,7 +3,6 @@ package org.ftcbench.analysis;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,13 +44,6 @@ public record RunSummary(
     List<Integer> kIndependenceN,
     Status status,
     List<Notice> notices) {
-  public RunSummary {
-    certifiedN = List.copyOf(certifiedN);
-    trainedN = List.copyOf(trainedN);
-    benchmarks = List.copyOf(benchmarks);
-    kIndependenceN = List.copyOf(kIndependenceN);
-    notices = List.copyOf(notices);
-  }
 
   /** What kind of run this is. */
   public enum Status {
@@ -101,11 +93,11 @@ public record RunSummary(
         certified,
         trained,
         points,
-        new ArrayList<>(benchmarks),
+        List.copyOf(benchmarks),
         fig9(run),
         kIndependenceN(run),
         status,
-        run.notices());
+        List.copyOf(run.notices()));
   }
 
   public boolean hasCertified() {
@@ -172,8 +164,9 @@ public record RunSummary(
         .orElse(List.of());
   }
 
+  /** The distinct values, ascending, as an unmodifiable list. */
   private static List<Integer> distinct(List<Integer> ns) {
-    return new ArrayList<>(new TreeSet<>(ns));
+    return List.copyOf(new TreeSet<>(ns));
   }
 
   /** Whether the Fig. 9 grid has at least 2 N and 2 m. */
