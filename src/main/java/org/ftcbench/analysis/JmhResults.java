@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ftcbench.results.Csv;
+import org.ftcbench.results.TableReader;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -111,7 +112,7 @@ public final class JmhResults {
           new Notice(
               fileName,
               "does not parse as JSON ("
-                  + CsvTable.abbreviate(String.valueOf(e.getMessage()))
+                  + TableReader.abbreviate(String.valueOf(e.getMessage()))
                   + "); the kernel figures are left out"));
       return Optional.empty();
     }
@@ -144,7 +145,7 @@ public final class JmhResults {
           new Notice(
               FLOPS_FILE,
               "cannot be read ("
-                  + CsvTable.abbreviate(String.valueOf(e.getMessage()))
+                  + TableReader.abbreviate(String.valueOf(e.getMessage()))
                   + "); no GFLOP/s from it"));
       return flops;
     }
@@ -161,7 +162,7 @@ public final class JmhResults {
           new Notice(
               FLOPS_FILE,
               "has no benchmark, params and flops_per_op columns (header: "
-                  + CsvTable.abbreviate(lines.get(0))
+                  + TableReader.abbreviate(lines.get(0))
                   + "); no GFLOP/s from it"));
       return flops;
     }

@@ -37,6 +37,7 @@ import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.CsvLog;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -269,7 +270,7 @@ final class SweepCommand implements Callable<Integer> {
       Path runDir, List<CertifySweep.Point> points, long cap, PrintWriter out, PrintWriter err) {
     long t0 = System.nanoTime();
     CertifySweep.Summary s;
-    try (CsvLog log = CsvLog.open(runDir.resolve(RunFolder.CERTIFY), CertifySweep.COLUMNS)) {
+    try (CsvLog log = CsvLog.open(runDir, ResultFiles.CERTIFY)) {
       s =
           CertifySweep.run(
               points,

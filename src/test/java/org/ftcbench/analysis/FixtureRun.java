@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ftcbench.results.Csv;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 
 /**
@@ -74,7 +75,7 @@ public final class FixtureRun {
   static String certify() {
     Random rng = new Random(1);
     List<String> lines = new ArrayList<>();
-    lines.add(Csv.line(Columns.CERTIFY));
+    lines.add(Csv.line(ResultFiles.CERTIFY.header()));
     int d = 10;
     for (int n : CERTIFY_N) {
       int k = 2 * n;
@@ -126,7 +127,7 @@ public final class FixtureRun {
       double params,
       double upper,
       double lower) {
-    return Csv.line(
+    return ResultFiles.CERTIFY.line(
         List.of(
             depth,
             c,
@@ -147,7 +148,7 @@ public final class FixtureRun {
   static String capacity() {
     Random rng = new Random(2);
     List<String> lines = new ArrayList<>();
-    lines.add(Csv.line(Columns.CAPACITY));
+    lines.add(Csv.line(ResultFiles.CAPACITY.header()));
     for (int depth = 2; depth <= 3; depth++) {
       for (int n : SCALING_N) {
         for (String crit : CRITERIA) {
@@ -180,20 +181,22 @@ public final class FixtureRun {
       mMin = ""; // no width in the grid passed
     }
     double init = (double) n / k * 2 / 3;
-    return Csv.line(List.of(depth, n, k, 10, seed, crit, mMin, init * 0.05, init, 2000, 150));
+    return ResultFiles.CAPACITY.line(
+        List.of(depth, n, k, 10, seed, crit, mMin, init * 0.05, init, 2000, 150, "float64"));
   }
 
   /** The Fig. 9 grid: depth 3, K = 1000, N = 10 … 490, m = 6 … 48. */
   static String cells() {
     Random rng = new Random(3);
     List<String> lines = new ArrayList<>();
-    lines.add(Csv.line(Columns.CELLS));
+    lines.add(Csv.line(ResultFiles.CELLS.header()));
     for (int n = 10; n <= 490; n += 20) {
       for (int m = 6; m <= 48; m += 6) {
         double init = n / 1000.0 * 2 / 3;
         double loss =
             init * Math.exp(-m / (1.2 * Math.sqrt(n))) * Math.exp(0.1 * rng.nextGaussian());
-        lines.add(Csv.line(List.of(3, n, 1000, 10, m, 1, loss, init, 2000, 40)));
+        lines.add(
+            ResultFiles.CELLS.line(List.of(3, n, 1000, 10, m, 1, loss, init, 2000, 40, "float64")));
       }
     }
     return String.join("\n", lines) + "\n";
