@@ -40,16 +40,6 @@ class ForkPlanTest {
   }
 
   @Test
-  void jmhTimeSettingsAndScoresBecomeSeconds() {
-    assertThat(JmhRun.seconds("300 ms")).isEqualTo(0.3);
-    assertThat(JmhRun.seconds("1 s")).isEqualTo(1.0);
-    assertThat(JmhRun.seconds("soon")).isNaN();
-    assertThat(JmhRun.secondsPerOp(250, "us/op")).isCloseTo(2.5e-4, within(1e-15));
-    assertThat(JmhRun.secondsPerOp(4, "ops/ms")).isCloseTo(2.5e-4, within(1e-15));
-    assertThat(JmhRun.secondsPerOp(4, "B/op")).isNaN();
-  }
-
-  @Test
   void theReportSplitsRunForkAndIterationNoise() throws Exception {
     Path a =
         new JmhFixture()
