@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.ftcbench.results.JmhFile;
 import org.ftcbench.results.JmhResult;
 import org.ftcbench.results.RunFolder;
@@ -21,11 +22,12 @@ import tech.tablesaw.api.Table;
  * benchmark and parameter set, every time converted to seconds per operation, plus the raw samples
  * (forks × iterations, from {@code primaryMetric.rawData}) of each row for the bootstrap.
  *
- * <p>Columns: {@code series} (benchmark and every parameter except N and size, e.g. "trainStep
- * [depth=3, fMode=CACHED]"), {@code benchmark} (the method name), {@code mode}, {@code N}, {@code
- * depth}, {@code K}, {@code size} (missing where the benchmark has no such parameter), {@code
- * other_params}, {@code seconds_per_op}, {@code seconds_low}/{@code seconds_high} (JMH's own
- * confidence interval, 99.9% by default), {@code gflops} (GFLOP/s, see below) and {@code samples}.
+ * <p>Columns: {@code series} (benchmark and every parameter except N and size, e.g. "TrainStep.step
+ * [K=10000, depth=3, fMode=CACHED, precision=float64]"), {@code benchmark} (the method name),
+ * {@code mode}, {@code N}, {@code depth}, {@code K}, {@code size} (missing where the benchmark has
+ * no such parameter), {@code other_params}, {@code seconds_per_op}, {@code seconds_low}/{@code
+ * seconds_high} (JMH's own confidence interval, 99.9% by default), {@code gflops} (GFLOP/s, see
+ * below) and {@code samples}.
  *
  * <p>The suite's own benchmarks (class in {@code org.ftcbench.bench}) are named {@code
  * Class.method} ("TrainStep.step", "Gemm.dgemm"); any other JMH file's benchmarks by their method
@@ -33,20 +35,14 @@ import tech.tablesaw.api.Table;
  * parameter (CACHED or RECOMPUTE, missing elsewhere), the key of the cached-against-recompute
  * figure.
  *
- * <p><b>GFLOP/s</b> comes only from what the run recorded, first the run's flops.csv (written by
- * {@code bench} beside jmh.json: {@code flops_per_op} of each benchmark and parameter set, joined
- * on jmh.json's full {@code benchmark} name and its {@code params} as sorted {@code name=value}
- * pairs joined by ';'); else a secondary metric whose name contains "flop" (an {@code @AuxCounters}
- * field), read by its unit: per operation ("…/op"), a rate ("…/s", "…/ms", "…/us", "…/ns"), or
- * events per iteration ("#", divided by the iteration time). The one exception is a gemm benchmark
- * ({@link #isGemm}) with parameter {@code size}, a square product C = A B of size × size matrices
- * by its definition (issue 5), which costs 2·size³ FLOPs. Otherwise the column is missing: nothing
- * is estimated.
+ * <p><b>GFLOP/s</b> comes only from what the run recorded: first the FLOPs per operation of the
+ * run's flops.csv, attached to each result ({@link JmhResult#flopsPerOp}, counted by bench.Flops
+ * from the benchmark's shapes); else a secondary metric whose name contains "flop" (an
+ * {@code @AuxCounters} field), read by its unit: per operation ("…/op"), a rate ("…/s", "…/ms",
+ * "…/us", "…/ns"), or events per iteration ("#", divided by the iteration time). Otherwise the
+ * column is missing: nothing is estimated, and no benchmark's kind is guessed from its name.
  */
 public final class JmhResults {
-  /** The name of a gemm benchmark in a foreign JMH file, whose FLOPs follow from its size. */
-  public static final String GEMM = "gemm";
-
   /** The suite's gemm benchmarks (bench.Gemm), C = A B of size × size matrices. */
   public static final String SUITE_GEMM = "Gemm.dgemm";
 
@@ -59,12 +55,11 @@ public final class JmhResults {
   /** The package of the suite's own benchmarks, whose names keep their class. */
   static final String SUITE_PACKAGE = "org.ftcbench.bench.";
 
-  /** The run's flops.csv, beside jmh.json. */
-  public static final String FLOPS_FILE = "flops.csv";
-
-  /** Whether {@code name} (this table's benchmark column) is a square gemm of side {@code size}. */
+  /**
+   * Whether {@code name} (this table's benchmark column) is the suite's square gemm (bench.Gemm).
+   */
   public static boolean isGemm(String name) {
-    return GEMM.equals(name) || SUITE_GEMM.equals(name) || SUITE_SGEMM.equals(name);
+    return SUITE_GEMM.equals(name) || SUITE_SGEMM.equals(name);
   }
 
   /**
@@ -91,6 +86,29 @@ public final class JmhResults {
   /** The result of row {@code row}, as jmh.json and flops.csv recorded it. */
   public JmhResult result(int row) {
     return results.get(row);
+  }
+
+  /**
+   * The series of {@code benchmark} (jmh.json's full name) at {@code params}, N and size aside (the
+   * series' axis): e.g. the CACHED twin of a RECOMPUTE trainStep, or the jblas twin of a plainJava
+   * forward. Empty when the run did not measure it.
+   */
+  public Optional<String> series(String benchmark, Map<String, String> params) {
+    Map<String, String> wanted = besideTheAxis(params);
+    for (int i = 0; i < results.size(); i++) {
+      JmhResult r = results.get(i);
+      if (r.benchmark().equals(benchmark) && besideTheAxis(r.params()).equals(wanted)) {
+        return Optional.of(table.stringColumn(Columns.SERIES).get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, String> besideTheAxis(Map<String, String> params) {
+    Map<String, String> p = new TreeMap<>(params);
+    p.remove("N");
+    p.remove("size");
+    return p;
   }
 
   /** The raw samples of row {@code row} in seconds per operation (forks × iterations). */
@@ -185,9 +203,7 @@ public final class JmhResults {
       // 0 FLOPs per op (certify: construction is not BLAS work) has no rate
       double perOp = r.flopsPerOp();
       gflops.append(
-          Double.isNaN(perOp)
-              ? gflops(r, name, r.intParam("size"), sec)
-              : perOp > 0 ? perOp / sec / 1e9 : Double.NaN);
+          Double.isNaN(perOp) ? flopCounter(r, sec) : perOp > 0 ? perOp / sec / 1e9 : Double.NaN);
       fMode.append(params.getOrDefault("fMode", ""));
       precision.append(precision(name, params));
     }
@@ -239,7 +255,8 @@ public final class JmhResults {
     return names;
   }
 
-  private static double gflops(JmhResult r, String name, Integer size, double secondsPerOp) {
+  /** GFLOP/s from a secondary metric whose name contains "flop"; NaN if there is none. */
+  private static double flopCounter(JmhResult r, double secondsPerOp) {
     for (Map.Entry<String, JmhResult.Metric> e : r.secondary().entrySet()) {
       if (!e.getKey().toLowerCase(Locale.ROOT).contains("flop")) {
         continue;
@@ -269,10 +286,6 @@ public final class JmhResults {
           return mean / r.measurementSeconds() / 1e9;
         }
       }
-    }
-    if (isGemm(name) && size != null) {
-      // C = A B with A, B size × size: size² outputs, each a size-long dot product (2·size FLOPs)
-      return 2.0 * size * size * size / secondsPerOp / 1e9;
     }
     return Double.NaN;
   }

@@ -1,14 +1,26 @@
 package org.ftcbench.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import org.ftcbench.bench.BenchPlan;
+import org.ftcbench.bench.BenchPoint;
+import org.ftcbench.bench.BenchSettings;
+import org.ftcbench.bench.BenchmarkName;
+import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
 import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
@@ -17,7 +29,8 @@ import org.ftcbench.results.RunFolder;
  * A small but complete run folder in design.md's formats, for the analysis and report tests:
  * certify.csv and capacity.csv/cells.csv follow the paper's formulas with seeded noise (so the
  * fitted slopes are known: depth 2 ≈ 1, depth 3 ≈ 0.5), and jmh.json is real JMH output (see
- * FixtureKernels.java.txt beside it).
+ * FixtureKernels.java.txt beside it) named as the suite's benchmarks, with their flops.csv ({@link
+ * #writeJmh}).
  */
 public final class FixtureRun {
   private FixtureRun() {}
@@ -34,17 +47,84 @@ public final class FixtureRun {
       Files.writeString(dir.resolve(RunFolder.CERTIFY), certify());
       Files.writeString(dir.resolve(RunFolder.CAPACITY), capacity());
       Files.writeString(dir.resolve(RunFolder.CELLS), cells());
-      copyJmh(dir.resolve(RunFolder.JMH));
+      writeJmh(dir);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public static void copyJmh(Path target) throws IOException {
+  /**
+   * The points of the suite's benchmarks that the stand-in kernels of FixtureKernels.java.txt were
+   * measured for, as bench plans them ({@link BenchPlan}): trainStep at K = 10⁴, depth 2 and 3, N =
+   * 10…3000, both f modes, float64; plainJava and its jblas twin at rows = 256 (the stand-ins' K);
+   * dgemm at sizes 64…512.
+   */
+  static final List<BenchPoint> POINTS =
+      BenchPlan.points(
+          new BenchSettings(
+              List.of(BenchmarkName.TRAIN_STEP, BenchmarkName.PLAIN_JAVA, BenchmarkName.GEMM),
+              2,
+              1,
+              150,
+              3,
+              150,
+              10_000,
+              List.of(10, 100, 1000, 3000),
+              List.of(2, 3),
+              List.of(FMode.CACHED, FMode.RECOMPUTE),
+              List.of(Precision.FLOAT64),
+              List.of(64, 128, 256, 512),
+              List.of(2, 3),
+              List.of(10, 100, 1000, 3000),
+              List.of(256),
+              List.of(),
+              false));
+
+  /** The suite's benchmark method each stand-in kernel was measured for. */
+  private static final Map<String, String> STAND_IN_FOR =
+      Map.of(
+          "trainStep", "step",
+          "forward", "jblas",
+          "forwardPlainJava", "plainJava",
+          "gemm", "dgemm");
+
+  /**
+   * Writes {@code dir/jmh.json}, real JMH output of the stand-in kernels (FixtureKernels.java.txt)
+   * under the names and parameters of the suite's benchmarks they stand for (each result becomes
+   * the one {@link #POINTS} point of its method whose parameters include the stand-in's), and
+   * {@code dir/flops.csv} as bench writes it for those points.
+   */
+  public static void writeJmh(Path dir) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ArrayNode results;
     try (InputStream in = FixtureRun.class.getResourceAsStream("jmh.json")) {
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      results = (ArrayNode) json.readTree(in);
     }
+    for (JsonNode r : results) {
+      ObjectNode result = (ObjectNode) r;
+      String standIn = result.path("benchmark").asText();
+      String method = STAND_IN_FOR.get(standIn.substring(standIn.lastIndexOf('.') + 1));
+      Map<String, String> params = new TreeMap<>();
+      result
+          .path("params")
+          .fields()
+          .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      List<BenchPoint> match =
+          POINTS.stream()
+              .filter(p -> p.method().equals(method))
+              .filter(p -> p.params().entrySet().containsAll(params.entrySet()))
+              .toList();
+      if (match.size() != 1) {
+        throw new IllegalStateException(standIn + " " + params + " matches " + match);
+      }
+      result.put("benchmark", match.get(0).jmhName());
+      ObjectNode real = result.putObject("params");
+      match.get(0).params().forEach(real::put);
+      result.putObject("secondaryMetrics"); // the stand-ins' FLOP counters: the suite has flops.csv
+    }
+    Files.writeString(dir.resolve(RunFolder.JMH), json.writeValueAsString(results) + "\n");
+    Files.writeString(dir.resolve(RunFolder.FLOPS), BenchPlan.flopsCsv(POINTS));
   }
 
   static String env() {
