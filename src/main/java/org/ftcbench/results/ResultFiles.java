@@ -5,6 +5,7 @@ import static org.ftcbench.results.Column.required;
 import static org.ftcbench.results.Column.trailing;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.ftcbench.results.Column.Type;
 
 /**
@@ -53,8 +54,31 @@ public final class ResultFiles {
    */
   public static final String PRECISION = "precision";
 
-  private static Column precision() {
-    return trailing(PRECISION, Type.STRING, "float64");
+  /** The task's columns, first in capacity.csv, cells.csv and failures.csv. */
+  private static final List<Column> TASK =
+      List.of(
+          required(DEPTH, Type.INT),
+          required(N, Type.INT),
+          required(K, Type.INT),
+          optional(D, Type.INT));
+
+  /** A trained cell: the task, its width m and its seed. */
+  private static final List<Column> CELL =
+      concat(TASK, List.of(required(M, Type.INT), optional(SEED, Type.LONG)));
+
+  private static final List<String> CELL_KEY = List.of(DEPTH, N, K, D, M, SEED);
+
+  /** How the training went, last in capacity.csv and cells.csv. */
+  private static final List<Column> TRAINING =
+      List.of(
+          optional(INITIAL_LOSS, Type.DOUBLE),
+          optional(STEPS, Type.DOUBLE),
+          optional(WALL_MS, Type.DOUBLE),
+          trailing(PRECISION, Type.STRING, "float64"));
+
+  @SafeVarargs
+  private static List<Column> concat(List<Column>... parts) {
+    return Stream.of(parts).flatMap(List::stream).toList();
   }
 
   /** certify.csv: one row per construction (construct.CertifySweep). */
@@ -81,38 +105,22 @@ public final class ResultFiles {
   public static final ResultFile CAPACITY =
       new ResultFile(
           RunFolder.CAPACITY,
-          List.of(
-              required(DEPTH, Type.INT),
-              required(N, Type.INT),
-              required(K, Type.INT),
-              optional(D, Type.INT),
-              optional(SEED, Type.LONG),
-              required(CRITERION, Type.STRING),
-              required(M_MIN, Type.DOUBLE),
-              optional(LOSS_AT_M_MIN, Type.DOUBLE),
-              optional(INITIAL_LOSS, Type.DOUBLE),
-              optional(STEPS, Type.DOUBLE),
-              optional(WALL_MS, Type.DOUBLE),
-              precision()),
+          concat(
+              TASK,
+              List.of(
+                  optional(SEED, Type.LONG),
+                  required(CRITERION, Type.STRING),
+                  required(M_MIN, Type.DOUBLE),
+                  optional(LOSS_AT_M_MIN, Type.DOUBLE)),
+              TRAINING),
           List.of(DEPTH, N, K, D, SEED, CRITERION));
 
   /** cells.csv: every trained (depth, N, K, m, seed), the Fig. 9 heatmap (capacity.CellResult). */
   public static final ResultFile CELLS =
       new ResultFile(
           RunFolder.CELLS,
-          List.of(
-              required(DEPTH, Type.INT),
-              required(N, Type.INT),
-              required(K, Type.INT),
-              optional(D, Type.INT),
-              required(M, Type.INT),
-              optional(SEED, Type.LONG),
-              required(FINAL_LOSS, Type.DOUBLE),
-              optional(INITIAL_LOSS, Type.DOUBLE),
-              optional(STEPS, Type.DOUBLE),
-              optional(WALL_MS, Type.DOUBLE),
-              precision()),
-          List.of(DEPTH, N, K, D, M, SEED));
+          concat(CELL, List.of(required(FINAL_LOSS, Type.DOUBLE)), TRAINING),
+          CELL_KEY);
 
   /**
    * failures.csv: a cell that failed (NaN or diverging loss, at step {@code step}) or whose worker
@@ -121,16 +129,8 @@ public final class ResultFiles {
   public static final ResultFile FAILURES =
       new ResultFile(
           RunFolder.FAILURES,
-          List.of(
-              required(DEPTH, Type.INT),
-              required(N, Type.INT),
-              required(K, Type.INT),
-              optional(D, Type.INT),
-              required(M, Type.INT),
-              optional(SEED, Type.LONG),
-              optional(STEP, Type.INT),
-              optional(REASON, Type.STRING)),
-          List.of(DEPTH, N, K, D, M, SEED));
+          concat(CELL, List.of(optional(STEP, Type.INT), optional(REASON, Type.STRING))),
+          CELL_KEY);
 
   /**
    * flops.csv: FLOPs per operation of every point of a bench run (bench.BenchPlan). {@code
