@@ -44,12 +44,12 @@ class ForkPlanTest {
     Path a =
         new JmhFixture()
             .forks(4)
-            .point("org.ftcbench.bench.Gemm.dgemm", "avgt", 10, 100.0, 0.02, 1)
+            .point(JmhFixture.real("dgemm", 10), "avgt", 100.0, 0.02, 1)
             .write(tmp.resolve("m/r1"), "quick", "cpu");
     Path b =
         new JmhFixture()
             .forks(4)
-            .point("org.ftcbench.bench.Gemm.dgemm", "avgt", 10, 130.0, 0.02, 2)
+            .point(JmhFixture.real("dgemm", 10), "avgt", 130.0, 0.02, 2)
             .write(tmp.resolve("m/r2"), "quick", "cpu");
     Files.writeString(
         a.resolve("jmh.json"),
@@ -60,9 +60,7 @@ class ForkPlanTest {
                     + " ms\",\"measurementTime\":\"300 ms\""));
     String text = VarianceReport.render(List.of(a, b), 1.5, new int[] {2, 3});
     // two runs 30% apart: a large run component; iterations at 2% and no fork effect
-    assertThat(text)
-        .contains("fork start-up and set-up given")
-        .contains("Gemm.dgemm [N=10, depth=2]");
+    assertThat(text).contains("fork start-up and set-up given").contains("Gemm.dgemm [size=10]");
     String row = text.lines().filter(l -> l.startsWith("Gemm.dgemm")).findFirst().orElseThrow();
     String[] cols = row.substring(62).trim().split("\\s+");
     assertThat(cols[0]).isEqualTo("4×5");
