@@ -54,6 +54,5 @@ public final class Columns {
   public static final String SECONDS = "seconds_per_op";
   public static final String SECONDS_LOW = "seconds_low";
   public static final String SECONDS_HIGH = "seconds_high";
-  public static final String FLOPS_PER_OP = ResultFiles.FLOPS_PER_OP;
   public static final String SAMPLES = "samples";
 }

@@ -187,10 +187,14 @@ public final class JmhResults {
       appendInt(depth, r.intParam("depth"));
       appendInt(k, r.intParam("K"));
       appendInt(size, r.intParam("size"));
-      other.append(
-          String.join(
-              ", ",
-              rest.stream().filter(s -> !s.startsWith("depth=") && !s.startsWith("K=")).toList()));
+      List<String> others = new ArrayList<>();
+      params.forEach(
+          (key, v) -> {
+            if (!List.of("N", "size", "depth", "K").contains(key)) {
+              others.add(key + "=" + v);
+            }
+          });
+      other.append(String.join(", ", others));
       double sec = r.secondsPerOp(r.score());
       seconds.append(sec);
       double a = r.secondsPerOp(r.confidenceLow());

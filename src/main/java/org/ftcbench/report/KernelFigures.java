@@ -140,10 +140,7 @@ public final class KernelFigures {
       if (JmhResults.isGemm(t.stringColumn(Columns.BENCHMARK).get(i))
           && !t.intColumn(Columns.SIZE).isMissing(i)) {
         gemmBySize.put(
-            t.stringColumn(Columns.BENCHMARK).get(i).replaceFirst("^Gemm\\.", "")
-                + " size "
-                + t.intColumn(Columns.SIZE).getInt(i),
-            g);
+            run.jmh().get().result(i).method() + " size " + t.intColumn(Columns.SIZE).getInt(i), g);
         continue;
       }
       if (!t.intColumn(Columns.N).isMissing(i)) {

@@ -80,8 +80,10 @@ class BrowserTest {
    * load); returns its stdout.
    */
   static String chromium(String url, String... extra) throws IOException, InterruptedException {
-    // its own profile and output beside the report, or in a temporary folder of its own
-    Path work = tmp != null ? tmp : Files.createTempDirectory("ftc-chromium");
+    // its own profile and output beside the report, or in a temporary folder of its own (also
+    // when called from another test class after this one's folder was deleted)
+    Path work =
+        tmp != null && Files.isDirectory(tmp) ? tmp : Files.createTempDirectory("ftc-chromium");
     List<String> cmd =
         new ArrayList<>(
             List.of(
