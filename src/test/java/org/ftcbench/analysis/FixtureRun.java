@@ -19,6 +19,7 @@ import org.ftcbench.bench.BenchPlan;
 import org.ftcbench.bench.BenchPoint;
 import org.ftcbench.bench.BenchSettings;
 import org.ftcbench.bench.BenchmarkName;
+import org.ftcbench.construct.Construction;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
@@ -164,21 +165,63 @@ public final class FixtureRun {
         double lower2 = Math.min(3 * n, k - 2);
         int m2 = (int) Math.round(upper2 * (0.6 + 0.1 * rng.nextDouble()));
         lines.add(
-            row(2, "two-layer-interpolant", n, k, d, seed, m2, (d + 2) * m2 + 1, upper2, lower2));
+            row(
+                2,
+                Construction.TWO_LAYER_INTERPOLANT.label(),
+                n,
+                k,
+                d,
+                seed,
+                m2,
+                (d + 2) * m2 + 1,
+                upper2,
+                lower2));
         double sk = Math.ceil(Math.sqrt(k));
         double s3 = Math.ceil(Math.sqrt(3 * n + 2) * (0.9 + 0.1 * rng.nextDouble()));
         double upper3 =
             Math.min(
                 2 * Math.sqrt(k) + Math.min(2 * Math.sqrt(k), 3 * n), 6 * Math.sqrt(3 * n + 2));
         double lower3 = Math.sqrt(2 * Math.min(3 * n, k - 2) + 0.25) - 0.5;
-        lines.add(row(3, "U1", n, k, d, seed, 4 * sk, params3(d, 2 * sk, 2 * sk), upper3, lower3));
-        lines.add(
-            row(3, "U2", n, k, d, seed, 2 * sk + 3 * n, params3(d, 2 * sk, 3 * n), upper3, lower3));
-        lines.add(row(3, "U3", n, k, d, seed, 6 * s3, params3(d, 2 * s3, 4 * s3), upper3, lower3));
         lines.add(
             row(
                 3,
-                "appendix-A",
+                Construction.U1_YUN.label(),
+                n,
+                k,
+                d,
+                seed,
+                4 * sk,
+                params3(d, 2 * sk, 2 * sk),
+                upper3,
+                lower3));
+        lines.add(
+            row(
+                3,
+                Construction.U2_BUMP.label(),
+                n,
+                k,
+                d,
+                seed,
+                2 * sk + 3 * n,
+                params3(d, 2 * sk, 3 * n),
+                upper3,
+                lower3));
+        lines.add(
+            row(
+                3,
+                Construction.U3_KEPT_SET.label(),
+                n,
+                k,
+                d,
+                seed,
+                6 * s3,
+                params3(d, 2 * s3, 4 * s3),
+                upper3,
+                lower3));
+        lines.add(
+            row(
+                3,
+                Construction.APPENDIX_A.label(),
                 n,
                 k,
                 d,

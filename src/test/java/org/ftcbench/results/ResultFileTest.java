@@ -119,7 +119,7 @@ class ResultFileTest {
             ResultFiles.CERTIFY.keyOf(
                 java.util.Map.of(
                     "construction",
-                    "U1",
+                    "three-layer-u1-yun",
                     "N",
                     "10",
                     "K",
@@ -130,6 +130,6 @@ class ResultFileTest {
                     "1",
                     "depth",
                     "3")))
-        .isEqualTo("U1,10,100,10,1");
+        .isEqualTo("three-layer-u1-yun,10,100,10,1");
   }
 }
