@@ -166,8 +166,7 @@ public final class FixtureRun {
         int m2 = (int) Math.round(upper2 * (0.6 + 0.1 * rng.nextDouble()));
         lines.add(
             row(
-                2,
-                Construction.TWO_LAYER_INTERPOLANT.label(),
+                Construction.TWO_LAYER_INTERPOLANT,
                 n,
                 k,
                 d,
@@ -182,66 +181,34 @@ public final class FixtureRun {
             Math.min(
                 2 * Math.sqrt(k) + Math.min(2 * Math.sqrt(k), 3 * n), 6 * Math.sqrt(3 * n + 2));
         double lower3 = Math.sqrt(2 * Math.min(3 * n, k - 2) + 0.25) - 0.5;
-        lines.add(
-            row(
-                3,
-                Construction.U1_YUN.label(),
-                n,
-                k,
-                d,
-                seed,
-                4 * sk,
-                params3(d, 2 * sk, 2 * sk),
-                upper3,
-                lower3));
-        lines.add(
-            row(
-                3,
-                Construction.U2_BUMP.label(),
-                n,
-                k,
-                d,
-                seed,
-                2 * sk + 3 * n,
-                params3(d, 2 * sk, 3 * n),
-                upper3,
-                lower3));
-        lines.add(
-            row(
-                3,
-                Construction.U3_KEPT_SET.label(),
-                n,
-                k,
-                d,
-                seed,
-                6 * s3,
-                params3(d, 2 * s3, 4 * s3),
-                upper3,
-                lower3));
-        lines.add(
-            row(
-                3,
-                Construction.APPENDIX_A.label(),
-                n,
-                k,
-                d,
-                seed,
-                4 * n + 4,
-                params3(d, 2 * n + 2, 2 * n + 2),
-                upper3,
-                lower3));
+        // the hidden widths (d1, d2) of U1, U2, U3 and Appendix A
+        double[][] widths = {
+          {2 * sk, 2 * sk}, {2 * sk, 3 * n}, {2 * s3, 4 * s3}, {2 * n + 2, 2 * n + 2}
+        };
+        for (int i = 0; i < THREE_LAYER.size(); i++) {
+          double d1 = widths[i][0];
+          double d2 = widths[i][1];
+          lines.add(
+              row(THREE_LAYER.get(i), n, k, d, seed, d1 + d2, params3(d, d1, d2), upper3, lower3));
+        }
       }
     }
     return String.join("\n", lines) + "\n";
   }
+
+  private static final List<Construction> THREE_LAYER =
+      List.of(
+          Construction.U1_YUN,
+          Construction.U2_BUMP,
+          Construction.U3_KEPT_SET,
+          Construction.APPENDIX_A);
 
   private static double params3(int d, double d1, double d2) {
     return d1 * d + d1 + d2 * d1 + d2 + d2 + 1;
   }
 
   private static String row(
-      int depth,
-      String c,
+      Construction c,
       int n,
       int k,
       int d,
@@ -252,8 +219,8 @@ public final class FixtureRun {
       double lower) {
     return ResultFiles.CERTIFY.line(
         List.of(
-            depth,
-            c,
+            c.depth(),
+            c.label(),
             n,
             k,
             d,
