@@ -74,11 +74,11 @@ public final class IndexPage {
             RunFolder.CAPACITY,
             RunFolder.CELLS,
             RunFolder.JMH,
-            "failures.csv")) {
+            RunFolder.FAILURES)) {
       String href = ctx.href(f);
       if (href != null) {
         b.append("<li>").append(Html.link(href, f)).append("</li>\n");
-      } else if (!f.equals("failures.csv")) {
+      } else if (!f.equals(RunFolder.FAILURES)) {
         b.append("<li>").append(Html.esc(f)).append(" — missing</li>\n");
       }
     }

@@ -54,7 +54,7 @@ public final class ReportWriter {
           RunFolder.CELLS,
           RunFolder.JMH,
           RunFolder.FLOPS,
-          RunLoader.FAILURES);
+          RunFolder.FAILURES);
 
   public static Written write(List<Path> runDirs, Path out, FitSettings settings) {
     return write(runDirs, List.of(), out, settings);

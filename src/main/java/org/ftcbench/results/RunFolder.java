@@ -24,6 +24,9 @@ public final class RunFolder {
   /** FLOPs per operation of every benchmark point in jmh.json (bench.BenchPlan). */
   public static final String FLOPS = "flops.csv";
 
+  /** Why cells failed (capacity.CellStore), beside cells.csv. */
+  public static final String FAILURES = "failures.csv";
+
   public static final String ADAPTERS = "adapters";
 
   private static final DateTimeFormatter RUN_ID =

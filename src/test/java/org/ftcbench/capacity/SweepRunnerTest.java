@@ -119,7 +119,7 @@ class SweepRunnerTest {
     try (WorkerPool pool = new WorkerPool(TestWorker.command(), 3, SHORT)) {
       new SweepRunner(parallel, pool, 3, SweepProgress.NONE).run(PLAN);
     }
-    for (String file : List.of(RunFolder.CELLS, RunFolder.CAPACITY, CellStore.FAILURES)) {
+    for (String file : List.of(RunFolder.CELLS, RunFolder.CAPACITY, RunFolder.FAILURES)) {
       assertThat(table(parallel, file)).as(file).isEqualTo(table(serial, file));
     }
   }

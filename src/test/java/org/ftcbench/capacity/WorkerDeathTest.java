@@ -78,7 +78,7 @@ class WorkerDeathTest {
     }
     assertThat(first.itemsLost()).isEqualTo(1);
     assertThat(lostSeen.get()).as("the progress line counts the lost cell").isEqualTo(1);
-    List<String> failures = Files.readAllLines(run.resolve(CellStore.FAILURES));
+    List<String> failures = Files.readAllLines(run.resolve(RunFolder.FAILURES));
     assertThat(failures).hasSize(2);
     List<String> row = Csv.parse(failures.get(1));
     assertThat(row.get(6)).isEqualTo("-1");
