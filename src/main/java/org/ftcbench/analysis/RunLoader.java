@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.ftcbench.analysis.CsvTable.Col;
-import org.ftcbench.analysis.CsvTable.Schema;
-import org.ftcbench.analysis.CsvTable.Type;
+import org.ftcbench.results.ResultFile;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
+import org.ftcbench.results.TableReader;
 import tech.tablesaw.api.Table;
 
 /**
@@ -22,55 +22,6 @@ import tech.tablesaw.api.Table;
  */
 public final class RunLoader {
   private RunLoader() {}
-
-  static final Schema CERTIFY =
-      new Schema(
-          RunFolder.CERTIFY,
-          List.of(
-              new Col(Columns.DEPTH, Type.INT, true),
-              new Col(Columns.CONSTRUCTION, Type.STRING, true),
-              new Col(Columns.N, Type.INT, true),
-              new Col(Columns.K, Type.INT, true),
-              new Col(Columns.D, Type.INT, false),
-              new Col(Columns.SEED, Type.LONG, false),
-              new Col(Columns.NEURONS, Type.DOUBLE, true),
-              new Col(Columns.PARAMS, Type.DOUBLE, false),
-              new Col(Columns.UPPER_BOUND, Type.DOUBLE, false),
-              new Col(Columns.LOWER_BOUND, Type.DOUBLE, false),
-              new Col(Columns.MAX_ABS_RESIDUAL, Type.DOUBLE, false),
-              new Col(Columns.BUILD_MS, Type.DOUBLE, false),
-              new Col(Columns.VERIFY_MS, Type.DOUBLE, false)));
-
-  static final Schema CAPACITY =
-      new Schema(
-          RunFolder.CAPACITY,
-          List.of(
-              new Col(Columns.DEPTH, Type.INT, true),
-              new Col(Columns.N, Type.INT, true),
-              new Col(Columns.K, Type.INT, true),
-              new Col(Columns.D, Type.INT, false),
-              new Col(Columns.SEED, Type.LONG, false),
-              new Col(Columns.CRITERION, Type.STRING, true),
-              new Col(Columns.M_MIN, Type.DOUBLE, true),
-              new Col(Columns.LOSS_AT_M_MIN, Type.DOUBLE, false),
-              new Col(Columns.INITIAL_LOSS, Type.DOUBLE, false),
-              new Col(Columns.STEPS, Type.DOUBLE, false),
-              new Col(Columns.WALL_MS, Type.DOUBLE, false)));
-
-  static final Schema CELLS =
-      new Schema(
-          RunFolder.CELLS,
-          List.of(
-              new Col(Columns.DEPTH, Type.INT, true),
-              new Col(Columns.N, Type.INT, true),
-              new Col(Columns.K, Type.INT, true),
-              new Col(Columns.D, Type.INT, false),
-              new Col(Columns.M, Type.INT, true),
-              new Col(Columns.SEED, Type.LONG, false),
-              new Col(Columns.FINAL_LOSS, Type.DOUBLE, true),
-              new Col(Columns.INITIAL_LOSS, Type.DOUBLE, false),
-              new Col(Columns.STEPS, Type.DOUBLE, false),
-              new Col(Columns.WALL_MS, Type.DOUBLE, false)));
 
   /** The files the sweep writes. */
   private static final List<String> SWEEP_FILES =
@@ -129,11 +80,11 @@ public final class RunLoader {
       notices.add(new Notice(RunFolder.ENV, "the bench run " + progress.benchStatus()));
     }
     Map<String, String> env = flatten(envRoot);
-    Optional<Table> certify = CsvTable.read(dir, CERTIFY, notices);
-    Optional<Table> capacity = CsvTable.read(dir, CAPACITY, notices);
-    Optional<Table> cells = CsvTable.read(dir, CELLS, notices);
+    Optional<Table> certify = read(dir, ResultFiles.CERTIFY, notices);
+    Optional<Table> capacity = read(dir, ResultFiles.CAPACITY, notices);
+    Optional<Table> cells = read(dir, ResultFiles.CELLS, notices);
     Optional<JmhResults> jmh = JmhResults.read(dir, RunFolder.JMH, notices);
-    Optional<Table> failures = CsvTable.readText(dir, RunFolder.FAILURES, notices);
+    Optional<Table> failures = read(dir, ResultFiles.FAILURES, notices);
     Path abs = dir.toAbsolutePath().normalize();
     String runId = abs.getFileName() == null ? "run" : abs.getFileName().toString();
     String machine = env.get("machine");
@@ -144,6 +95,11 @@ public final class RunLoader {
     }
     return new RunData(
         dir, machine, runId, env, certify, capacity, cells, jmh, failures, progress, notices);
+  }
+
+  /** A result file as a table; each problem reading it becomes a notice about that file. */
+  static Optional<Table> read(Path dir, ResultFile file, List<Notice> notices) {
+    return file.read(dir, problem -> notices.add(new Notice(file.name(), problem)));
   }
 
   /** env.json's root object, or null (with a notice when it exists but is not a JSON object). */
@@ -165,7 +121,7 @@ public final class RunLoader {
           new Notice(
               RunFolder.ENV,
               "does not parse as JSON ("
-                  + CsvTable.abbreviate(String.valueOf(e.getMessage()))
+                  + TableReader.abbreviate(String.valueOf(e.getMessage()))
                   + "); the environment table is empty"));
       return null;
     }

@@ -8,31 +8,16 @@ import java.util.stream.Collectors;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * The points a bench run measures, in run order, each with its FLOPs per operation; and the
  * flops.csv table that records them next to jmh.json.
  *
- * <p>flops.csv has one row per point: {@code benchmark,params,depth,N,K,widths,neurons,parameters,
- * flops_per_op}. {@code benchmark} and {@code params} equal jmh.json's {@code benchmark} field and
- * its {@code params} map written as {@code name=value} pairs sorted by name and joined by ';'
- * (empty when the benchmark has no parameters): the join key. depth, N and K repeat those params
- * (empty where a benchmark has none); widths is the adapter's (d-…-1).
+ * <p>flops.csv ({@link ResultFiles#FLOPS}) has one row per point, keyed by jmh.json's {@code
+ * benchmark} and {@code params} ({@link BenchPoint#paramString}).
  */
 public final class BenchPlan {
-  /** flops.csv's columns, in order. */
-  public static final List<String> FLOPS_COLUMNS =
-      List.of(
-          "benchmark",
-          "params",
-          "depth",
-          "N",
-          "K",
-          "widths",
-          "neurons",
-          "parameters",
-          "flops_per_op");
-
   private BenchPlan() {}
 
   /** Every point of the settings, benchmarks in the settings' order. */
@@ -125,7 +110,7 @@ public final class BenchPlan {
 
   /** flops.csv: a header and one row per point. */
   public static String flopsCsv(List<BenchPoint> points) {
-    StringBuilder sb = new StringBuilder(Csv.line(FLOPS_COLUMNS)).append('\n');
+    StringBuilder sb = new StringBuilder(Csv.line(ResultFiles.FLOPS.header())).append('\n');
     for (BenchPoint p : points) {
       List<Object> row =
           Arrays.asList(
@@ -138,7 +123,7 @@ public final class BenchPlan {
               p.widths().length == 0 ? "" : p.neurons(),
               p.widths().length == 0 ? "" : p.parameters(),
               p.flops());
-      sb.append(Csv.line(row)).append('\n');
+      sb.append(ResultFiles.FLOPS.line(row)).append('\n');
     }
     return sb.toString();
   }

@@ -2,6 +2,7 @@ package org.ftcbench.capacity;
 
 import java.util.List;
 import org.ftcbench.nn.Precision;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * One row of capacity.csv: the smallest adapter width that fits a task under a criterion.
@@ -20,22 +21,6 @@ public record CapacityRow(
     int steps,
     long wallMs) {
 
-  /** capacity.csv's columns (docs/design.md). */
-  public static final List<String> COLUMNS =
-      List.of(
-          "depth",
-          "N",
-          "K",
-          "d",
-          "seed",
-          "criterion",
-          "m_min",
-          "loss_at_m_min",
-          "initial_loss",
-          "steps",
-          "wall_ms",
-          "precision");
-
   /** The row for a task that passes with g = 0. */
   static CapacityRow withoutTraining(TaskKey task, Criterion criterion, double initialLoss) {
     return new CapacityRow(task, criterion.label(), 0, initialLoss, initialLoss, 0, 0);
@@ -53,7 +38,10 @@ public record CapacityRow(
         cell.wallMs());
   }
 
-  /** The row, with the precision its cells were trained in (the trainer's, the run's). */
+  /**
+   * The capacity.csv row ({@link ResultFiles#CAPACITY}), with the precision its cells were trained
+   * in (the trainer's, the run's).
+   */
   public List<Object> row(Precision precision) {
     return java.util.Arrays.asList(
         task.depth(),
@@ -70,7 +58,10 @@ public record CapacityRow(
         precision.label());
   }
 
-  /** The identity of a row: resuming skips rows whose key is already in the file. */
+  /**
+   * The identity of a row ({@link ResultFiles#CAPACITY}'s key): resuming skips rows whose key is
+   * already in the file.
+   */
   public static String key(TaskKey task, String criterion) {
     return task.depth()
         + ","

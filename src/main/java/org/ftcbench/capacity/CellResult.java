@@ -3,6 +3,7 @@ package org.ftcbench.capacity;
 import java.util.List;
 import java.util.Map;
 import org.ftcbench.nn.Precision;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * The outcome of training one cell, a row of cells.csv.
@@ -17,25 +18,6 @@ import org.ftcbench.nn.Precision;
 public record CellResult(
     CellKey key, double finalLoss, double initialLoss, int steps, long wallMs, String failure) {
 
-  /** cells.csv's columns (docs/design.md). */
-  public static final List<String> COLUMNS =
-      List.of(
-          "depth",
-          "N",
-          "K",
-          "d",
-          "m",
-          "seed",
-          "final_loss",
-          "initial_loss",
-          "steps",
-          "wall_ms",
-          "precision");
-
-  /** failures.csv's columns: the failed cell and why it failed. */
-  public static final List<String> FAILURE_COLUMNS =
-      List.of("depth", "N", "K", "d", "m", "seed", "step", "reason");
-
   public boolean failed() {
     return failure != null;
   }
@@ -48,8 +30,10 @@ public record CellResult(
     return !failed() && criterion.passes(finalLoss, taskInitialLoss);
   }
 
-  /** The cells.csv row. Doubles are written in full (Double.toString round-trips exactly). */
-  /** The row, with the precision its cells were trained in (the trainer's, the run's). */
+  /**
+   * The cells.csv row ({@link ResultFiles#CELLS}), with the precision its cells were trained in
+   * (the trainer's, the run's). Doubles are written in full (Double.toString round-trips exactly).
+   */
   public List<Object> row(Precision precision) {
     return List.of(
         key.depth(),
@@ -65,7 +49,7 @@ public record CellResult(
         precision.label());
   }
 
-  /** The failures.csv row; only for a failed cell. */
+  /** The failures.csv row ({@link ResultFiles#FAILURES}); only for a failed cell. */
   public List<Object> failureRow() {
     return List.of(key.depth(), key.n(), key.k(), key.d(), key.m(), key.seed(), steps, failure);
   }
@@ -74,19 +58,19 @@ public record CellResult(
   public static CellResult fromRow(Map<String, String> row) {
     CellKey key =
         new CellKey(
-            Integer.parseInt(row.get("depth")),
-            Integer.parseInt(row.get("N")),
-            Integer.parseInt(row.get("K")),
-            Integer.parseInt(row.get("d")),
-            Integer.parseInt(row.get("m")),
-            Long.parseLong(row.get("seed")));
-    double finalLoss = Double.parseDouble(row.get("final_loss"));
+            Integer.parseInt(row.get(ResultFiles.DEPTH)),
+            Integer.parseInt(row.get(ResultFiles.N)),
+            Integer.parseInt(row.get(ResultFiles.K)),
+            Integer.parseInt(row.get(ResultFiles.D)),
+            Integer.parseInt(row.get(ResultFiles.M)),
+            Long.parseLong(row.get(ResultFiles.SEED)));
+    double finalLoss = Double.parseDouble(row.get(ResultFiles.FINAL_LOSS));
     return new CellResult(
         key,
         finalLoss,
-        Double.parseDouble(row.get("initial_loss")),
-        Integer.parseInt(row.get("steps")),
-        Long.parseLong(row.get("wall_ms")),
+        Double.parseDouble(row.get(ResultFiles.INITIAL_LOSS)),
+        Integer.parseInt(row.get(ResultFiles.STEPS)),
+        Long.parseLong(row.get(ResultFiles.WALL_MS)),
         Double.isNaN(finalLoss) ? "failed in an earlier invocation (see failures.csv)" : null);
   }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.results.CsvLog;
-import org.ftcbench.results.RunFolder;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * The trained cells of a run: cells.csv (docs/design.md) and failures.csv (why a cell with
@@ -32,8 +32,8 @@ public final class CellStore implements AutoCloseable {
 
   public CellStore(Path runDir, Precision precision) {
     this.precision = precision;
-    this.cells = CsvLog.open(runDir.resolve(RunFolder.CELLS), CellResult.COLUMNS);
-    this.failures = CsvLog.open(runDir.resolve(RunFolder.FAILURES), CellResult.FAILURE_COLUMNS);
+    this.cells = CsvLog.open(runDir, ResultFiles.CELLS);
+    this.failures = CsvLog.open(runDir, ResultFiles.FAILURES);
     for (Map<String, String> row : cells.rows()) {
       CellResult r = CellResult.fromRow(row);
       known.putIfAbsent(r.key(), CompletableFuture.completedFuture(r));

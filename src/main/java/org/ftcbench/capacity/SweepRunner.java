@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.function.IntFunction;
 import org.ftcbench.results.CsvLog;
-import org.ftcbench.results.RunFolder;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * Runs a {@link SweepPlan} into a run folder: cells.csv (+ failures.csv) and capacity.csv.
@@ -75,18 +75,10 @@ public final class SweepRunner {
   public Summary run(SweepPlan plan) {
     long t0 = System.nanoTime();
     try (CellStore store = new CellStore(runDir, trainer.precision());
-        CsvLog capacity = CsvLog.open(runDir.resolve(RunFolder.CAPACITY), CapacityRow.COLUMNS)) {
+        CsvLog capacity = CsvLog.open(runDir, ResultFiles.CAPACITY)) {
       Set<String> written = new HashSet<>();
       for (Map<String, String> row : capacity.rows()) {
-        written.add(
-            CapacityRow.key(
-                new TaskKey(
-                    Integer.parseInt(row.get("depth")),
-                    Integer.parseInt(row.get("N")),
-                    Integer.parseInt(row.get("K")),
-                    Integer.parseInt(row.get("d")),
-                    Long.parseLong(row.get("seed"))),
-                row.get("criterion")));
+        written.add(ResultFiles.CAPACITY.keyOf(row));
       }
       List<SweepItem> todo = new ArrayList<>();
       for (SweepItem item : plan.items()) {

@@ -18,6 +18,7 @@ import org.ftcbench.cluster.SlurmSweep;
 import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.construct.ClipSettings;
 import org.ftcbench.results.CsvLog;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,7 +151,7 @@ final class SweepCommand extends CliCommand {
   private static void runCertifiedSweep(
       Path runDir, List<CertifySweep.Point> points, long cap, PrintWriter out, PrintWriter err) {
     CertifySweep.Summary s;
-    try (CsvLog log = CsvLog.open(runDir.resolve(RunFolder.CERTIFY), CertifySweep.COLUMNS)) {
+    try (CsvLog log = CsvLog.open(runDir, ResultFiles.CERTIFY)) {
       s =
           CertifySweep.run(
               points, CertifySweep.ALL, ClipSettings.defaults(), cap, log, Progress.certified(err));

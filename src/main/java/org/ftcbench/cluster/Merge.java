@@ -14,11 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.ftcbench.capacity.CapacityRow;
-import org.ftcbench.capacity.CellResult;
-import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.CsvLog;
+import org.ftcbench.results.ResultFile;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 
 /**
@@ -36,14 +35,8 @@ public final class Merge {
   /** Rows appended per file. */
   public record Summary(Map<String, Integer> appended) {}
 
-  private record MergedFile(String name, List<String> columns, List<String> key) {}
-
-  private static final List<MergedFile> FILES =
-      List.of(
-          new MergedFile(RunFolder.CELLS, CellResult.COLUMNS, UnitFolder.CELL_KEY),
-          new MergedFile(RunFolder.FAILURES, CellResult.FAILURE_COLUMNS, UnitFolder.CELL_KEY),
-          new MergedFile(RunFolder.CAPACITY, CapacityRow.COLUMNS, UnitFolder.CAPACITY_KEY),
-          new MergedFile(RunFolder.CERTIFY, CertifySweep.COLUMNS, UnitFolder.CERTIFY_KEY));
+  private static final List<ResultFile> FILES =
+      List.of(ResultFiles.CELLS, ResultFiles.FAILURES, ResultFiles.CAPACITY, ResultFiles.CERTIFY);
 
   public static Summary run(Path runDir) {
     List<Path> units = List.of();
@@ -55,7 +48,7 @@ public final class Merge {
       }
     }
     Map<String, Integer> appended = new LinkedHashMap<>();
-    for (MergedFile f : FILES) {
+    for (ResultFile f : FILES) {
       // a local sweep always writes the trained files, and certify.csv when it certifies
       boolean any = !f.name().equals(RunFolder.CERTIFY) || Files.exists(runDir.resolve(f.name()));
       for (Path u : units) {
@@ -65,14 +58,14 @@ public final class Merge {
         continue;
       }
       int n = 0;
-      try (CsvLog target = CsvLog.open(runDir.resolve(f.name()), f.columns())) {
+      try (CsvLog target = CsvLog.open(runDir, f)) {
         Set<String> present = new HashSet<>();
         for (Map<String, String> row : target.rows()) {
-          present.add(UnitFolder.key(row, f.key()));
+          present.add(f.keyOf(row));
         }
         for (Path u : units) {
-          for (Map<String, String> row : CsvLog.read(u.resolve(f.name()), f.columns())) {
-            if (present.add(UnitFolder.key(row, f.key()))) {
+          for (Map<String, String> row : CsvLog.read(u, f)) {
+            if (present.add(f.keyOf(row))) {
               target.append(List.copyOf(row.values()));
               n++;
             }

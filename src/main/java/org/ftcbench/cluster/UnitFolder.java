@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.ftcbench.capacity.CapacityRow;
-import org.ftcbench.capacity.CellResult;
 import org.ftcbench.capacity.Criterion;
 import org.ftcbench.capacity.SweepItem;
 import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.results.AtomicFiles;
 import org.ftcbench.results.CsvLog;
-import org.ftcbench.results.RunFolder;
+import org.ftcbench.results.ResultFile;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * The files of one {@link Unit} in a run folder, {@code R/slurm/units/<id>/}: the same result files
@@ -120,7 +120,7 @@ public final class UnitFolder {
       return true;
     }
     if (unit instanceof Unit.Trained t) {
-      Set<String> have = keys(RunFolder.CAPACITY, CapacityRow.COLUMNS, runDir, CAPACITY_KEY);
+      Set<String> have = keys(ResultFiles.CAPACITY, runDir);
       SweepItem item = t.item();
       for (Criterion c : item.criteria()) {
         if (!have.contains(CapacityRow.key(item.task(), c.label()))) {
@@ -130,35 +130,16 @@ public final class UnitFolder {
       return true;
     }
     CertifySweep.Point p = ((Unit.Certified) unit).point();
-    Set<String> have = keys(RunFolder.CERTIFY, CertifySweep.COLUMNS, runDir, CERTIFY_KEY);
-    return CertifySweep.ALL.stream()
-        .allMatch(
-            c ->
-                have.contains(
-                    String.join(
-                        ",", c.label(), "" + p.n(), "" + p.k(), "" + p.d(), "" + p.seed())));
+    Set<String> have = keys(ResultFiles.CERTIFY, runDir);
+    return CertifySweep.ALL.stream().allMatch(c -> have.contains(CertifySweep.key(c, p)));
   }
 
-  /** The key columns of each merged file: rows with equal keys are one result. */
-  static final List<String> CELL_KEY = List.of("depth", "N", "K", "d", "m", "seed");
-
-  static final List<String> CAPACITY_KEY = List.of("depth", "N", "K", "d", "seed", "criterion");
-  static final List<String> CERTIFY_KEY = List.of("construction", "N", "K", "d", "seed");
-
-  static String key(Map<String, String> row, List<String> keyColumns) {
-    StringBuilder b = new StringBuilder();
-    for (String c : keyColumns) {
-      b.append(b.length() == 0 ? "" : ",").append(row.get(c));
-    }
-    return b.toString();
-  }
-
-  /** The keys of {@code file} in this folder and in the run folder. */
-  private Set<String> keys(String file, List<String> columns, Path runDir, List<String> key) {
+  /** The row keys ({@link ResultFile#keyOf}) of {@code file} in this folder and the run folder. */
+  private Set<String> keys(ResultFile file, Path runDir) {
     Set<String> keys = new HashSet<>();
-    for (Path f : List.of(dir.resolve(file), runDir.resolve(file))) {
-      for (Map<String, String> row : CsvLog.read(f, columns)) {
-        keys.add(key(row, key));
+    for (Path folder : List.of(dir, runDir)) {
+      for (Map<String, String> row : CsvLog.read(folder, file)) {
+        keys.add(file.keyOf(row));
       }
     }
     return keys;
@@ -166,11 +147,11 @@ public final class UnitFolder {
 
   /** The cells this unit's folder holds. */
   List<Map<String, String>> cells() {
-    return CsvLog.read(dir.resolve(RunFolder.CELLS), CellResult.COLUMNS);
+    return CsvLog.read(dir, ResultFiles.CELLS);
   }
 
   /** The certify.csv rows this unit's folder holds. */
   List<Map<String, String>> certifyRows() {
-    return CsvLog.read(dir.resolve(RunFolder.CERTIFY), CertifySweep.COLUMNS);
+    return CsvLog.read(dir, ResultFiles.CERTIFY);
   }
 }

@@ -16,7 +16,7 @@ import org.ftcbench.capacity.TrainingSettings;
 import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.construct.ClipSettings;
 import org.ftcbench.results.CsvLog;
-import org.ftcbench.results.RunFolder;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * Runs one {@link Unit} in its own folder, with the code a local sweep runs: a trained unit is a
@@ -88,7 +88,7 @@ public final class UnitRunner {
       }
     }
     Unit.Certified c = (Unit.Certified) unit;
-    try (CsvLog log = CsvLog.open(dir.resolve(RunFolder.CERTIFY), CertifySweep.COLUMNS)) {
+    try (CsvLog log = CsvLog.open(dir, ResultFiles.CERTIFY)) {
       CertifySweep.Summary s =
           CertifySweep.run(
               List.of(c.point()),

@@ -1,15 +1,15 @@
 package org.ftcbench.compare;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.ftcbench.analysis.SampleSpread;
-import org.ftcbench.results.Csv;
-import org.ftcbench.results.RunFolder;
+import org.ftcbench.results.ResultFiles;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.api.Table;
 
 /**
  * A run's trained minimum widths (capacity.csv), summarised over seeds: (depth, N, K, criterion) →
@@ -31,50 +31,28 @@ public final class CapacityTable {
 
   private CapacityTable() {}
 
-  /** The m_min over seeds per key; empty when the run has no capacity.csv. */
+  /**
+   * The m_min over seeds per key; empty when the run has no usable capacity.csv. Rows that do not
+   * parse are left out here; the report names broken files.
+   */
   public static Map<Key, Double> load(Path folder) {
-    Path file = folder.resolve(RunFolder.CAPACITY);
     Map<Key, List<Double>> seeds = new TreeMap<>();
-    if (!Files.isRegularFile(file)) {
+    Table t = ResultFiles.CAPACITY.read(folder, problem -> {}).orElse(null);
+    if (t == null) {
       return new TreeMap<>();
     }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file);
-    } catch (IOException e) {
-      return new TreeMap<>();
-    }
-    if (lines.isEmpty()) {
-      return new TreeMap<>();
-    }
-    List<String> header = Csv.parse(lines.get(0));
-    int depth = header.indexOf("depth");
-    int n = header.indexOf("N");
-    int k = header.indexOf("K");
-    int crit = header.indexOf("criterion");
-    int m = header.indexOf("m_min");
-    if (depth < 0 || n < 0 || k < 0 || crit < 0 || m < 0) {
-      return new TreeMap<>();
-    }
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> f = Csv.parse(line);
-      if (f.size() < header.size()) {
-        continue; // a torn line
+    for (Row r : t) {
+      if (Stream.of(ResultFiles.DEPTH, ResultFiles.N, ResultFiles.K, ResultFiles.M_MIN)
+          .anyMatch(r::isMissing)) {
+        continue; // no width passed, or a row without its key
       }
-      try {
-        Key key =
-            new Key(
-                Integer.parseInt(f.get(depth)),
-                Integer.parseInt(f.get(n)),
-                Integer.parseInt(f.get(k)),
-                f.get(crit));
-        double v = f.get(m).isEmpty() ? Double.NaN : Double.parseDouble(f.get(m));
-        if (!Double.isNaN(v)) {
-          seeds.computeIfAbsent(key, x -> new ArrayList<>()).add(v);
-        }
-      } catch (NumberFormatException e) {
-        // skip a malformed row; the report names broken files
-      }
+      Key key =
+          new Key(
+              r.getInt(ResultFiles.DEPTH),
+              r.getInt(ResultFiles.N),
+              r.getInt(ResultFiles.K),
+              r.getString(ResultFiles.CRITERION));
+      seeds.computeIfAbsent(key, x -> new ArrayList<>()).add(r.getDouble(ResultFiles.M_MIN));
     }
     Map<Key, Double> out = new TreeMap<>();
     seeds.forEach(

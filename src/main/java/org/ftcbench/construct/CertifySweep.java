@@ -14,6 +14,8 @@ import org.ftcbench.data.PretrainConfig;
 import org.ftcbench.data.PretrainedModel;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.results.CsvLog;
+import org.ftcbench.results.ResultFile;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * The certified sweep (docs/design.md, certify.csv): for each point (N, K, d, seed) every
@@ -37,23 +39,6 @@ import org.ftcbench.results.CsvLog;
  * {@link Summary#tooCostly()}.
  */
 public final class CertifySweep {
-  /** The columns of certify.csv, in order (docs/design.md). */
-  public static final List<String> COLUMNS =
-      List.of(
-          "depth",
-          "construction",
-          "N",
-          "K",
-          "d",
-          "seed",
-          "neurons",
-          "params",
-          "upper_bound",
-          "lower_bound",
-          "max_abs_residual",
-          "build_ms",
-          "verify_ms");
-
   /** Every construction, 2-layer first. */
   public static final List<Construction> ALL = List.of(Construction.values());
 
@@ -113,14 +98,16 @@ public final class CertifySweep {
       long maxMultiplyAdds,
       CsvLog log,
       Progress progress) {
-    if (!log.columns().equals(COLUMNS)) {
+    if (!log.columns().equals(ResultFiles.CERTIFY.header())) {
       throw new IllegalArgumentException(
-          "the log has columns " + log.columns() + ", certify.csv needs " + COLUMNS);
+          "the log has columns "
+              + log.columns()
+              + ", certify.csv needs "
+              + ResultFiles.CERTIFY.header());
     }
     Set<String> present = new HashSet<>();
     for (Map<String, String> row : log.rows()) {
-      present.add(
-          key(row.get("construction"), row.get("N"), row.get("K"), row.get("d"), row.get("seed")));
+      present.add(ResultFiles.CERTIFY.keyOf(row));
     }
     // the rows still to compute, grouped by (K, d, seed) so that each f is pre-trained once
     Map<String, List<Point>> groups = new LinkedHashMap<>();
@@ -189,7 +176,7 @@ public final class CertifySweep {
         done - tooCostly.size(), skipped, List.copyOf(failures), List.copyOf(tooCostly));
   }
 
-  /** The certify.csv row of one result. */
+  /** The certify.csv row of one result ({@link ResultFiles#CERTIFY}). */
   static List<Object> row(Point p, CertifiedAdapter r) {
     return List.of(
         r.construction().depth(),
@@ -207,16 +194,14 @@ public final class CertifySweep {
         String.format(Locale.ROOT, "%.3f", r.verifyMillis()));
   }
 
-  private static String key(Construction c, Point p) {
-    return key(
+  /** The identity of construction {@code c}'s row at point {@code p} ({@link ResultFile#keyOf}). */
+  public static String key(Construction c, Point p) {
+    return String.join(
+        ",",
         c.label(),
         String.valueOf(p.n()),
         String.valueOf(p.k()),
         String.valueOf(p.d()),
         String.valueOf(p.seed()));
-  }
-
-  private static String key(String construction, String n, String k, String d, String seed) {
-    return construction + "|" + n + "|" + k + "|" + d + "|" + seed;
   }
 }

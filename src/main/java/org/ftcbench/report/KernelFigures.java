@@ -3,7 +3,6 @@ package org.ftcbench.report;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,6 +14,7 @@ import org.ftcbench.analysis.JmhResults;
 import org.ftcbench.analysis.RunData;
 import org.ftcbench.analysis.ScalingSeries.Kind;
 import org.ftcbench.analysis.SeriesFit;
+import org.ftcbench.results.JmhResult;
 import org.ftcbench.results.RunFolder;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Line;
@@ -27,14 +27,11 @@ import tech.tablesaw.plotly.traces.Trace;
  * <p>Benchmarks are recognised by name and parameter, because the result file is JMH's own: the
  * {@code fMode} parameter (CACHED, RECOMPUTE) marks the two f modes (bench.TrainStep); the methods
  * {@code plainJava} and {@code jblas} of one class are the no-BLAS and BLAS twins
- * (bench.PlainJavaForward), as is, case-insensitively, a benchmark whose name contains "plain",
- * "java" or "naive" and the one whose name is the rest (forwardPlainJava ↔ forward); the gemm
- * roofline is {@link JmhResults#isGemm} with its {@code size} parameter (bench.Gemm.dgemm).
+ * (bench.PlainJavaForward); the gemm roofline is {@link JmhResults#isGemm} with its {@code size}
+ * parameter (bench.Gemm.dgemm, sgemm). No benchmark's kind is guessed from words in its name.
  */
 public final class KernelFigures {
   private KernelFigures() {}
-
-  private static final List<String> PLAIN_TOKENS = List.of("plainjava", "plain", "java", "naive");
 
   /** The f modes of bench.TrainStep's {@code fMode} parameter. */
   private static final String CACHED = "CACHED";
@@ -143,10 +140,7 @@ public final class KernelFigures {
       if (JmhResults.isGemm(t.stringColumn(Columns.BENCHMARK).get(i))
           && !t.intColumn(Columns.SIZE).isMissing(i)) {
         gemmBySize.put(
-            t.stringColumn(Columns.BENCHMARK).get(i).replaceFirst("^Gemm\\.", "")
-                + " size "
-                + t.intColumn(Columns.SIZE).getInt(i),
-            g);
+            run.jmh().get().result(i).method() + " size " + t.intColumn(Columns.SIZE).getInt(i), g);
         continue;
       }
       if (!t.intColumn(Columns.N).isMissing(i)) {
@@ -306,8 +300,10 @@ public final class KernelFigures {
               color,
               recompute ? Line.Dash.DASH : Line.Dash.SOLID));
       if (recompute) {
-        String twin = e.getKey().replace("fMode=" + RECOMPUTE, "fMode=" + CACHED);
-        Optional<String> cached = groups.containsKey(twin) ? Optional.of(twin) : Optional.empty();
+        JmhResult result = run.jmh().get().result(e.getValue().get(0));
+        Map<String, String> cachedParams = new TreeMap<>(result.params());
+        cachedParams.put("fMode", CACHED);
+        Optional<String> cached = run.jmh().get().series(result.benchmark(), cachedParams);
         cached.ifPresent(
             k -> {
               double[][] r = rows(t, k, Columns.N);
@@ -365,51 +361,37 @@ public final class KernelFigures {
       return noJmh(id, title, caption);
     }
     Table t = run.jmh().get().table();
+    // plain-Java series → its jblas twin's: the same class and parameters, method jblas
     Map<String, String> plainToBlas = new LinkedHashMap<>();
-    List<String> names = t.stringColumn(Columns.BENCHMARK).unique().asList();
-    for (String b : names) {
-      if (b.equals(PLAIN_METHOD) || b.endsWith("." + PLAIN_METHOD)) {
-        String blas = b.substring(0, b.length() - PLAIN_METHOD.length()) + BLAS_METHOD;
-        if (names.contains(blas)) {
-          plainToBlas.put(b, blas);
-          continue;
-        }
-      }
-      String lower = b.toLowerCase(Locale.ROOT);
-      for (String token : PLAIN_TOKENS) {
-        if (lower.contains(token)) {
-          String rest = lower.replace(token, "");
-          names.stream()
-              .filter(o -> o.equalsIgnoreCase(rest))
-              .findFirst()
-              .ifPresent(o -> plainToBlas.put(b, o));
-          break;
-        }
+    for (int i = 0; i < t.rowCount(); i++) {
+      JmhResult r = run.jmh().get().result(i);
+      if (r.method().equals(PLAIN_METHOD)) {
+        String blas =
+            r.benchmark().substring(0, r.benchmark().length() - PLAIN_METHOD.length())
+                + BLAS_METHOD;
+        String series = t.stringColumn(Columns.SERIES).get(i);
+        run.jmh().get().series(blas, r.params()).ifPresent(b -> plainToBlas.putIfAbsent(series, b));
       }
     }
     List<Trace> traces = new ArrayList<>();
     List<String> crossings = new ArrayList<>();
     int c = 0;
     for (var pair : plainToBlas.entrySet()) {
-      for (String series : t.stringColumn(Columns.SERIES).unique().asList()) {
-        if (!series.equals(pair.getKey()) && !series.startsWith(pair.getKey() + " [")) {
-          continue;
-        }
-        String twin = pair.getValue() + series.substring(pair.getKey().length());
-        double[][] p = rows(t, series, Columns.N);
-        double[][] b = rows(t, twin, Columns.N);
-        if (p[0].length == 0 || b[0].length == 0) {
-          continue;
-        }
-        int depth = depthOf(t, series);
-        String color =
-            depth == 0 ? Plots.PALETTE[c++ % Plots.PALETTE.length] : Plots.depthColor(depth);
-        double[][] pp = Plots.positive(p[0], p[1]);
-        double[][] bp = Plots.positive(b[0], b[1]);
-        traces.add(Plots.lineMarkers(pp[0], Scale.micro(pp[1]), series, color, Line.Dash.DASH));
-        traces.add(Plots.lineMarkers(bp[0], Scale.micro(bp[1]), twin, color, Line.Dash.SOLID));
-        crossings.add(twin + ": " + crossover(p, b));
+      String series = pair.getKey();
+      String twin = pair.getValue();
+      double[][] p = rows(t, series, Columns.N);
+      double[][] b = rows(t, twin, Columns.N);
+      if (p[0].length == 0 || b[0].length == 0) {
+        continue;
       }
+      int depth = depthOf(t, series);
+      String color =
+          depth == 0 ? Plots.PALETTE[c++ % Plots.PALETTE.length] : Plots.depthColor(depth);
+      double[][] pp = Plots.positive(p[0], p[1]);
+      double[][] bp = Plots.positive(b[0], b[1]);
+      traces.add(Plots.lineMarkers(pp[0], Scale.micro(pp[1]), series, color, Line.Dash.DASH));
+      traces.add(Plots.lineMarkers(bp[0], Scale.micro(bp[1]), twin, color, Line.Dash.SOLID));
+      crossings.add(twin + ": " + crossover(p, b));
     }
     if (traces.isEmpty()) {
       return FigureBlock.absent(
@@ -418,7 +400,7 @@ public final class KernelFigures {
           caption,
           List.of(RunFolder.JMH),
           "jmh.json has no plain-Java benchmark with a jblas twin (PlainJavaForward.plainJava and"
-              + " .jblas, or e.g. forwardPlainJava and forward)");
+              + " .jblas)");
     }
     return FigureBlock.of(
         id,

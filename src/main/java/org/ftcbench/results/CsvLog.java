@@ -25,13 +25,29 @@ import java.util.Map;
 public final class CsvLog implements AutoCloseable {
   private final Path file;
   private final List<String> columns;
+  private final ResultFile model;
   private final List<Map<String, String>> rows = new ArrayList<>();
   private final FileChannel channel;
 
   private CsvLog(Path file, List<String> columns, FileChannel channel) {
     this.file = file;
     this.columns = List.copyOf(columns);
+    this.model =
+        new ResultFile(
+            String.valueOf(file.getFileName()),
+            columns.stream().map(c -> Column.optional(c, Column.Type.STRING)).toList(),
+            List.of());
     this.channel = channel;
+  }
+
+  /** Opens (or creates) {@code dir/file.name()}, a result file of a run or unit folder. */
+  public static CsvLog open(Path dir, ResultFile file) {
+    return open(dir.resolve(file.name()), file.header());
+  }
+
+  /** The complete rows of {@code dir/file.name()} ({@link #read(Path, List)}). */
+  public static List<Map<String, String>> read(Path dir, ResultFile file) {
+    return read(dir.resolve(file.name()), file.header());
   }
 
   /**
@@ -117,20 +133,12 @@ public final class CsvLog implements AutoCloseable {
 
   /** Appends one row (values in column order) and forces it to disk. */
   public synchronized void append(List<?> values) {
-    if (values.size() != columns.size()) {
-      throw new IllegalArgumentException(
-          file.getFileName()
-              + " has "
-              + columns.size()
-              + " columns, got "
-              + values.size()
-              + " values");
-    }
+    String line = model.line(values);
     Map<String, String> row = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       row.put(columns.get(i), values.get(i) == null ? "" : String.valueOf(values.get(i)));
     }
-    write(Csv.line(values));
+    write(line);
     rows.add(row);
   }
 

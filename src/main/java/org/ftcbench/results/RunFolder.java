@@ -24,7 +24,7 @@ public final class RunFolder {
   /** FLOPs per operation of every benchmark point in jmh.json (bench.BenchPlan). */
   public static final String FLOPS = "flops.csv";
 
-  /** The trained cells that failed and why (capacity.CellStore); only when a cell failed. */
+  /** Why cells failed (capacity.CellStore), beside cells.csv. */
   public static final String FAILURES = "failures.csv";
 
   public static final String ADAPTERS = "adapters";

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ftcbench.analysis.ScalingSeries.Kind;
+import org.ftcbench.results.ResultFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +83,8 @@ class AnalysisTest {
   @Test
   void aRunWithMissingFilesSaysSo() throws Exception {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("certify.csv"), String.join(",", Columns.CERTIFY) + "\n");
+    Files.writeString(
+        dir.resolve("certify.csv"), String.join(",", ResultFiles.CERTIFY.header()) + "\n");
     RunData run = RunLoader.load(dir);
     assertThat(run.notices())
         .extracting(Notice::oneLine)

@@ -1,22 +1,37 @@
 package org.ftcbench.analysis;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import org.ftcbench.bench.BenchPlan;
+import org.ftcbench.bench.BenchPoint;
+import org.ftcbench.bench.BenchSettings;
+import org.ftcbench.bench.BenchmarkName;
+import org.ftcbench.construct.Construction;
+import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 
 /**
  * A small but complete run folder in docs/design.md's formats, for the analysis and report tests:
  * certify.csv and capacity.csv/cells.csv follow the paper's formulas with seeded noise (so the
  * fitted slopes are known: depth 2 ≈ 1, depth 3 ≈ 0.5), and jmh.json is real JMH output (see
- * FixtureKernels.java.txt beside it).
+ * FixtureKernels.java.txt beside it) named as the suite's benchmarks, with their flops.csv ({@link
+ * #writeJmh}).
  */
 public final class FixtureRun {
   private FixtureRun() {}
@@ -33,17 +48,84 @@ public final class FixtureRun {
       Files.writeString(dir.resolve(RunFolder.CERTIFY), certify());
       Files.writeString(dir.resolve(RunFolder.CAPACITY), capacity());
       Files.writeString(dir.resolve(RunFolder.CELLS), cells());
-      copyJmh(dir.resolve(RunFolder.JMH));
+      writeJmh(dir);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public static void copyJmh(Path target) throws IOException {
+  /**
+   * The points of the suite's benchmarks that the stand-in kernels of FixtureKernels.java.txt were
+   * measured for, as bench plans them ({@link BenchPlan}): trainStep at K = 10⁴, depth 2 and 3, N =
+   * 10…3000, both f modes, float64; plainJava and its jblas twin at rows = 256 (the stand-ins' K);
+   * dgemm at sizes 64…512.
+   */
+  static final List<BenchPoint> POINTS =
+      BenchPlan.points(
+          new BenchSettings(
+              List.of(BenchmarkName.TRAIN_STEP, BenchmarkName.PLAIN_JAVA, BenchmarkName.GEMM),
+              2,
+              1,
+              150,
+              3,
+              150,
+              10_000,
+              List.of(10, 100, 1000, 3000),
+              List.of(2, 3),
+              List.of(FMode.CACHED, FMode.RECOMPUTE),
+              List.of(Precision.FLOAT64),
+              List.of(64, 128, 256, 512),
+              List.of(2, 3),
+              List.of(10, 100, 1000, 3000),
+              List.of(256),
+              List.of(),
+              false));
+
+  /** The suite's benchmark method each stand-in kernel was measured for. */
+  private static final Map<String, String> STAND_IN_FOR =
+      Map.of(
+          "trainStep", "step",
+          "forward", "jblas",
+          "forwardPlainJava", "plainJava",
+          "gemm", "dgemm");
+
+  /**
+   * Writes {@code dir/jmh.json}, real JMH output of the stand-in kernels (FixtureKernels.java.txt)
+   * under the names and parameters of the suite's benchmarks they stand for (each result becomes
+   * the one {@link #POINTS} point of its method whose parameters include the stand-in's), and
+   * {@code dir/flops.csv} as bench writes it for those points.
+   */
+  public static void writeJmh(Path dir) throws IOException {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ArrayNode results;
     try (InputStream in = FixtureRun.class.getResourceAsStream("jmh.json")) {
-      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+      results = (ArrayNode) json.readTree(in);
     }
+    for (JsonNode r : results) {
+      ObjectNode result = (ObjectNode) r;
+      String standIn = result.path("benchmark").asText();
+      String method = STAND_IN_FOR.get(standIn.substring(standIn.lastIndexOf('.') + 1));
+      Map<String, String> params = new TreeMap<>();
+      result
+          .path("params")
+          .fields()
+          .forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      List<BenchPoint> match =
+          POINTS.stream()
+              .filter(p -> p.method().equals(method))
+              .filter(p -> p.params().entrySet().containsAll(params.entrySet()))
+              .toList();
+      if (match.size() != 1) {
+        throw new IllegalStateException(standIn + " " + params + " matches " + match);
+      }
+      result.put("benchmark", match.get(0).jmhName());
+      ObjectNode real = result.putObject("params");
+      match.get(0).params().forEach(real::put);
+      result.putObject("secondaryMetrics"); // the stand-ins' FLOP counters: the suite has flops.csv
+    }
+    Files.writeString(dir.resolve(RunFolder.JMH), json.writeValueAsString(results) + "\n");
+    Files.writeString(dir.resolve(RunFolder.FLOPS), BenchPlan.flopsCsv(POINTS));
   }
 
   static String env() {
@@ -74,7 +156,7 @@ public final class FixtureRun {
   static String certify() {
     Random rng = new Random(1);
     List<String> lines = new ArrayList<>();
-    lines.add(Csv.line(Columns.CERTIFY));
+    lines.add(Csv.line(ResultFiles.CERTIFY.header()));
     int d = 10;
     for (int n : CERTIFY_N) {
       int k = 2 * n;
@@ -83,41 +165,50 @@ public final class FixtureRun {
         double lower2 = Math.min(3 * n, k - 2);
         int m2 = (int) Math.round(upper2 * (0.6 + 0.1 * rng.nextDouble()));
         lines.add(
-            row(2, "two-layer-interpolant", n, k, d, seed, m2, (d + 2) * m2 + 1, upper2, lower2));
+            row(
+                Construction.TWO_LAYER_INTERPOLANT,
+                n,
+                k,
+                d,
+                seed,
+                m2,
+                (d + 2) * m2 + 1,
+                upper2,
+                lower2));
         double sk = Math.ceil(Math.sqrt(k));
         double s3 = Math.ceil(Math.sqrt(3 * n + 2) * (0.9 + 0.1 * rng.nextDouble()));
         double upper3 =
             Math.min(
                 2 * Math.sqrt(k) + Math.min(2 * Math.sqrt(k), 3 * n), 6 * Math.sqrt(3 * n + 2));
         double lower3 = Math.sqrt(2 * Math.min(3 * n, k - 2) + 0.25) - 0.5;
-        lines.add(row(3, "U1", n, k, d, seed, 4 * sk, params3(d, 2 * sk, 2 * sk), upper3, lower3));
-        lines.add(
-            row(3, "U2", n, k, d, seed, 2 * sk + 3 * n, params3(d, 2 * sk, 3 * n), upper3, lower3));
-        lines.add(row(3, "U3", n, k, d, seed, 6 * s3, params3(d, 2 * s3, 4 * s3), upper3, lower3));
-        lines.add(
-            row(
-                3,
-                "appendix-A",
-                n,
-                k,
-                d,
-                seed,
-                4 * n + 4,
-                params3(d, 2 * n + 2, 2 * n + 2),
-                upper3,
-                lower3));
+        // the hidden widths (d1, d2) of U1, U2, U3 and Appendix A
+        double[][] widths = {
+          {2 * sk, 2 * sk}, {2 * sk, 3 * n}, {2 * s3, 4 * s3}, {2 * n + 2, 2 * n + 2}
+        };
+        for (int i = 0; i < THREE_LAYER.size(); i++) {
+          double d1 = widths[i][0];
+          double d2 = widths[i][1];
+          lines.add(
+              row(THREE_LAYER.get(i), n, k, d, seed, d1 + d2, params3(d, d1, d2), upper3, lower3));
+        }
       }
     }
     return String.join("\n", lines) + "\n";
   }
+
+  private static final List<Construction> THREE_LAYER =
+      List.of(
+          Construction.U1_YUN,
+          Construction.U2_BUMP,
+          Construction.U3_KEPT_SET,
+          Construction.APPENDIX_A);
 
   private static double params3(int d, double d1, double d2) {
     return d1 * d + d1 + d2 * d1 + d2 + d2 + 1;
   }
 
   private static String row(
-      int depth,
-      String c,
+      Construction c,
       int n,
       int k,
       int d,
@@ -126,10 +217,10 @@ public final class FixtureRun {
       double params,
       double upper,
       double lower) {
-    return Csv.line(
+    return ResultFiles.CERTIFY.line(
         List.of(
-            depth,
-            c,
+            c.depth(),
+            c.label(),
             n,
             k,
             d,
@@ -147,7 +238,7 @@ public final class FixtureRun {
   static String capacity() {
     Random rng = new Random(2);
     List<String> lines = new ArrayList<>();
-    lines.add(Csv.line(Columns.CAPACITY));
+    lines.add(Csv.line(ResultFiles.CAPACITY.header()));
     for (int depth = 2; depth <= 3; depth++) {
       for (int n : SCALING_N) {
         for (String crit : CRITERIA) {
@@ -180,20 +271,22 @@ public final class FixtureRun {
       mMin = ""; // no width in the grid passed
     }
     double init = (double) n / k * 2 / 3;
-    return Csv.line(List.of(depth, n, k, 10, seed, crit, mMin, init * 0.05, init, 2000, 150));
+    return ResultFiles.CAPACITY.line(
+        List.of(depth, n, k, 10, seed, crit, mMin, init * 0.05, init, 2000, 150, "float64"));
   }
 
   /** The Fig. 9 grid: depth 3, K = 1000, N = 10 … 490, m = 6 … 48. */
   static String cells() {
     Random rng = new Random(3);
     List<String> lines = new ArrayList<>();
-    lines.add(Csv.line(Columns.CELLS));
+    lines.add(Csv.line(ResultFiles.CELLS.header()));
     for (int n = 10; n <= 490; n += 20) {
       for (int m = 6; m <= 48; m += 6) {
         double init = n / 1000.0 * 2 / 3;
         double loss =
             init * Math.exp(-m / (1.2 * Math.sqrt(n))) * Math.exp(0.1 * rng.nextGaussian());
-        lines.add(Csv.line(List.of(3, n, 1000, 10, m, 1, loss, init, 2000, 40)));
+        lines.add(
+            ResultFiles.CELLS.line(List.of(3, n, 1000, 10, m, 1, loss, init, 2000, 40, "float64")));
       }
     }
     return String.join("\n", lines) + "\n";

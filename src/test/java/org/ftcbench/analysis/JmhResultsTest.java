@@ -8,16 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ftcbench.bench.Flops;
+import org.ftcbench.results.JmhResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
-/** Against real JMH 1.37 output (FixtureKernels.java.txt) and hand-written edge cases. */
+/**
+ * Against real JMH 1.37 output under the suite's benchmark names ({@link FixtureRun#writeJmh}) and
+ * hand-written edge cases.
+ */
 class JmhResultsTest {
   @TempDir Path dir;
 
   JmhResults fixture() throws Exception {
-    FixtureRun.copyJmh(dir.resolve("jmh.json"));
+    FixtureRun.writeJmh(dir);
     List<Notice> notices = new ArrayList<>();
     JmhResults r = JmhResults.read(dir, "jmh.json", notices).orElseThrow();
     assertThat(notices).isEmpty();
@@ -40,7 +45,7 @@ class JmhResultsTest {
     JmhResults r = fixture();
     Table t = r.table();
     assertThat(t.rowCount()).isEqualTo(36);
-    int i = row(t, "forward [depth=2]", 10);
+    int i = row(t, "PlainJavaForward.jblas [depth=2, rows=256]", 10);
     var raw =
         new ObjectMapper().readTree(dir.resolve("jmh.json").toFile()).get(0).path("primaryMetric");
     assertThat(t.doubleColumn(Columns.SECONDS).getDouble(i))
@@ -49,28 +54,53 @@ class JmhResultsTest {
     assertThat(r.samples(i)[0])
         .isCloseTo(raw.path("rawData").get(0).get(0).asDouble() * 1e-6, within(1e-15));
     assertThat(t.intColumn(Columns.DEPTH).getInt(i)).isEqualTo(2);
+    assertThat(r.result(i).params()).containsEntry("rows", "256").containsEntry("N", "10");
     assertThat(t.stringColumn(Columns.SERIES).asList())
-        .contains("trainStep [depth=3, fMode=RECOMPUTE]", "gemm");
+        .contains(
+            "TrainStep.step [K=10000, depth=3, fMode=RECOMPUTE, precision=float64]", "Gemm.dgemm");
   }
 
   @Test
-  void gflopsComeFromTheFlopCounterOrGemmsDefinition() throws Exception {
-    Table t = fixture().table();
+  void gflopsAreFlopsCsvsCountOverTheTime() throws Exception {
+    JmhResults r = fixture();
+    Table t = r.table();
     for (int i = 0; i < t.rowCount(); i++) {
-      String b = t.stringColumn(Columns.BENCHMARK).get(i);
-      double g = t.doubleColumn("gflops").getDouble(i);
-      if (b.equals("gemm")) {
-        int size = t.intColumn(Columns.SIZE).getInt(i);
-        assertThat(g)
-            .isCloseTo(
-                2.0 * size * size * size / t.doubleColumn(Columns.SECONDS).getDouble(i) / 1e9,
-                within(1e-9));
-      } else if (b.equals("forwardPlainJava")) {
-        assertThat(g).isNaN(); // no FLOP counter recorded: nothing estimated
-      } else {
-        assertThat(g).isPositive();
+      double seconds = t.doubleColumn(Columns.SECONDS).getDouble(i);
+      assertThat(t.doubleColumn("gflops").getDouble(i))
+          .isCloseTo(r.result(i).flopsPerOp() / seconds / 1e9, within(1e-9));
+      if (t.stringColumn(Columns.BENCHMARK).get(i).equals("Gemm.dgemm")) {
+        assertThat(r.result(i).flopsPerOp())
+            .isEqualTo(Flops.gemm(t.intColumn(Columns.SIZE).getInt(i)));
       }
     }
+  }
+
+  @Test
+  void seriesAreFoundByBenchmarkAndParametersNotByName() throws Exception {
+    JmhResults r = fixture();
+    JmhResult recompute =
+        r.result(
+            row(
+                r.table(),
+                "TrainStep.step [K=10000, depth=2, fMode=RECOMPUTE, precision=float64]",
+                100));
+    java.util.Map<String, String> cached = new java.util.TreeMap<>(recompute.params());
+    cached.put("fMode", "CACHED");
+    cached.put("N", "3000"); // any N: the series' axis
+    assertThat(r.series(recompute.benchmark(), cached))
+        .contains("TrainStep.step [K=10000, depth=2, fMode=CACHED, precision=float64]");
+    cached.put("precision", "float32");
+    assertThat(r.series(recompute.benchmark(), cached)).isEmpty();
+  }
+
+  @Test
+  void withoutFlopsCsvOrAFlopCounterThereIsNoRateEvenForGemm() throws Exception {
+    FixtureRun.writeJmh(dir);
+    Files.delete(dir.resolve("flops.csv"));
+    List<Notice> notices = new ArrayList<>();
+    Table t = JmhResults.read(dir, "jmh.json", notices).orElseThrow().table();
+    assertThat(notices).isEmpty();
+    assertThat(t.doubleColumn("gflops").isMissing().size()).isEqualTo(t.rowCount());
   }
 
   @Test

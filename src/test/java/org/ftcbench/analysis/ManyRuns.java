@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ftcbench.bench.Gemm;
 import org.ftcbench.results.RunFolder;
 
 /**
@@ -47,14 +48,14 @@ public final class ManyRuns {
       writeJson(gemm.resolve(RunFolder.ENV), env);
       ArrayNode jmh = MAPPER.createArrayNode();
       for (JsonNode point : json(resource(RunFolder.JMH))) {
-        if (point.get("benchmark").asText().startsWith("org.ftcbench.bench.Gemm.")) {
+        if (point.get("benchmark").asText().startsWith(Gemm.class.getName() + ".")) {
           jmh.add(point);
         }
       }
       writeJson(gemm.resolve(RunFolder.JMH), jmh);
       List<String> flops = new java.util.ArrayList<>();
       for (String line : resource(RunFolder.FLOPS).lines().toList()) {
-        if (flops.isEmpty() || line.startsWith("org.ftcbench.bench.Gemm.")) {
+        if (flops.isEmpty() || line.startsWith(Gemm.class.getName() + ".")) {
           flops.add(line); // the header, then the gemm points
         }
       }

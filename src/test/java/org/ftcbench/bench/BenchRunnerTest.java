@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ftcbench.results.Csv;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class BenchRunnerTest {
     assertThat(jmh.get(0).get("params").get("fMode").asText()).isEqualTo("CACHED");
 
     List<String> flops = Files.readAllLines(run.resolve(RunFolder.FLOPS));
-    assertThat(Csv.parse(flops.get(0))).isEqualTo(BenchPlan.FLOPS_COLUMNS);
+    assertThat(Csv.parse(flops.get(0))).isEqualTo(ResultFiles.FLOPS.header());
     assertThat(flops).hasSize(points.size() + 1);
     List<String> step = Csv.parse(flops.get(1));
     assertThat(step.get(0)).isEqualTo("org.ftcbench.bench.TrainStep.step");

@@ -162,7 +162,9 @@ class CompareCommandTest {
         .contains("fitted slopes b of y = a·N^b [95% t interval]: A | B")
         .contains("certified neurons, depth 3, K = 2N")
         .containsPattern(
-            "\\* forwardPlainJava \\[depth=2\\] +1\\.02 \\[1\\.01, 1\\.04\\] +\\| 1\\.52")
-        .containsPattern("\\n  trainStep \\[depth=2, fMode=CACHED\\] ");
+            "\\* PlainJavaForward\\.plainJava \\[depth=2, rows=256\\] +1\\.02 \\[1\\.01, 1\\.04\\]"
+                + " +\\| 1\\.52")
+        .containsPattern(
+            "\\n  TrainStep\\.step \\[K=10000, depth=2, fMode=CACHED, precision… 1\\.05 ");
   }
 }

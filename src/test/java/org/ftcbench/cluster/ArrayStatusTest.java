@@ -8,7 +8,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.ftcbench.capacity.CellResult;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,7 @@ class ArrayStatusTest {
     // the running unit has one cell from before this submission and one new one
     MergeTest.append(
         new UnitFolder(run, "running").dir().resolve(RunFolder.CELLS),
-        CellResult.COLUMNS,
+        ResultFiles.CELLS.header(),
         MergeTest.cell(2, 1),
         MergeTest.cell(4, 1));
 

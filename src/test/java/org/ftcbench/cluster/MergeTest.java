@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ftcbench.capacity.CapacityRow;
-import org.ftcbench.capacity.CellResult;
 import org.ftcbench.results.CsvLog;
+import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +32,18 @@ class MergeTest {
   void eachResultIsMergedOnceWhateverAlreadyHasIt(@TempDir Path run) throws Exception {
     Path units = SlurmFiles.units(run);
     // a cell the run folder already has (a local sweep began it), trained again by a unit
-    append(run.resolve(RunFolder.CELLS), CellResult.COLUMNS, cell(2, 11));
+    append(run.resolve(RunFolder.CELLS), ResultFiles.CELLS.header(), cell(2, 11));
     append(
         units.resolve("train-a").resolve(RunFolder.CELLS),
-        CellResult.COLUMNS,
+        ResultFiles.CELLS.header(),
         cell(2, 99),
         cell(4, 12));
     append(
         units.resolve("train-a").resolve(RunFolder.CAPACITY),
-        CapacityRow.COLUMNS,
+        ResultFiles.CAPACITY.header(),
         capacity("paper"));
-    append(units.resolve("train-b").resolve(RunFolder.CELLS), CellResult.COLUMNS, cell(8, 13));
+    append(
+        units.resolve("train-b").resolve(RunFolder.CELLS), ResultFiles.CELLS.header(), cell(8, 13));
     Files.writeString(run.resolve(RunFolder.ENV), "{\"machine\": \"m\", \"end\": null}\n");
 
     Merge.Summary first = Merge.run(run);

@@ -15,14 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CalibrationTest {
   @TempDir Path tmp;
 
-  private static final String FORWARD = "org.ftcbench.bench.Forward.forward";
-
   /** A run of one machine folder: forward at N = 10 and 100, 5 tight forks each. */
   private Path run(String name, double scale, long seed) throws Exception {
     return new JmhFixture()
         .forks(5)
-        .point(FORWARD, "avgt", 10, 5.0 * scale, 0.005, seed)
-        .point(FORWARD, "avgt", 100, 50.0 * scale, 0.005, seed + 1)
+        .point(JmhFixture.real("fPlusG", 10), "avgt", 5.0 * scale, 0.005, seed)
+        .point(JmhFixture.real("fPlusG", 100), "avgt", 50.0 * scale, 0.005, seed + 1)
         .write(tmp.resolve("results/m").resolve(name), "quick", "cpu");
   }
 
@@ -63,7 +61,8 @@ class CalibrationTest {
     Calibration c = Calibration.find(b).orElseThrow();
     assertThat(c.pairs()).hasSize(3);
     assertThat(c.count(Pairing.SEPARATE)).isEqualTo(3);
-    NoiseFloor floor = c.floor("Forward.forward [N=10, depth=2] avgt", Pairing.SEPARATE).get();
+    NoiseFloor floor =
+        c.floor("Forward.fPlusG [K=10000, N=10, depth=2] avgt", Pairing.SEPARATE).get();
     // s ≈ √((ln²1.2 + ln²0.88 + ln²1.1)/3) ≈ 0.14, t_3 = 3.18: f ≈ 0.56
     assertThat(floor.fraction()).isBetween(0.5, 0.62);
 
@@ -95,7 +94,7 @@ class CalibrationTest {
     again.adding(List.of(Calibration.measure(a, b2))).write();
     Calibration read = Calibration.read(file);
     assertThat(read.pairs()).hasSize(2);
-    assertThat(read.pairs().get(0).logRatios().get("Forward.forward [N=100, depth=2] avgt"))
+    assertThat(read.pairs().get(0).logRatios().get("Forward.fPlusG [K=10000, N=100, depth=2] avgt"))
         .isCloseTo(Math.log(1.1), within(0.01));
     Files.writeString(file, "{\"format\":\"something else\"}");
     assertThatThrownBy(() -> Calibration.read(file))
@@ -116,7 +115,7 @@ class CalibrationTest {
     Path s2 = run("20261201T010000Z", 1.3, 5);
     Calibration separateOnly =
         Calibration.empty(tmp.resolve("c1.json")).adding(List.of(Calibration.measure(s1, s2)));
-    String label = "Forward.forward [N=10, depth=2] avgt";
+    String label = "Forward.fPlusG [K=10000, N=10, depth=2] avgt";
     assertThat(separateOnly.floor(label, Pairing.INTERLEAVED)).isPresent(); // conservative
     Calibration interleavedOnly =
         Calibration.empty(tmp.resolve("c2.json")).adding(List.of(Calibration.measure(a, b)));
@@ -137,7 +136,7 @@ class CalibrationTest {
     return new JmhFixture()
         .forks(5)
         .bench(json)
-        .point(FORWARD, "avgt", 10, 5.0 * scale, 0.005, seed)
+        .point(JmhFixture.real("fPlusG", 10), "avgt", 5.0 * scale, 0.005, seed)
         .write(root.resolve(session + "-" + side), "quick", "cpu");
   }
 }

@@ -63,9 +63,9 @@ class CompareTest {
   void aRunComparedWithItselfIsSameEverywhere() throws Exception {
     Path a =
         new JmhFixture()
-            .point("org.ftcbench.bench.Forward.forward", "avgt", 10, 5.0, 0.08, 1)
-            .point("org.ftcbench.bench.Forward.forward", "avgt", 100, 50.0, 0.2, 2)
-            .point("org.ftcbench.bench.Gemm.gemm", "thrpt", 10, 1000.0, 0.1, 3)
+            .point(JmhFixture.real("fPlusG", 10), "avgt", 5.0, 0.08, 1)
+            .point(JmhFixture.real("fPlusG", 100), "avgt", 50.0, 0.2, 2)
+            .point(JmhFixture.real("dgemm", 10), "thrpt", 1000.0, 0.1, 3)
             .write(tmp.resolve("a"), "quick", "cpu");
     Comparison c = Comparison.of(a, a, 0.05);
     assertThat(c.points()).hasSize(3);
@@ -78,28 +78,28 @@ class CompareTest {
   void aClearSlowdownIsLabelledAndMismatchesAreReported() throws Exception {
     Path a =
         new JmhFixture()
-            .point("org.ftcbench.bench.Forward.forward", "avgt", 10, 5.0, 0.01, 1)
-            .point("org.ftcbench.bench.Forward.forward", "avgt", 100, 50.0, 0.01, 2)
-            .point("org.ftcbench.bench.Gemm.gemm", "thrpt", 10, 1000.0, 0.01, 3)
+            .point(JmhFixture.real("fPlusG", 10), "avgt", 5.0, 0.01, 1)
+            .point(JmhFixture.real("fPlusG", 100), "avgt", 50.0, 0.01, 2)
+            .point(JmhFixture.real("dgemm", 10), "thrpt", 1000.0, 0.01, 3)
             .write(tmp.resolve("a"), "quick", "cpu A");
     Path b =
         new JmhFixture()
-            .point("org.ftcbench.bench.Forward.forward", "avgt", 10, 6.0, 0.01, 4)
-            .point("org.ftcbench.bench.Forward.forward", "avgt", 1000, 500.0, 0.01, 5)
-            .point("org.ftcbench.bench.Gemm.gemm", "thrpt", 10, 1500.0, 0.01, 6)
+            .point(JmhFixture.real("fPlusG", 10), "avgt", 6.0, 0.01, 4)
+            .point(JmhFixture.real("fPlusG", 1000), "avgt", 500.0, 0.01, 5)
+            .point(JmhFixture.real("dgemm", 10), "thrpt", 1500.0, 0.01, 6)
             .write(tmp.resolve("b"), "standard", "cpu B");
     Comparison c = Comparison.of(a, b, 0.05);
     assertThat(c.points()).hasSize(2);
     PointComparison forward =
         c.points().stream()
-            .filter(p -> p.point().benchmark().endsWith("forward"))
+            .filter(p -> p.point().benchmark().endsWith(".fPlusG"))
             .findFirst()
             .orElseThrow();
     assertThat(forward.label()).isEqualTo(Label.SLOWER);
     assertThat(forward.slowdown()).isCloseTo(0.2, within(0.02));
     PointComparison gemm =
         c.points().stream()
-            .filter(p -> p.point().benchmark().endsWith("gemm"))
+            .filter(p -> p.point().benchmark().endsWith(".dgemm"))
             .findFirst()
             .orElseThrow();
     assertThat(gemm.label()).isEqualTo(Label.FASTER);

@@ -40,26 +40,16 @@ class ForkPlanTest {
   }
 
   @Test
-  void jmhTimeSettingsAndScoresBecomeSeconds() {
-    assertThat(JmhRun.seconds("300 ms")).isEqualTo(0.3);
-    assertThat(JmhRun.seconds("1 s")).isEqualTo(1.0);
-    assertThat(JmhRun.seconds("soon")).isNaN();
-    assertThat(JmhRun.secondsPerOp(250, "us/op")).isCloseTo(2.5e-4, within(1e-15));
-    assertThat(JmhRun.secondsPerOp(4, "ops/ms")).isCloseTo(2.5e-4, within(1e-15));
-    assertThat(JmhRun.secondsPerOp(4, "B/op")).isNaN();
-  }
-
-  @Test
   void theReportSplitsRunForkAndIterationNoise() throws Exception {
     Path a =
         new JmhFixture()
             .forks(4)
-            .point("org.ftcbench.bench.Gemm.dgemm", "avgt", 10, 100.0, 0.02, 1)
+            .point(JmhFixture.real("dgemm", 10), "avgt", 100.0, 0.02, 1)
             .write(tmp.resolve("m/r1"), "quick", "cpu");
     Path b =
         new JmhFixture()
             .forks(4)
-            .point("org.ftcbench.bench.Gemm.dgemm", "avgt", 10, 130.0, 0.02, 2)
+            .point(JmhFixture.real("dgemm", 10), "avgt", 130.0, 0.02, 2)
             .write(tmp.resolve("m/r2"), "quick", "cpu");
     Files.writeString(
         a.resolve("jmh.json"),
@@ -70,9 +60,7 @@ class ForkPlanTest {
                     + " ms\",\"measurementTime\":\"300 ms\""));
     String text = VarianceReport.render(List.of(a, b), 1.5, new int[] {2, 3});
     // two runs 30% apart: a large run component; iterations at 2% and no fork effect
-    assertThat(text)
-        .contains("fork start-up and set-up given")
-        .contains("Gemm.dgemm [N=10, depth=2]");
+    assertThat(text).contains("fork start-up and set-up given").contains("Gemm.dgemm [size=10]");
     String row = text.lines().filter(l -> l.startsWith("Gemm.dgemm")).findFirst().orElseThrow();
     String[] cols = row.substring(62).trim().split("\\s+");
     assertThat(cols[0]).isEqualTo("4×5");

@@ -3,15 +3,54 @@ package org.ftcbench.compare;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.ftcbench.bench.BenchPlan;
+import org.ftcbench.bench.BenchPoint;
+import org.ftcbench.bench.BenchSettings;
+import org.ftcbench.bench.BenchmarkName;
+import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.Precision;
 
 /**
  * Writes run folders in the shape JMH's {@code -rf json} produces (the fields compare reads:
  * benchmark, mode, params, primaryMetric with score, scoreUnit and rawData per fork) plus an
- * env.json, for tests with known answers.
+ * env.json, for tests with known answers. The points are the suite's own, as bench plans them
+ * ({@link #real}): their real benchmark names and parameters.
  */
 final class JmhFixture {
+  /** Forward and gemm at K = 10⁴, depth 2, N and size 10, 100 and 1000 ({@link BenchPlan}). */
+  private static final List<BenchPoint> PLAN =
+      BenchPlan.points(
+          new BenchSettings(
+              List.of(BenchmarkName.FORWARD, BenchmarkName.GEMM),
+              1,
+              1,
+              1,
+              1,
+              1,
+              10_000,
+              List.of(10, 100, 1000),
+              List.of(2),
+              List.of(FMode.CACHED),
+              List.of(Precision.FLOAT64),
+              List.of(10, 100, 1000),
+              List.of(2),
+              List.of(10),
+              List.of(1),
+              List.of(),
+              false));
+
+  /** The planned point of benchmark method {@code method} at N (or size) {@code n}. */
+  static BenchPoint real(String method, int n) {
+    return PLAN.stream()
+        .filter(p -> p.method().equals(method))
+        .filter(p -> String.valueOf(n).equals(p.params().getOrDefault("N", p.params().get("size"))))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no planned " + method + " at " + n));
+  }
+
   private final StringBuilder records = new StringBuilder();
   private int forks = 2;
   private String benchObject = null;
@@ -32,7 +71,7 @@ final class JmhFixture {
    * Adds one point whose samples are {@code mean · (1 + jitter · u)}, u ~ N(0,1), {@link #forks}
    * forks × 5 iterations.
    */
-  JmhFixture point(String benchmark, String mode, int n, double mean, double jitter, long seed) {
+  JmhFixture point(BenchPoint point, String mode, double mean, double jitter, long seed) {
     Random rng = new Random(seed);
     StringBuilder raw = new StringBuilder("[");
     for (int fork = 0; fork < forks; fork++) {
@@ -52,18 +91,33 @@ final class JmhFixture {
             Locale.ROOT,
             """
             {"jmhVersion":"1.37","benchmark":"%s","mode":"%s","threads":1,"forks":%d,
-             "params":{"N":"%d","depth":"2"},
+             "params":%s,
              "primaryMetric":{"score":%.6f,"scoreError":0.1,"scoreConfidence":[0,0],
                "scoreUnit":"%s","rawData":%s},
              "secondaryMetrics":{}}""",
-            benchmark,
+            point.jmhName(),
             mode,
             forks,
-            n,
+            params(point),
             mean,
             "thrpt".equals(mode) ? "ops/s" : "us/op",
             raw));
     return this;
+  }
+
+  private static String params(BenchPoint point) {
+    StringBuilder b = new StringBuilder("{");
+    point
+        .params()
+        .forEach(
+            (k, v) ->
+                b.append(b.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(k)
+                    .append("\":\"")
+                    .append(v)
+                    .append('"'));
+    return b.append('}').toString();
   }
 
   Path write(Path dir, String profile, String cpu) throws IOException {

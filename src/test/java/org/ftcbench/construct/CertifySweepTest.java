@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.results.CsvLog;
+import org.ftcbench.results.ResultFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class CertifySweepTest {
     all.addAll(Construction.certifiedCandidates(3));
     List<int[]> progress = new ArrayList<>();
     CertifySweep.Summary s;
-    try (CsvLog log = CsvLog.open(file, CertifySweep.COLUMNS)) {
+    try (CsvLog log = CsvLog.open(file, ResultFiles.CERTIFY.header())) {
       s =
           CertifySweep.run(
               points,
@@ -50,7 +51,7 @@ class CertifySweepTest {
     assertThat(lines).hasSize(13);
 
     // the rows match certify on the same task (FineTuningTask.generate draws the same task)
-    try (CsvLog log = CsvLog.open(file, CertifySweep.COLUMNS)) {
+    try (CsvLog log = CsvLog.open(file, ResultFiles.CERTIFY.header())) {
       Map<String, String> row = log.rows().get(0);
       assertThat(row.get("construction")).isEqualTo("two-layer-interpolant");
       FineTuningTask task = FineTuningTask.generate(40, 3, 4, 1);

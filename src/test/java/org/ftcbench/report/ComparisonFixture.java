@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.ftcbench.analysis.FixtureRun;
+import org.ftcbench.bench.Gemm;
+import org.ftcbench.bench.PlainJavaForward;
+import org.ftcbench.bench.TrainStep;
 import org.ftcbench.results.Csv;
 import org.ftcbench.results.RunFolder;
 
@@ -21,9 +24,9 @@ import org.ftcbench.results.RunFolder;
  *
  * <ul>
  *   <li>env.json: another machine, CPU model, JVM version and commit;
- *   <li>jmh.json: every raw sample of trainStep ×3 (slower), of forward ×0.3 (faster), of
- *       forwardPlainJava ×√(N/10) (a slope larger by 0.5), gemm unchanged, and gemm size=512 left
- *       out (a point only in A);
+ *   <li>jmh.json: every raw sample of TrainStep.step ×3 (slower), of PlainJavaForward.jblas ×0.3
+ *       (faster), of PlainJavaForward.plainJava ×√(N/10) (a slope larger by 0.5), Gemm.dgemm
+ *       unchanged, and dgemm size=512 left out (a point only in A);
  *   <li>capacity.csv: depth-2 widths of criterion relative:0.01 larger by 2.
  * </ul>
  */
@@ -32,6 +35,13 @@ public final class ComparisonFixture {
 
   static final String MACHINE_B = "other-host";
   static final String CPU_B = "Other CPU @ 2.0GHz";
+
+  /** The benchmarks whose times B changes (jmh.json's names, {@link FixtureRun#POINTS}). */
+  static final String TRAIN_STEP = TrainStep.class.getName() + ".step";
+
+  static final String JBLAS = PlainJavaForward.class.getName() + ".jblas";
+  static final String PLAIN_JAVA = PlainJavaForward.class.getName() + ".plainJava";
+  static final String DGEMM = Gemm.class.getName() + ".dgemm";
 
   /** Writes A under {@code root/fixture-host/…} and B under {@code root/other-host/…}. */
   public static Path[] write(Path root) {
@@ -43,17 +53,15 @@ public final class ComparisonFixture {
       for (Iterator<JsonNode> it = jmh.elements(); it.hasNext(); ) {
         JsonNode r = it.next();
         String bench = r.path("benchmark").asText();
-        if (bench.endsWith(".gemm") && "512".equals(r.path("params").path("size").asText())) {
+        if (bench.equals(DGEMM) && "512".equals(r.path("params").path("size").asText())) {
           it.remove();
           continue;
         }
         double n = r.path("params").path("N").asDouble(10);
         double f =
-            bench.endsWith(".trainStep")
+            bench.equals(TRAIN_STEP)
                 ? 3.0
-                : bench.endsWith(".forward")
-                    ? 0.3
-                    : bench.endsWith(".forwardPlainJava") ? Math.sqrt(n / 10) : 1.0;
+                : bench.equals(JBLAS) ? 0.3 : bench.equals(PLAIN_JAVA) ? Math.sqrt(n / 10) : 1.0;
         ObjectNode pm = (ObjectNode) r.path("primaryMetric");
         pm.put("score", pm.path("score").asDouble() * f);
         ArrayNode ci = (ArrayNode) pm.path("scoreConfidence");

@@ -85,9 +85,9 @@ class ComparisonPageTest {
     for (String id :
         List.of(
             "fig_ratio",
-            "fig_scaling_forward",
-            "fig_scaling_forwardPlainJava",
-            "fig_scaling_trainStep",
+            "fig_scaling_PlainJavaForward_jblas",
+            "fig_scaling_PlainJavaForward_plainJava",
+            "fig_scaling_TrainStep_step",
             "fig_trained_ab",
             "fig_slopes")) {
       assertThat(html).as(id).contains("<div id=\"" + id + "\" class=\"plot\">");
@@ -106,10 +106,12 @@ class ComparisonPageTest {
     for (Label l : Label.values()) {
       assertThat(count(html, l)).as(l.word()).isEqualTo(c.counts().get(l));
     }
-    // forward ×0.3 at its 8 points: faster, or inconclusive where the fixture's two forks disagree
+    // jblas ×0.3 at its 8 points: faster, or inconclusive where the fixture's two forks disagree
     // (about 2 degrees of freedom), never same or slower
     List<PointComparison> forward =
-        c.points().stream().filter(p -> p.point().benchmark().endsWith(".forward")).toList();
+        c.points().stream()
+            .filter(p -> p.point().benchmark().equals(ComparisonFixture.JBLAS))
+            .toList();
     assertThat(forward).hasSize(8);
     assertThat(forward).allMatch(p -> p.label() == Label.FASTER || p.label() == Label.INCONCLUSIVE);
     long faster = forward.stream().filter(p -> p.label() == Label.FASTER).count();
@@ -125,7 +127,7 @@ class ComparisonPageTest {
         .contains("<li><strong>pairing</strong>: separate runs")
         .contains("<li><strong>noise floor</strong>: ±5% at every point")
         .contains("id=\"detectable\"")
-        .contains("<td>FixtureKernels.trainStep avgt</td>");
+        .contains("<td>TrainStep.step avgt</td>");
     // environment: exactly the changed fields are highlighted, start time never
     for (String field : List.of("machine", "cpu_model", "jvm_version", "git_commit", "host")) {
       assertThat(html).contains("<tr class=\"differs\"><td>" + field + "</td>");
@@ -139,7 +141,7 @@ class ComparisonPageTest {
         .contains("id=\"comparison-notes\"")
         .contains("1 point(s) only in A and 0 only in B")
         .contains("id=\"only-a\"")
-        .contains("FixtureKernels.gemm [size=512] avgt");
+        .contains("Gemm.dgemm [size=512] avgt");
     // every point in the table, with both means and its label
     assertThat(
             Pattern.compile("<td class=\"l-(faster|slower|same|inconclusive)\">")
@@ -148,12 +150,12 @@ class ComparisonPageTest {
                 .count())
         .isEqualTo(35);
     assertThat(html).contains("36.86 us/op").contains("11.06 us/op");
-    // capacity: the changed depth-2 relative:0.01 rows differ; slopes: only forwardPlainJava depth
-    // 2
+    // capacity: the changed depth-2 relative:0.01 rows differ; slopes: only plainJava depth 2
     assertThat(html).contains("7 of 57 rows differ");
-    assertThat(html).contains("<tr class=\"differs\"><td>forwardPlainJava [depth=2]</td>");
+    assertThat(html)
+        .contains("<tr class=\"differs\"><td>PlainJavaForward.plainJava [depth=2, rows=256]</td>");
     assertThat(
-            Pattern.compile("<tr class=\"differs\"><td>[^<]*(neurons|width|trainStep)")
+            Pattern.compile("<tr class=\"differs\"><td>[^<]*(neurons|width|TrainStep)")
                 .matcher(html)
                 .find())
         .isFalse();
@@ -171,7 +173,7 @@ class ComparisonPageTest {
     Comparison plain = Comparison.of(a, b, Comparison.DEFAULT_NOISE_FLOOR);
     java.util.Map<String, Double> drift = new java.util.LinkedHashMap<>();
     plain.points().stream()
-        .filter(p -> p.point().benchmark().endsWith(".trainStep"))
+        .filter(p -> p.point().benchmark().equals(ComparisonFixture.TRAIN_STEP))
         .forEach(p -> drift.put(p.point().label(), Math.log(3.5)));
     Calibration cal =
         new Calibration(

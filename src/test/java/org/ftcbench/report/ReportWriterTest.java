@@ -60,7 +60,7 @@ class ReportWriterTest {
         .contains("id=\"fig_gflops\"")
         .contains("id=\"fig_cached\"")
         .contains("id=\"fig_crossover\"");
-    assertThat(kernels).contains("id=\"fig_time_trainStep\"");
+    assertThat(kernels).contains("id=\"fig_time_TrainStep_step\"");
   }
 
   @Test

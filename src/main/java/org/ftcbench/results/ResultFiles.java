@@ -1,0 +1,155 @@
+package org.ftcbench.results;
+
+import static org.ftcbench.results.Column.optional;
+import static org.ftcbench.results.Column.required;
+import static org.ftcbench.results.Column.trailing;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.ftcbench.results.Column.Type;
+
+/**
+ * The result CSVs of a run folder (docs/design.md, "Results of one run"), each declared once: name,
+ * columns in order with their types, and the columns that identify a row. Writers, readers, the
+ * cluster merge and the test fixtures all take the columns from here.
+ *
+ * <p>Required columns are those without which the analysis cannot use the file; the others may be
+ * absent (missing values). Columns added later go at the end with the value that files written
+ * before them mean ({@link Column#trailing}), so old run folders still load.
+ */
+public final class ResultFiles {
+  private ResultFiles() {}
+
+  public static final String DEPTH = "depth";
+  public static final String CONSTRUCTION = "construction";
+  public static final String N = "N";
+  public static final String K = "K";
+  public static final String D = "d";
+  public static final String M = "m";
+  public static final String SEED = "seed";
+  public static final String NEURONS = "neurons";
+  public static final String PARAMS = "params";
+  public static final String UPPER_BOUND = "upper_bound";
+  public static final String LOWER_BOUND = "lower_bound";
+  public static final String MAX_ABS_RESIDUAL = "max_abs_residual";
+  public static final String BUILD_MS = "build_ms";
+  public static final String VERIFY_MS = "verify_ms";
+  public static final String CRITERION = "criterion";
+  public static final String M_MIN = "m_min";
+  public static final String LOSS_AT_M_MIN = "loss_at_m_min";
+  public static final String INITIAL_LOSS = "initial_loss";
+  public static final String FINAL_LOSS = "final_loss";
+  public static final String STEPS = "steps";
+  public static final String WALL_MS = "wall_ms";
+  public static final String STEP = "step";
+  public static final String REASON = "reason";
+  public static final String BENCHMARK = "benchmark";
+  public static final String WIDTHS = "widths";
+  public static final String PARAMETERS = "parameters";
+  public static final String FLOPS_PER_OP = "flops_per_op";
+
+  /**
+   * float64 or float32, the precision the cells were trained in; added after the first runs, so
+   * files without it were trained in float64.
+   */
+  public static final String PRECISION = "precision";
+
+  /** The task's columns, first in capacity.csv, cells.csv and failures.csv. */
+  private static final List<Column> TASK =
+      List.of(
+          required(DEPTH, Type.INT),
+          required(N, Type.INT),
+          required(K, Type.INT),
+          optional(D, Type.INT));
+
+  /** A trained cell: the task, its width m and its seed. */
+  private static final List<Column> CELL =
+      concat(TASK, List.of(required(M, Type.INT), optional(SEED, Type.LONG)));
+
+  private static final List<String> CELL_KEY = List.of(DEPTH, N, K, D, M, SEED);
+
+  /** How the training went, last in capacity.csv and cells.csv. */
+  private static final List<Column> TRAINING =
+      List.of(
+          optional(INITIAL_LOSS, Type.DOUBLE),
+          optional(STEPS, Type.DOUBLE),
+          optional(WALL_MS, Type.DOUBLE),
+          trailing(PRECISION, Type.STRING, "float64"));
+
+  @SafeVarargs
+  private static List<Column> concat(List<Column>... parts) {
+    return Stream.of(parts).flatMap(List::stream).toList();
+  }
+
+  /** certify.csv: one row per construction (construct.CertifySweep). */
+  public static final ResultFile CERTIFY =
+      new ResultFile(
+          RunFolder.CERTIFY,
+          List.of(
+              required(DEPTH, Type.INT),
+              required(CONSTRUCTION, Type.STRING),
+              required(N, Type.INT),
+              required(K, Type.INT),
+              optional(D, Type.INT),
+              optional(SEED, Type.LONG),
+              required(NEURONS, Type.DOUBLE),
+              optional(PARAMS, Type.DOUBLE),
+              optional(UPPER_BOUND, Type.DOUBLE),
+              optional(LOWER_BOUND, Type.DOUBLE),
+              optional(MAX_ABS_RESIDUAL, Type.DOUBLE),
+              optional(BUILD_MS, Type.DOUBLE),
+              optional(VERIFY_MS, Type.DOUBLE)),
+          List.of(CONSTRUCTION, N, K, D, SEED));
+
+  /** capacity.csv: one row per (depth, N, K, seed, criterion) (capacity.CapacityRow). */
+  public static final ResultFile CAPACITY =
+      new ResultFile(
+          RunFolder.CAPACITY,
+          concat(
+              TASK,
+              List.of(
+                  optional(SEED, Type.LONG),
+                  required(CRITERION, Type.STRING),
+                  required(M_MIN, Type.DOUBLE),
+                  optional(LOSS_AT_M_MIN, Type.DOUBLE)),
+              TRAINING),
+          List.of(DEPTH, N, K, D, SEED, CRITERION));
+
+  /** cells.csv: every trained (depth, N, K, m, seed), the Fig. 9 heatmap (capacity.CellResult). */
+  public static final ResultFile CELLS =
+      new ResultFile(
+          RunFolder.CELLS,
+          concat(CELL, List.of(required(FINAL_LOSS, Type.DOUBLE)), TRAINING),
+          CELL_KEY);
+
+  /**
+   * failures.csv: a cell that failed (NaN or diverging loss, at step {@code step}) or whose worker
+   * died (step −1; m = 0 for the task's initial loss), and why (capacity.CellStore).
+   */
+  public static final ResultFile FAILURES =
+      new ResultFile(
+          RunFolder.FAILURES,
+          concat(CELL, List.of(optional(STEP, Type.INT), optional(REASON, Type.STRING))),
+          CELL_KEY);
+
+  /**
+   * flops.csv: FLOPs per operation of every point of a bench run (bench.BenchPlan). {@code
+   * benchmark} and {@code params} are jmh.json's {@code benchmark} and its {@code params} written
+   * as {@code name=value} pairs sorted by name and joined by ';' (empty for none); depth, N and K
+   * repeat those params; widths is the adapter's (d-…-1).
+   */
+  public static final ResultFile FLOPS =
+      new ResultFile(
+          RunFolder.FLOPS,
+          List.of(
+              required(BENCHMARK, Type.STRING),
+              required(PARAMS, Type.STRING),
+              optional(DEPTH, Type.INT),
+              optional(N, Type.INT),
+              optional(K, Type.INT),
+              optional(WIDTHS, Type.STRING),
+              optional(NEURONS, Type.LONG),
+              optional(PARAMETERS, Type.LONG),
+              required(FLOPS_PER_OP, Type.DOUBLE)),
+          List.of(BENCHMARK, PARAMS));
+}
