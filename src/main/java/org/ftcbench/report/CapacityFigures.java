@@ -43,7 +43,7 @@ public final class CapacityFigures {
     List<ObjectNode> traces = new ArrayList<>();
     List<String> files = new ArrayList<>();
     for (int depth : depths(a)) {
-      String color = Plots.depthColor(depth);
+      String color = Colors.depth(depth);
       Optional<SeriesFit> cert = widest(a.of(Kind.CERTIFIED), depth, "");
       cert.ifPresent(
           f -> {
@@ -63,7 +63,7 @@ public final class CapacityFigures {
         if (tr.isEmpty()) {
           continue;
         }
-        String tc = depth == 3 ? shade("#ff7f0e", c) : shade("#2ca02c", c);
+        String tc = depth == 3 ? Colors.shade("#ff7f0e", c) : Colors.shade("#2ca02c", c);
         SeriesFit f = tr.get();
         centreAndFit(
             traces,
@@ -149,7 +149,7 @@ public final class CapacityFigures {
     int i = 0;
     for (SeriesFit f : a.of(Kind.TRAINED)) {
       ScalingSeries s = f.series();
-      String color = Plots.PALETTE[i++ % Plots.PALETTE.length];
+      String color = Colors.palette(i++);
       SampleSpread sp = s.spread();
       if (sp.isEmpty()) {
         continue;
@@ -276,7 +276,7 @@ public final class CapacityFigures {
     List<String> files = new ArrayList<>();
     int c = 0;
     for (KIndependence.Line line : KIndependence.of(run).lines()) {
-      String color = Plots.PALETTE[c++ % Plots.PALETTE.length];
+      String color = Colors.palette(c++);
       SampleSpread sp = line.spread();
       traces.add(Traces.lineMarkers(sp.n(), sp.centre(), line.name(), color, Line.Dash.SOLID));
       traces.add(seeds(line, color));
@@ -374,23 +374,7 @@ public final class CapacityFigures {
   }
 
   private static String regimeColor(int depth, int i) {
-    return shade(Plots.depthColor(depth), i);
-  }
-
-  /** A darker or lighter variant of a colour for the i-th related series. */
-  static String shade(String hex, int i) {
-    if (i == 0) {
-      return hex;
-    }
-    double f = i % 2 == 1 ? 0.65 : 1.35;
-    int r = clamp(Integer.parseInt(hex.substring(1, 3), 16) * f);
-    int g = clamp(Integer.parseInt(hex.substring(3, 5), 16) * f);
-    int b = clamp(Integer.parseInt(hex.substring(5, 7), 16) * f);
-    return String.format("#%02x%02x%02x", r, g, b);
-  }
-
-  private static int clamp(double v) {
-    return (int) Math.max(0, Math.min(255, Math.round(v)));
+    return Colors.shade(Colors.depth(depth), i);
   }
 
   static List<String> distinct(List<String> files) {

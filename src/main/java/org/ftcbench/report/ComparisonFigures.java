@@ -225,7 +225,7 @@ final class ComparisonFigures {
       List<ObjectNode> traces = new ArrayList<>();
       int i = 0;
       for (String series : e.getValue()) {
-        String color = Plots.PALETTE[i++ % Plots.PALETTE.length];
+        String color = Colors.palette(i++);
         addCurve(traces, ja, series, "A: " + series, color, Line.Dash.SOLID, Symbol.CIRCLE);
         addCurve(traces, jb, series, "B: " + series, color, Line.Dash.DASH, Symbol.DIAMOND);
       }
@@ -250,7 +250,7 @@ final class ComparisonFigures {
       return;
     }
     double[][] rows = KernelFigures.rows(jmh.get().table(), series, Columns.N);
-    double[][] pos = Plots.positive(rows[0], rows[1]);
+    double[][] pos = Traces.positive(rows[0], rows[1]);
     if (pos[0].length == 0) {
       return;
     }
@@ -279,7 +279,7 @@ final class ComparisonFigures {
         continue;
       }
       int shade = perDepth.merge(s.depth(), 1, Integer::sum) - 1;
-      String color = CapacityFigures.shade(Plots.depthColor(s.depth()), shade);
+      String color = Colors.shade(Colors.depth(s.depth()), shade);
       addFitPoints(traces, s.a(), "A: " + s.title(), color, Line.Dash.SOLID, Symbol.CIRCLE);
       addFitPoints(traces, s.b(), "B: " + s.title(), color, Line.Dash.DASH, Symbol.DIAMOND);
     }
@@ -298,7 +298,7 @@ final class ComparisonFigures {
     if (f == null || f.n().length < 2) {
       return;
     }
-    double[][] pos = Plots.positive(f.n(), f.y());
+    double[][] pos = Traces.positive(f.n(), f.y());
     if (pos[0].length > 0) {
       traces.add(Traces.lineMarkers(pos[0], pos[1], name, color, dash, symbol));
     }

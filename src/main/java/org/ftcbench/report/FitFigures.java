@@ -27,7 +27,7 @@ final class FitFigures {
               f.fit().n(),
               f.fit().residuals(),
               f.series().title(),
-              Plots.PALETTE[i++ % Plots.PALETTE.length],
+              Colors.palette(i++),
               Line.Dash.DOT));
     }
     ObjectNode layout = Layouts.of(title, "N", true, "log10 residual", false);

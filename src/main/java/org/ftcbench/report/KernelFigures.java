@@ -1,5 +1,6 @@
 package org.ftcbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.ftcbench.results.JmhResult;
 import org.ftcbench.results.RunFolder;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * The kernel figures from jmh.json: time per op against N per benchmark, GFLOP/s against the gemm
@@ -76,39 +76,33 @@ public final class KernelFigures {
       return out;
     }
     for (var e : byBenchmark.entrySet()) {
-      List<Trace> traces = new ArrayList<>();
+      List<ObjectNode> traces = new ArrayList<>();
       int i = 0;
       for (SeriesFit f : e.getValue()) {
         String s = f.series().title();
         String color =
             f.series().depth() == 0
-                ? Plots.PALETTE[i % Plots.PALETTE.length]
-                : CapacityFigures.shade(Plots.depthColor(f.series().depth()), i / 2);
+                ? Colors.palette(i)
+                : Colors.shade(Colors.depth(f.series().depth()), i / 2);
         i++;
         double[][] rows = rows(t, s, Columns.N);
-        double[][] pos = Plots.positive(rows[0], rows[1]);
+        double[][] pos = Traces.positive(rows[0], rows[1]);
         if (pos[0].length == 0) {
           continue;
         }
         double[][] band = bandRows(rows);
         if (band[0].length > 1) {
-          traces.add(Plots.band(band[0], band[1], band[2], "interval: " + s, color));
+          traces.add(Traces.band(band[0], band[1], band[2], "interval: " + s, color));
         }
-        traces.add(Plots.lineMarkers(pos[0], Scale.micro(pos[1]), s, color, Line.Dash.SOLID));
+        traces.add(Traces.lineMarkers(pos[0], Scale.micro(pos[1]), s, color, Line.Dash.SOLID));
         if (f.fit().isFitted()) {
-          traces.add(Plots.fitLine(scaled(f), s, color));
+          traces.add(Traces.fitLine(scaled(f), s, color));
         }
       }
       String id = "fig_time_" + e.getKey().replaceAll("[^A-Za-z0-9]+", "_");
       String title = e.getKey() + ": time per op against N";
-      out.add(
-          FigureBlock.of(
-              id,
-              title,
-              Plots.logLog(title, "N", "time per op (µs)", traces),
-              caption,
-              List.of(RunFolder.JMH),
-              Plots.legendBelow()));
+      ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
+      out.add(FigureBlock.of(id, title, layout, traces, caption, JMH, "no time per op above 0", 0));
     }
     return out;
   }
@@ -127,7 +121,7 @@ public final class KernelFigures {
       return noJmh(id, title, caption);
     }
     Table t = run.jmh().get().table();
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     Map<String, List<Integer>> bySeries = new LinkedHashMap<>();
     double gemmBest = Double.NaN;
     List<String> gemmLines = new ArrayList<>();
@@ -157,19 +151,14 @@ public final class KernelFigures {
           e.getValue().stream().mapToDouble(i -> t.intColumn(Columns.N).getInt(i)).toArray();
       double[] y =
           e.getValue().stream().mapToDouble(i -> t.doubleColumn("gflops").getDouble(i)).toArray();
-      double[][] pos = sortByX(Plots.positive(x, y));
+      double[][] pos = sortByX(Traces.positive(x, y));
       if (pos[0].length == 0) {
         continue;
       }
       nMin = Math.min(nMin, pos[0][0]);
       nMax = Math.max(nMax, pos[0][pos[0].length - 1]);
       traces.add(
-          Plots.lineMarkers(
-              pos[0],
-              pos[1],
-              e.getKey(),
-              Plots.PALETTE[c++ % Plots.PALETTE.length],
-              Line.Dash.SOLID));
+          Traces.lineMarkers(pos[0], pos[1], e.getKey(), Colors.palette(c++), Line.Dash.SOLID));
     }
     if (traces.isEmpty()) {
       return FigureBlock.absent(
@@ -186,7 +175,7 @@ public final class KernelFigures {
       gemmBest = Double.isNaN(gemmBest) ? e.getValue() : Math.max(gemmBest, e.getValue());
       double v = e.getValue();
       traces.add(
-          Plots.line(
+          Traces.line(
               new double[] {nMin, nMax},
               new double[] {v, v},
               e.getKey() + ": " + Format.sig(v, 3) + " GFLOP/s",
@@ -200,13 +189,8 @@ public final class KernelFigures {
             + (gemmBySize.isEmpty()
                 ? " This run has no gemm benchmark, so there is no roofline."
                 : " Best gemm rate in this run: " + Format.sig(gemmBest, 3) + " GFLOP/s.");
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.logLog(title, "N", "GFLOP/s", traces),
-        cap,
-        List.of(RunFolder.JMH, RunFolder.FLOPS),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "GFLOP/s", true);
+    return FigureBlock.of(id, title, layout, traces, cap, JMH_FLOPS, "", 0);
   }
 
   /**
@@ -235,26 +219,21 @@ public final class KernelFigures {
           "no kernel has both a rate and a GEMM of its precision in this run (bench.benchmarks"
               + " needs gemm, and bench.precision the kernels' precision)");
     }
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     int c = 0;
     for (String series : new java.util.LinkedHashSet<>(s.stringColumn(Columns.SERIES).asList())) {
       Table one =
           s.where(s.stringColumn(Columns.SERIES).isEqualTo(series)).sortAscendingOn(Columns.N);
       traces.add(
-          Plots.lineMarkers(
+          Traces.lineMarkers(
               one.intColumn(Columns.N).asDoubleArray(),
               one.doubleColumn(GemmShare.SHARE).asDoubleArray(),
               series,
-              Plots.PALETTE[c++ % Plots.PALETTE.length],
+              Colors.palette(c++),
               Line.Dash.SOLID));
     }
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.figure(Plots.layout(title, "N", true, "share of the GEMM rate", false), traces),
-        caption,
-        List.of(RunFolder.JMH, RunFolder.FLOPS),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "share of the GEMM rate", false);
+    return FigureBlock.of(id, title, layout, traces, caption, JMH_FLOPS, "", 0);
   }
 
   /** Cached-f against recompute-f: the two f modes of the same benchmark, time vs N. */
@@ -270,7 +249,7 @@ public final class KernelFigures {
       return noJmh(id, title, caption);
     }
     Table t = run.jmh().get().table();
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < t.rowCount(); i++) {
       String mode = t.stringColumn(JmhResults.F_MODE).get(i);
@@ -288,12 +267,11 @@ public final class KernelFigures {
           t.intColumn(Columns.DEPTH).isMissing(e.getValue().get(0))
               ? 0
               : t.intColumn(Columns.DEPTH).getInt(e.getValue().get(0));
-      String color =
-          depth == 0 ? Plots.PALETTE[c++ % Plots.PALETTE.length] : Plots.depthColor(depth);
+      String color = depth == 0 ? Colors.palette(c++) : Colors.depth(depth);
       double[][] rows = rows(t, e.getKey(), Columns.N);
-      double[][] pos = Plots.positive(rows[0], rows[1]);
+      double[][] pos = Traces.positive(rows[0], rows[1]);
       traces.add(
-          Plots.lineMarkers(
+          Traces.lineMarkers(
               pos[0],
               Scale.micro(pos[1]),
               e.getKey(),
@@ -338,13 +316,8 @@ public final class KernelFigures {
             + (ratios.isEmpty()
                 ? ""
                 : " Recompute against cached: " + String.join("; ", ratios) + ".");
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.logLog(title, "N", "time per op (µs)", traces),
-        cap,
-        List.of(RunFolder.JMH),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
+    return FigureBlock.of(id, title, layout, traces, cap, JMH, "", 0);
   }
 
   /** Plain Java (no BLAS) against the jblas twin: where JNI's fixed cost stops losing. */
@@ -373,7 +346,7 @@ public final class KernelFigures {
         run.jmh().get().series(blas, r.params()).ifPresent(b -> plainToBlas.putIfAbsent(series, b));
       }
     }
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     List<String> crossings = new ArrayList<>();
     int c = 0;
     for (var pair : plainToBlas.entrySet()) {
@@ -385,12 +358,11 @@ public final class KernelFigures {
         continue;
       }
       int depth = depthOf(t, series);
-      String color =
-          depth == 0 ? Plots.PALETTE[c++ % Plots.PALETTE.length] : Plots.depthColor(depth);
-      double[][] pp = Plots.positive(p[0], p[1]);
-      double[][] bp = Plots.positive(b[0], b[1]);
-      traces.add(Plots.lineMarkers(pp[0], Scale.micro(pp[1]), series, color, Line.Dash.DASH));
-      traces.add(Plots.lineMarkers(bp[0], Scale.micro(bp[1]), twin, color, Line.Dash.SOLID));
+      String color = depth == 0 ? Colors.palette(c++) : Colors.depth(depth);
+      double[][] pp = Traces.positive(p[0], p[1]);
+      double[][] bp = Traces.positive(b[0], b[1]);
+      traces.add(Traces.lineMarkers(pp[0], Scale.micro(pp[1]), series, color, Line.Dash.DASH));
+      traces.add(Traces.lineMarkers(bp[0], Scale.micro(bp[1]), twin, color, Line.Dash.SOLID));
       crossings.add(twin + ": " + crossover(p, b));
     }
     if (traces.isEmpty()) {
@@ -402,14 +374,13 @@ public final class KernelFigures {
           "jmh.json has no plain-Java benchmark with a jblas twin (PlainJavaForward.plainJava and"
               + " .jblas)");
     }
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.logLog(title, "N", "time per op (µs)", traces),
-        caption + " In this run: " + String.join("; ", crossings) + ".",
-        List.of(RunFolder.JMH),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
+    String cap = caption + " In this run: " + String.join("; ", crossings) + ".";
+    return FigureBlock.of(id, title, layout, traces, cap, JMH, "", 0);
   }
+
+  private static final List<String> JMH = List.of(RunFolder.JMH);
+  private static final List<String> JMH_FLOPS = List.of(RunFolder.JMH, RunFolder.FLOPS);
 
   /** The figure that cannot be drawn because the run's jmh.json is missing or does not parse. */
   private static FigureBlock noJmh(String id, String title, String caption) {

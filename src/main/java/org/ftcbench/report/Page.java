@@ -174,22 +174,11 @@ final class Page {
         .append("</h3>\n");
     if (b.isDrawn()) {
       sb.append("<div id=\"").append(b.id()).append("\" class=\"plot\"></div>\n");
-      if (b.plot() != null) {
-        sb.append("<script>Plotly.newPlot('")
-            .append(b.id())
-            .append("', ")
-            .append(b.plot().json())
-            .append(");</script>\n");
-      } else {
-        sb.append(b.figure().asJavascript(b.id())).append("\n");
-      }
-      if (!b.afterPlot().isBlank()) {
-        sb.append("<script>(function () { var el = document.getElementById('")
-            .append(b.id())
-            .append("'); if (window.Plotly && el && el.data) { ")
-            .append(b.afterPlot())
-            .append(" } })();</script>\n");
-      }
+      sb.append("<script>Plotly.newPlot('")
+          .append(b.id())
+          .append("', ")
+          .append(b.plot().json())
+          .append(");</script>\n");
     } else {
       sb.append("<div class=\"absent\">Not shown: ")
           .append(Html.esc(b.missing()))

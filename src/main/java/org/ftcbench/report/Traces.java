@@ -188,6 +188,19 @@ final class Traces {
     return t;
   }
 
+  /** Points (x, y) with y > 0 and x > 0, for log axes, which cannot hold values ≤ 0. */
+  static double[][] positive(double[] x, double[] y) {
+    java.util.List<double[]> keep = new java.util.ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] > 0 && y[i] > 0 && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        keep.add(new double[] {x[i], y[i]});
+      }
+    }
+    return new double[][] {
+      keep.stream().mapToDouble(p -> p[0]).toArray(), keep.stream().mapToDouble(p -> p[1]).toArray()
+    };
+  }
+
   /** Leaves the trace out of the legend. */
   static ObjectNode unlisted(ObjectNode trace) {
     trace.put("showlegend", false);

@@ -203,7 +203,7 @@ class BrowserTest {
               "series "
                   + i
                   + ", a legend entry as long as a benchmark's [K=10000, fMode=RECOMPUTE]",
-              Plots.PALETTE[i % Plots.PALETTE.length],
+              Colors.palette(i),
               Line.Dash.SOLID));
     }
     FigureBlock block =
