@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.Columns;
 import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.JmhResults;
+import org.ftcbench.analysis.KernelCurves;
 import org.ftcbench.analysis.PowerLawFit;
 import org.ftcbench.analysis.ScalingSeries.Kind;
 import org.ftcbench.compare.Comparison;
@@ -249,8 +249,8 @@ final class ComparisonFigures {
     if (jmh.isEmpty()) {
       return;
     }
-    double[][] rows = KernelFigures.rows(jmh.get().table(), series, Columns.N);
-    double[][] pos = Traces.positive(rows[0], rows[1]);
+    KernelCurves.Curve curve = KernelCurves.curve(jmh.get(), series);
+    double[][] pos = Traces.positive(curve.n(), curve.seconds());
     if (pos[0].length == 0) {
       return;
     }
