@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.Columns;
 import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.GemmShare;
 import org.ftcbench.analysis.JmhResults;
@@ -168,16 +167,10 @@ public final class KernelFigures {
     }
     List<ObjectNode> traces = new ArrayList<>();
     int c = 0;
-    for (String series : new java.util.LinkedHashSet<>(s.stringColumn(Columns.SERIES).asList())) {
-      Table one =
-          s.where(s.stringColumn(Columns.SERIES).isEqualTo(series)).sortAscendingOn(Columns.N);
+    for (var e : GemmShare.bySeries(s).entrySet()) {
+      double[][] xy = e.getValue();
       traces.add(
-          Traces.lineMarkers(
-              one.intColumn(Columns.N).asDoubleArray(),
-              one.doubleColumn(GemmShare.SHARE).asDoubleArray(),
-              series,
-              Colors.palette(c++),
-              Line.Dash.SOLID));
+          Traces.lineMarkers(xy[0], xy[1], e.getKey(), Colors.palette(c++), Line.Dash.SOLID));
     }
     ObjectNode layout = Layouts.of(title, "N", true, "share of the GEMM rate", false);
     return FigureBlock.of(id, title, layout, traces, caption, JMH_FLOPS, "", 0);
