@@ -199,21 +199,15 @@ public final class KernelFigures {
       Line.Dash dash = recompute ? Line.Dash.DASH : Line.Dash.SOLID;
       traces.add(micro(curve, color, dash));
     }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          id,
-          title,
-          caption,
-          List.of(RunFolder.JMH),
-          "no benchmark in jmh.json has an fMode parameter of CACHED or RECOMPUTE (trainStep)");
-    }
     String cap =
         caption
             + (ratios.isEmpty()
                 ? ""
                 : " Recompute against cached: " + String.join("; ", ratios) + ".");
     ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
-    return FigureBlock.of(id, title, layout, traces, cap, JMH, "", 0);
+    String why =
+        "no benchmark in jmh.json has an fMode parameter of CACHED or RECOMPUTE (trainStep)";
+    return FigureBlock.of(id, title, layout, traces, cap, JMH, why, 0);
   }
 
   /** Plain Java (no BLAS) against the jblas twin: where JNI's fixed cost stops losing. */
@@ -239,18 +233,15 @@ public final class KernelFigures {
       traces.add(micro(twins.blas(), color, Line.Dash.SOLID));
       crossings.add(twins.blas().series() + ": " + twins.crossover());
     }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          id,
-          title,
-          caption,
-          List.of(RunFolder.JMH),
-          "jmh.json has no plain-Java benchmark with a jblas twin (PlainJavaForward.plainJava and"
-              + " .jblas)");
-    }
     ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
-    String cap = caption + " In this run: " + String.join("; ", crossings) + ".";
-    return FigureBlock.of(id, title, layout, traces, cap, JMH, "", 0);
+    String cap =
+        crossings.isEmpty()
+            ? caption
+            : caption + " In this run: " + String.join("; ", crossings) + ".";
+    String why =
+        "jmh.json has no plain-Java benchmark with a jblas twin (PlainJavaForward.plainJava and"
+            + " .jblas)";
+    return FigureBlock.of(id, title, layout, traces, cap, JMH, why, 0);
   }
 
   private static final List<String> JMH = List.of(RunFolder.JMH);
