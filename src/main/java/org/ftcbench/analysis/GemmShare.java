@@ -1,6 +1,8 @@
 package org.ftcbench.analysis;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -49,6 +51,23 @@ public final class GemmShare {
       share.append(g / roof);
     }
     return Table.create("gemm share", series, n, precision, gflops, gemm, share);
+  }
+
+  /** The shares ({@link #of}) per series, in file order: {N ascending, share}. */
+  public static Map<String, double[][]> bySeries(Table shares) {
+    Map<String, double[][]> out = new LinkedHashMap<>();
+    for (String series : new LinkedHashSet<>(shares.stringColumn(Columns.SERIES).asList())) {
+      Table one =
+          shares
+              .where(shares.stringColumn(Columns.SERIES).isEqualTo(series))
+              .sortAscendingOn(Columns.N);
+      out.put(
+          series,
+          new double[][] {
+            one.intColumn(Columns.N).asDoubleArray(), one.doubleColumn(SHARE).asDoubleArray()
+          });
+    }
+    return out;
   }
 
   /** The best square-GEMM rate per precision in the run. */

@@ -3,10 +3,11 @@ package org.ftcbench.analysis;
 /**
  * A power law y = a·N^b fitted on log-log axes (log10 y = log10 a + b log10 N) to one series.
  *
- * <p>The fit uses one point per N: the geometric mean of that N's raw samples (seeds, or JMH forks
- * × iterations), so replicates do not inflate the number of points. The analytic interval of b is
- * Student-t with n − 2 degrees of freedom (commons-math3 {@code SimpleRegression}); the bootstrap
- * interval resamples the raw samples within each N, refits, and takes percentiles.
+ * <p>The fit uses one point per N: the geometric mean of that N's raw samples ({@link
+ * SampleSpread#centre}, the one summary over seeds; seeds, or JMH forks × iterations), so
+ * replicates do not inflate the number of points. The analytic interval of b is Student-t with n −
+ * 2 degrees of freedom (commons-math3 {@code SimpleRegression}); the bootstrap interval resamples
+ * the raw samples within each N, refits, and takes percentiles.
  *
  * @param points distinct N in the fit (each with at least one positive sample)
  * @param samples raw samples behind them

@@ -3,16 +3,11 @@ package org.ftcbench.analysis;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
 import tech.tablesaw.api.Table;
 
 /**
@@ -49,13 +44,6 @@ public record RunSummary(
     List<Integer> kIndependenceN,
     Status status,
     List<Notice> notices) {
-  public RunSummary {
-    certifiedN = List.copyOf(certifiedN);
-    trainedN = List.copyOf(trainedN);
-    benchmarks = List.copyOf(benchmarks);
-    kIndependenceN = List.copyOf(kIndependenceN);
-    notices = List.copyOf(notices);
-  }
 
   /** What kind of run this is. */
   public enum Status {
@@ -105,11 +93,11 @@ public record RunSummary(
         certified,
         trained,
         points,
-        new ArrayList<>(benchmarks),
+        List.copyOf(benchmarks),
         fig9(run),
         kIndependenceN(run),
         status,
-        run.notices());
+        List.copyOf(run.notices()));
   }
 
   public boolean hasCertified() {
@@ -158,83 +146,35 @@ public record RunSummary(
 
   private static List<Integer> certifiedN(RunData run) {
     return run.certify()
-        .map(
-            t ->
-                distinctN(
-                    t,
-                    i ->
-                        !Columns.COMPARISON_ONLY.equals(
-                            t.stringColumn(Columns.CONSTRUCTION).get(i))))
+        .map(t -> distinct(CertifiedWidths.perSeed(t).intColumn(Columns.N).asList()))
         .orElse(List.of());
   }
 
   private static List<Integer> trainedN(RunData run) {
     return run.capacity()
-        .map(t -> distinctN(t, i -> !t.doubleColumn(Columns.M_MIN).isMissing(i)))
+        .map(
+            t ->
+                distinct(
+                    t.where(
+                            t.doubleColumn(Columns.M_MIN)
+                                .isNotMissing()
+                                .and(t.intColumn(Columns.N).isNotMissing()))
+                        .intColumn(Columns.N)
+                        .asList()))
         .orElse(List.of());
   }
 
-  /** The distinct N of the rows of {@code t} that {@code keep} accepts, ascending. */
-  private static List<Integer> distinctN(Table t, IntPredicate keep) {
-    TreeSet<Integer> ns = new TreeSet<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (!t.intColumn(Columns.N).isMissing(i) && keep.test(i)) {
-        ns.add(t.intColumn(Columns.N).getInt(i));
-      }
-    }
-    return new ArrayList<>(ns);
+  /** The distinct values, ascending, as an unmodifiable list. */
+  private static List<Integer> distinct(List<Integer> ns) {
+    return List.copyOf(new TreeSet<>(ns));
   }
 
+  /** Whether the Fig. 9 grid has at least 2 N and 2 m. */
   private static boolean fig9(RunData run) {
-    Set<Integer> ns = new HashSet<>();
-    Set<Integer> ms = new HashSet<>();
-    run.cells()
-        .ifPresent(
-            t -> {
-              for (int i = 0; i < t.rowCount(); i++) {
-                if (!t.intColumn(Columns.DEPTH).isMissing(i)
-                    && t.intColumn(Columns.DEPTH).getInt(i) == 3) {
-                  ns.add(t.intColumn(Columns.N).get(i));
-                  ms.add(t.intColumn(Columns.M).get(i));
-                }
-              }
-            });
-    return ns.size() >= 2 && ms.size() >= 2;
+    return Fig9Grid.of(run).map(g -> g.ns().size() >= 2 && g.ms().size() >= 2).orElse(false);
   }
 
-  /** The N of the groups (depth, criterion, N) or (depth, N) that hold at least two K. */
   private static List<Integer> kIndependenceN(RunData run) {
-    Map<String, Set<Integer>> ks = new HashMap<>();
-    Map<String, Integer> nOf = new HashMap<>();
-    for (Optional<Table> file : List.of(run.capacity(), run.certify())) {
-      file.ifPresent(
-          t -> {
-            boolean capacity = t.columnNames().contains(Columns.CRITERION);
-            for (int i = 0; i < t.rowCount(); i++) {
-              if (t.intColumn(Columns.N).isMissing(i)
-                  || t.intColumn(Columns.K).isMissing(i)
-                  || t.intColumn(Columns.DEPTH).isMissing(i)) {
-                continue;
-              }
-              int n = t.intColumn(Columns.N).getInt(i);
-              String key =
-                  (capacity ? "trained " + t.stringColumn(Columns.CRITERION).get(i) : "certified")
-                      + " "
-                      + t.intColumn(Columns.DEPTH).getInt(i)
-                      + " "
-                      + n;
-              ks.computeIfAbsent(key, k -> new HashSet<>()).add(t.intColumn(Columns.K).getInt(i));
-              nOf.put(key, n);
-            }
-          });
-    }
-    TreeSet<Integer> ns = new TreeSet<>();
-    ks.forEach(
-        (key, kSet) -> {
-          if (kSet.size() >= 2) {
-            ns.add(nOf.get(key));
-          }
-        });
-    return new ArrayList<>(ns);
+    return KIndependence.of(run).ns();
   }
 }

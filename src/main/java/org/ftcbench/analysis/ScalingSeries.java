@@ -26,6 +26,11 @@ public record ScalingSeries(
     String expected,
     SortedMap<Double, double[]> samples) {
 
+  /** The series as drawn on log axes: the centre over samples per N > 0 and their range. */
+  public SampleSpread spread() {
+    return SampleSpread.of(samples, true);
+  }
+
   /** What a series measures. */
   public enum Kind {
     CERTIFIED("certified neurons"),

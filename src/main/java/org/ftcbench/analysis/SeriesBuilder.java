@@ -1,6 +1,7 @@
 package org.ftcbench.analysis;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.TreeSet;
 import org.ftcbench.analysis.ScalingSeries.Kind;
 import org.ftcbench.results.RunFolder;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
 
 /**
  * Turns a run's tables into the series the report fits against N:
@@ -42,59 +45,12 @@ public final class SeriesBuilder {
 
   /** Certified neurons, bounds and parameters per depth and regime. */
   public static List<ScalingSeries> certified(Table t) {
-    record Key(int depth, int n, int k, long seed) {}
-    record Best(double neurons, double params, double upper, double lower) {}
-    Map<Key, Best> best = new LinkedHashMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (missingInt(t, Columns.DEPTH, i)
-          || missingInt(t, Columns.N, i)
-          || missingInt(t, Columns.K, i)
-          || Columns.COMPARISON_ONLY.equals(t.stringColumn(Columns.CONSTRUCTION).get(i))) {
-        continue;
-      }
-      Key key =
-          new Key(
-              t.intColumn(Columns.DEPTH).getInt(i),
-              t.intColumn(Columns.N).getInt(i),
-              t.intColumn(Columns.K).getInt(i),
-              seed(t, i));
-      double neurons = t.doubleColumn(Columns.NEURONS).getDouble(i);
-      double params = t.doubleColumn(Columns.PARAMS).getDouble(i);
-      double upper = t.doubleColumn(Columns.UPPER_BOUND).getDouble(i);
-      double lower = t.doubleColumn(Columns.LOWER_BOUND).getDouble(i);
-      Best old = best.get(key);
-      if (old == null) {
-        best.put(key, new Best(neurons, params, upper, lower));
-      } else {
-        boolean fewer = Double.isNaN(old.neurons) || neurons < old.neurons;
-        best.put(
-            key,
-            new Best(
-                fewer ? neurons : old.neurons,
-                fewer ? params : old.params,
-                minIgnoringNaN(old.upper, upper),
-                maxIgnoringNaN(old.lower, lower)));
-      }
-    }
+    Table widths = CertifiedWidths.perSeed(t);
     List<ScalingSeries> out = new ArrayList<>();
-    for (int depth : new TreeSet<>(best.keySet().stream().map(Key::depth).toList())) {
-      List<int[]> nk =
-          best.keySet().stream()
-              .filter(k -> k.depth == depth)
-              .map(k -> new int[] {k.n, k.k})
-              .toList();
-      for (Regime regime : Regime.find(nk)) {
-        Map<Kind, SortedMap<Double, List<Double>>> by = new LinkedHashMap<>();
-        best.forEach(
-            (k, b) -> {
-              if (k.depth != depth || !regime.contains(k.n, k.k)) {
-                return;
-              }
-              add(by, Kind.CERTIFIED, k.n, b.neurons);
-              add(by, Kind.UPPER_BOUND, k.n, b.upper);
-              add(by, Kind.LOWER_BOUND, k.n, b.lower);
-              add(by, Kind.PARAMS, k.n, b.params);
-            });
+    for (int depth : new TreeSet<>(widths.intColumn(Columns.DEPTH).asSet())) {
+      Table d = widths.where(widths.intColumn(Columns.DEPTH).isEqualTo(depth));
+      for (Regime regime : Regime.find(nk(d))) {
+        Table r = inRegime(d, regime);
         String construction = "min over the depth-" + depth + " constructions";
         out.add(
             series(
@@ -104,7 +60,7 @@ public final class SeriesBuilder {
                 regime.label(),
                 "per (N, K, seed): neurons, " + construction + "; one sample per seed",
                 neuronsExpected(depth, regime),
-                by.get(Kind.CERTIFIED)));
+                byN(r, Columns.NEURONS)));
         out.add(
             series(
                 Kind.UPPER_BOUND,
@@ -113,7 +69,7 @@ public final class SeriesBuilder {
                 regime.label(),
                 "per (N, K, seed): the smallest upper_bound of the rows",
                 neuronsExpected(depth, regime),
-                by.get(Kind.UPPER_BOUND)));
+                byN(r, Columns.UPPER_BOUND)));
         out.add(
             series(
                 Kind.LOWER_BOUND,
@@ -122,7 +78,7 @@ public final class SeriesBuilder {
                 regime.label(),
                 "per (N, K, seed): the largest lower_bound of the rows",
                 neuronsExpected(depth, regime),
-                by.get(Kind.LOWER_BOUND)));
+                byN(r, Columns.LOWER_BOUND)));
         out.add(
             series(
                 Kind.PARAMS,
@@ -131,7 +87,7 @@ public final class SeriesBuilder {
                 regime.label(),
                 "per (N, K, seed): params of the construction with the fewest neurons",
                 depth == 2 ? "1 (params ∝ m ∝ N)" : depth == 3 ? "1 (d1·d2 ∝ N)" : "—",
-                by.get(Kind.PARAMS)));
+                byN(r, Columns.PARAMS)));
       }
     }
     out.removeIf(s -> s.samples().isEmpty());
@@ -140,44 +96,22 @@ public final class SeriesBuilder {
 
   /** Trained minimum width per depth, criterion and regime. */
   public static List<ScalingSeries> trained(Table t) {
+    Table rows =
+        t.where(
+            t.intColumn(Columns.DEPTH)
+                .isNotMissing()
+                .and(t.intColumn(Columns.N).isNotMissing())
+                .and(t.intColumn(Columns.K).isNotMissing()));
+    List<Table> groups =
+        new ArrayList<>(rows.splitOn(Columns.DEPTH, Columns.CRITERION).asTableList());
+    groups.sort(
+        Comparator.comparingInt((Table g) -> g.intColumn(Columns.DEPTH).getInt(0))
+            .thenComparing(g -> g.stringColumn(Columns.CRITERION).get(0)));
     List<ScalingSeries> out = new ArrayList<>();
-    Map<String, List<Integer>> rowsBy = new LinkedHashMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (missingInt(t, Columns.DEPTH, i)
-          || missingInt(t, Columns.N, i)
-          || missingInt(t, Columns.K, i)) {
-        continue;
-      }
-      String key =
-          t.intColumn(Columns.DEPTH).getInt(i)
-              + "\u0000"
-              + t.stringColumn(Columns.CRITERION).get(i);
-      rowsBy.computeIfAbsent(key, x -> new ArrayList<>()).add(i);
-    }
-    List<String> keys = new ArrayList<>(rowsBy.keySet());
-    keys.sort(null);
-    for (String key : keys) {
-      List<Integer> rows = rowsBy.get(key);
-      int depth = t.intColumn(Columns.DEPTH).getInt(rows.get(0));
-      String criterion = t.stringColumn(Columns.CRITERION).get(rows.get(0));
-      List<int[]> nk =
-          rows.stream()
-              .map(
-                  i ->
-                      new int[] {
-                        t.intColumn(Columns.N).getInt(i), t.intColumn(Columns.K).getInt(i)
-                      })
-              .toList();
-      for (Regime regime : Regime.find(nk)) {
-        SortedMap<Double, List<Double>> samples = new TreeMap<>();
-        for (int i : rows) {
-          int n = t.intColumn(Columns.N).getInt(i);
-          if (regime.contains(n, t.intColumn(Columns.K).getInt(i))) {
-            samples
-                .computeIfAbsent((double) n, x -> new ArrayList<>())
-                .add(t.doubleColumn(Columns.M_MIN).getDouble(i));
-          }
-        }
+    for (Table g : groups) {
+      int depth = g.intColumn(Columns.DEPTH).getInt(0);
+      String criterion = g.stringColumn(Columns.CRITERION).get(0);
+      for (Regime regime : Regime.find(nk(g))) {
         out.add(
             series(
                 Kind.TRAINED,
@@ -188,8 +122,51 @@ public final class SeriesBuilder {
                     + criterion
                     + "; one sample per seed (missing: no width in the grid passed)",
                 trainedExpected(depth),
-                samples));
+                byN(inRegime(g, regime), Columns.M_MIN)));
       }
+    }
+    return out;
+  }
+
+  /** The (N, K) of each row. */
+  static List<int[]> nk(Table t) {
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      out.add(new int[] {t.intColumn(Columns.N).getInt(i), t.intColumn(Columns.K).getInt(i)});
+    }
+    return out;
+  }
+
+  /** The rows whose (N, K) lie in the regime. */
+  static Table inRegime(Table t, Regime regime) {
+    Selection in = new BitmapBackedSelection();
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (regime.contains(t.intColumn(Columns.N).getInt(i), t.intColumn(Columns.K).getInt(i))) {
+        in.add(i);
+      }
+    }
+    return t.where(in);
+  }
+
+  /** N → the column's values, in row order. */
+  static SortedMap<Double, double[]> samplesByN(Table t, String column) {
+    return samplesBy(t, Columns.N, column);
+  }
+
+  /** The key column's values (N, or K) → the column's values, in row order. */
+  static SortedMap<Double, double[]> samplesBy(Table t, String key, String column) {
+    return toArrays(by(t, key, column));
+  }
+
+  private static SortedMap<Double, List<Double>> byN(Table t, String column) {
+    return by(t, Columns.N, column);
+  }
+
+  private static SortedMap<Double, List<Double>> by(Table t, String key, String column) {
+    SortedMap<Double, List<Double>> out = new TreeMap<>();
+    for (int i = 0; i < t.rowCount(); i++) {
+      out.computeIfAbsent(t.numberColumn(key).getDouble(i), x -> new ArrayList<>())
+          .add(t.numberColumn(column).getDouble(i));
     }
     return out;
   }
@@ -289,30 +266,5 @@ public final class SeriesBuilder {
     SortedMap<Double, double[]> out = new TreeMap<>();
     m.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
     return out;
-  }
-
-  private static void add(
-      Map<Kind, SortedMap<Double, List<Double>>> by, Kind kind, int n, double v) {
-    by.computeIfAbsent(kind, x -> new TreeMap<>())
-        .computeIfAbsent((double) n, x -> new ArrayList<>())
-        .add(v);
-  }
-
-  private static boolean missingInt(Table t, String col, int i) {
-    return t.intColumn(col).isMissing(i);
-  }
-
-  private static long seed(Table t, int i) {
-    return t.longColumn(Columns.SEED).isMissing(i)
-        ? Long.MIN_VALUE
-        : t.longColumn(Columns.SEED).getLong(i);
-  }
-
-  private static double minIgnoringNaN(double a, double b) {
-    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
-  }
-
-  private static double maxIgnoringNaN(double a, double b) {
-    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
   }
 }

@@ -128,13 +128,7 @@ public record Calibration(Path file, List<Pair> pairs) {
       list.add(m);
     }
     root.put("pairs", list);
-    try {
-      AtomicFiles.writeString(
-          file,
-          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
-    } catch (IOException e) {
-      throw new IllegalStateException("could not serialise " + FILE, e);
-    }
+    AtomicFiles.writeJson(file, root);
   }
 
   /** This calibration with the given pairs added; a pair of the same two runs is replaced. */

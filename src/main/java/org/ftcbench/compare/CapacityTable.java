@@ -1,16 +1,20 @@
 package org.ftcbench.compare;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.ftcbench.analysis.SampleSpread;
 import org.ftcbench.results.ResultFiles;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 
 /**
- * A run's trained minimum widths (capacity.csv), averaged over seeds: (depth, N, K, criterion) →
- * mean m_min. Cells where no width passed (empty or NaN m_min) are left out of the mean.
+ * A run's trained minimum widths (capacity.csv), summarised over seeds: (depth, N, K, criterion) →
+ * the geometric mean of m_min ({@link SampleSpread#centre}, the one summary over seeds). Cells
+ * where no width passed (empty or NaN m_min) are left out.
  */
 public final class CapacityTable {
   /** The key of one row of the side-by-side table. */
@@ -28,11 +32,11 @@ public final class CapacityTable {
   private CapacityTable() {}
 
   /**
-   * Mean m_min per key; empty when the run has no usable capacity.csv. Rows that do not parse are
-   * left out here; the report names broken files.
+   * The m_min over seeds per key; empty when the run has no usable capacity.csv. Rows that do not
+   * parse are left out here; the report names broken files.
    */
   public static Map<Key, Double> load(Path folder) {
-    Map<Key, double[]> sums = new TreeMap<>();
+    Map<Key, List<Double>> seeds = new TreeMap<>();
     Table t = ResultFiles.CAPACITY.read(folder, problem -> {}).orElse(null);
     if (t == null) {
       return new TreeMap<>();
@@ -48,12 +52,11 @@ public final class CapacityTable {
               r.getInt(ResultFiles.N),
               r.getInt(ResultFiles.K),
               r.getString(ResultFiles.CRITERION));
-      double[] s = sums.computeIfAbsent(key, x -> new double[2]);
-      s[0] += r.getDouble(ResultFiles.M_MIN);
-      s[1]++;
+      seeds.computeIfAbsent(key, x -> new ArrayList<>()).add(r.getDouble(ResultFiles.M_MIN));
     }
     Map<Key, Double> out = new TreeMap<>();
-    sums.forEach((key, s) -> out.put(key, s[0] / s[1]));
+    seeds.forEach(
+        (key, s) -> out.put(key, SampleSpread.centre(s.stream().mapToDouble(d -> d).toArray())));
     return out;
   }
 }

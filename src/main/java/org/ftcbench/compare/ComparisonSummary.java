@@ -94,7 +94,7 @@ public final class ComparisonSummary {
     appendOnly(s, "only in A", c.onlyInA());
     appendOnly(s, "only in B", c.onlyInB());
     if (!c.capacityA().isEmpty() || !c.capacityB().isEmpty()) {
-      s.append('\n').append("trained minimum width m_min (mean over seeds): A | B\n");
+      s.append('\n').append("trained minimum width m_min (geometric mean over seeds): A | B\n");
       java.util.TreeSet<CapacityTable.Key> keys = new java.util.TreeSet<>(c.capacityA().keySet());
       keys.addAll(c.capacityB().keySet());
       for (CapacityTable.Key k : keys) {

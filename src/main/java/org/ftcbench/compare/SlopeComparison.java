@@ -17,12 +17,13 @@ import org.ftcbench.analysis.SeriesFit;
  *
  * @param kind what the series measures
  * @param title the series, e.g. "trained minimum width, depth 3, relative:0.1, K = 2N"
+ * @param depth the adapter's depth (0: not applicable)
  * @param expected the slope theory expects, as text, or "—"
  * @param a the fit in run A, or null when A has no such series
  * @param b the fit in run B, or null when B has no such series
  */
 public record SlopeComparison(
-    Kind kind, String title, String expected, PowerLawFit a, PowerLawFit b) {
+    Kind kind, String title, int depth, String expected, PowerLawFit a, PowerLawFit b) {
 
   /** Every fitted series of either run, A's order first, series only in B after. */
   public static List<SlopeComparison> of(Analysis runA, Analysis runB) {
@@ -36,6 +37,7 @@ public record SlopeComparison(
           new SlopeComparison(
               any.series().kind(),
               any.series().title(),
+              any.series().depth(),
               any.series().expected(),
               pair[0] == null ? null : pair[0].fit(),
               pair[1] == null ? null : pair[1].fit()));

@@ -1,30 +1,22 @@
 package org.ftcbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.Columns;
+import org.ftcbench.analysis.Fig9Grid;
 import org.ftcbench.analysis.Format;
+import org.ftcbench.analysis.KIndependence;
 import org.ftcbench.analysis.RunData;
+import org.ftcbench.analysis.SampleSpread;
 import org.ftcbench.analysis.ScalingSeries;
 import org.ftcbench.analysis.ScalingSeries.Kind;
 import org.ftcbench.analysis.SeriesFit;
 import org.ftcbench.results.RunFolder;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.components.Margin;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
-import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * The capacity figures: neurons, parameters and trained widths against N, the Fig. 9 heatmap and
@@ -33,11 +25,11 @@ import tech.tablesaw.plotly.traces.Trace;
 public final class CapacityFigures {
   private CapacityFigures() {}
 
-  /** The paper's Fig. 9 success threshold on ℓ_FT. */
-  static final double PAPER_THRESHOLD = 0.04;
-
   /** The constant of the paper's red Θ(√N) curve in Fig. 9, read from its pixels (≈ 2.4). */
   static final double PAPER_SQRT_CONSTANT = 2.4;
+
+  private static final List<String> CERTIFY = List.of(RunFolder.CERTIFY);
+  private static final List<String> CAPACITY = List.of(RunFolder.CAPACITY);
 
   static final String LOG_NOTE =
       " Both axes are logarithmic, so a power law N^b is a straight line of slope b: slope 1"
@@ -48,22 +40,20 @@ public final class CapacityFigures {
    * line per criterion), the theorem bounds (dashed, thin) and the fitted power laws (dotted).
    */
   public static FigureBlock headline(Analysis a) {
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     List<String> files = new ArrayList<>();
     for (int depth : depths(a)) {
-      String color = Plots.depthColor(depth);
+      String color = Colors.depth(depth);
       Optional<SeriesFit> cert = widest(a.of(Kind.CERTIFIED), depth, "");
       cert.ifPresent(
           f -> {
-            addMedian(
+            centreAndFit(
                 traces,
-                f.series(),
+                f,
                 "certified, depth " + depth + ", " + f.series().regime(),
+                "certified d" + depth,
                 color,
                 Line.Dash.SOLID);
-            if (f.fit().isFitted()) {
-              traces.add(Plots.fitLine(f.fit(), "certified d" + depth, color));
-            }
             bounds(a, depth, f.series().regime(), color, traces);
             files.add(RunFolder.CERTIFY);
           });
@@ -73,17 +63,15 @@ public final class CapacityFigures {
         if (tr.isEmpty()) {
           continue;
         }
-        String tc = depth == 3 ? shade("#ff7f0e", c) : shade("#2ca02c", c);
+        String tc = depth == 3 ? Colors.shade("#ff7f0e", c) : Colors.shade("#2ca02c", c);
         SeriesFit f = tr.get();
-        addMedian(
+        centreAndFit(
             traces,
-            f.series(),
+            f,
             "trained, depth " + depth + ", " + criterion + ", " + f.series().regime(),
+            "trained d" + depth + " " + criterion,
             tc,
             Line.Dash.DASH_DOT);
-        if (f.fit().isFitted()) {
-          traces.add(Plots.fitLine(f.fit(), "trained d" + depth + " " + criterion, tc));
-        }
         files.add(RunFolder.CAPACITY);
         c++;
       }
@@ -92,143 +80,106 @@ public final class CapacityFigures {
     String caption =
         "How many hidden neurons an adapter g needs after N of K labels changed. Solid lines:"
             + " certified constructions (for depth 3 the fewest neurons over U1, U2 and U3, as in"
-            + " Theorem 5.1), median over seeds; thin dashed lines: the theorem bounds (upper"
+            + " Theorem 5.1), geometric mean over seeds; thin dashed lines: the theorem bounds (upper"
             + " min{3N+1, K−1} and lower min{3N, K−2} for depth 2, Theorem 4.1; Theorem 5.1 for"
             + " depth 3); dash-dot lines: the smallest width that gradient descent trained to each"
-            + " success criterion, median over seeds; dotted lines: the fitted power laws, whose"
+            + " success criterion, geometric mean over seeds; dotted lines: the fitted power laws, whose"
             + " slopes b are in the verdict table."
             + LOG_NOTE
             + " Points ≤ 0 (e.g. m_min = 0 where g = 0 already meets the paper criterion) cannot be"
             + " drawn on log axes; the verdict table counts them. Click a legend entry to hide a"
             + " line.";
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          "fig_headline",
-          title,
-          caption,
-          List.of(RunFolder.CERTIFY, RunFolder.CAPACITY),
-          "no certified or trained widths in this run (certify.csv and capacity.csv are missing or empty)");
-    }
-    Figure fig = Plots.logLog(title, "N (changed labels)", "neurons m", traces);
-    return FigureBlock.of(
-        "fig_headline", title, fig, caption, distinct(files), Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N (changed labels)", true, "neurons m", true);
+    List<String> from =
+        files.isEmpty() ? List.of(RunFolder.CERTIFY, RunFolder.CAPACITY) : distinct(files);
+    String why =
+        "no certified or trained widths in this run (certify.csv and capacity.csv are missing or"
+            + " empty)";
+    return FigureBlock.of("fig_headline", title, layout, traces, caption, from, why, 0);
   }
 
   /** Certified neurons and parameters against N with bounds and fits, every regime. */
   public static List<FigureBlock> certified(Analysis a) {
-    List<FigureBlock> out = new ArrayList<>();
-    List<Trace> neurons = new ArrayList<>();
-    List<Trace> params = new ArrayList<>();
+    return List.of(certified(a, Kind.CERTIFIED), certified(a, Kind.PARAMS));
+  }
+
+  private static final String NEURONS_CAPTION =
+      "Certified neurons per depth and K rule (each curve holds one sweep: K fixed, or K a fixed"
+          + " multiple of N), geometric mean over seeds, with the theorem's upper and lower bounds"
+          + " (dashed) and the fitted power law (dotted). A construction curve must lie between"
+          + " its bounds; its slope is the verdict table's."
+          + LOG_NOTE;
+
+  private static final String PARAMS_CAPTION =
+      "Trainable parameters (weights and biases) of the certified adapter with the fewest neurons,"
+          + " against N. For depth 2 the parameters grow like the neurons (m·(d+2)+1); for depth"
+          + " 3 the middle layer has d1·d2 weights, so Θ(√N) neurons still cost Θ(N)"
+          + " parameters."
+          + LOG_NOTE;
+
+  /** Certified neurons (with the theorem bounds) or parameters against N, one curve a regime. */
+  private static FigureBlock certified(Analysis a, Kind kind) {
+    boolean neurons = kind == Kind.CERTIFIED;
+    String what = neurons ? "certified" : "parameters";
+    List<ObjectNode> traces = new ArrayList<>();
     int i = 0;
-    for (SeriesFit f : a.of(Kind.CERTIFIED)) {
+    for (SeriesFit f : a.of(kind)) {
       ScalingSeries s = f.series();
       String color = regimeColor(s.depth(), i++);
-      addMedian(
-          neurons, s, "certified, depth " + s.depth() + ", " + s.regime(), color, Line.Dash.SOLID);
-      if (f.fit().isFitted()) {
-        neurons.add(Plots.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
-      }
-      bounds(a, s.depth(), s.regime(), color, neurons);
-    }
-    i = 0;
-    for (SeriesFit f : a.of(Kind.PARAMS)) {
-      ScalingSeries s = f.series();
-      String color = regimeColor(s.depth(), i++);
-      addMedian(
-          params, s, "parameters, depth " + s.depth() + ", " + s.regime(), color, Line.Dash.SOLID);
-      if (f.fit().isFitted()) {
-        params.add(Plots.fitLine(f.fit(), "d" + s.depth() + " " + s.regime(), color));
+      String regime = ", depth " + s.depth() + ", " + s.regime();
+      centreAndFit(
+          traces, f, what + regime, "d" + s.depth() + " " + s.regime(), color, Line.Dash.SOLID);
+      if (neurons) {
+        bounds(a, s.depth(), s.regime(), color, traces);
       }
     }
-    String nCaption =
-        "Certified neurons per depth and K rule (each curve holds one sweep: K fixed, or K a fixed"
-            + " multiple of N), median over seeds, with the theorem's upper and lower bounds"
-            + " (dashed) and the fitted power law (dotted). A construction curve must lie between"
-            + " its bounds; its slope is the verdict table's."
-            + LOG_NOTE;
-    out.add(
-        neurons.isEmpty()
-            ? FigureBlock.absent(
-                "fig_certified",
-                "Certified neurons against N",
-                nCaption,
-                List.of(RunFolder.CERTIFY),
-                "no certified rows in this run")
-            : FigureBlock.of(
-                "fig_certified",
-                "Certified neurons against N",
-                Plots.logLog("Certified neurons against N", "N", "neurons m", neurons),
-                nCaption,
-                List.of(RunFolder.CERTIFY),
-                Plots.legendBelow()));
-    String pCaption =
-        "Trainable parameters (weights and biases) of the certified adapter with the fewest neurons,"
-            + " against N. For depth 2 the parameters grow like the neurons (m·(d+2)+1); for depth"
-            + " 3 the middle layer has d1·d2 weights, so Θ(√N) neurons still cost Θ(N)"
-            + " parameters."
-            + LOG_NOTE;
-    out.add(
-        params.isEmpty()
-            ? FigureBlock.absent(
-                "fig_params",
-                "Parameters against N",
-                pCaption,
-                List.of(RunFolder.CERTIFY),
-                "certify.csv has no params column or no rows")
-            : FigureBlock.of(
-                "fig_params",
-                "Parameters against N",
-                Plots.logLog("Certified parameters against N", "N", "parameters", params),
-                pCaption,
-                List.of(RunFolder.CERTIFY),
-                Plots.legendBelow()));
-    return out;
+    String title = neurons ? "Certified neurons against N" : "Certified parameters against N";
+    String id = neurons ? "fig_certified" : "fig_params";
+    String heading = neurons ? title : "Parameters against N";
+    ObjectNode layout = Layouts.of(title, "N", true, neurons ? "neurons m" : "parameters", true);
+    String caption = neurons ? NEURONS_CAPTION : PARAMS_CAPTION;
+    String why =
+        neurons ? "no certified rows in this run" : "certify.csv has no params column or no rows";
+    return FigureBlock.of(id, heading, layout, traces, caption, CERTIFY, why, 0);
   }
 
   /** Trained minimum width per depth × criterion with the seed spread as a band. */
   public static FigureBlock trained(Analysis a) {
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     int i = 0;
     for (SeriesFit f : a.of(Kind.TRAINED)) {
       ScalingSeries s = f.series();
-      String color = Plots.PALETTE[i++ % Plots.PALETTE.length];
-      double[][] sum = Samples.summary(s.samples(), true);
-      if (sum[0].length == 0) {
+      String color = Colors.palette(i++);
+      SampleSpread sp = s.spread();
+      if (sp.isEmpty()) {
         continue;
       }
       String name = "depth " + s.depth() + ", " + s.criterion() + ", " + s.regime();
-      traces.add(Plots.band(sum[0], sum[2], sum[3], "seed range: " + name, color));
-      traces.add(Plots.lineMarkers(sum[0], sum[1], "median: " + name, color, Line.Dash.SOLID));
+      traces.add(
+          Traces.errorY(
+              Traces.lineMarkers(sp.n(), sp.centre(), name, color, Line.Dash.SOLID),
+              sp.centre(),
+              sp.low(),
+              sp.high(),
+              color));
       if (f.fit().isFitted()) {
-        traces.add(Plots.fitLine(f.fit(), name, color));
+        traces.add(Traces.fitLine(f.fit(), name, color));
       }
     }
     String title = "Trained minimum width against N";
     String caption =
         "The smallest adapter width m that gradient descent trained to each success criterion"
             + " (paper: ℓ_FT ≤ 0.04; relative:ε: ℓ_FT ≤ ε·ℓ_FT(g = 0)), per depth and K rule. The"
-            + " line is the median over seeds, the shaded band the range from the smallest to the"
+            + " line is the geometric mean over seeds (the point the fit goes through), the error bars the range from the smallest to the"
             + " largest seed, the dotted line the fitted power law. Widths with no passing m in the"
             + " grid, and m_min = 0, are not drawn (counted in the verdict table). The paper"
             + " criterion's initial loss is about (N/K)·(2/3), so at small N/K it passes with g = 0"
             + " and demands a different precision at every N/K; relative criteria demand the same"
             + " at every N."
             + LOG_NOTE;
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          "fig_trained",
-          title,
-          caption,
-          List.of(RunFolder.CAPACITY),
-          "no trained widths in this run");
-    }
-    return FigureBlock.of(
-        "fig_trained",
-        title,
-        Plots.logLog(title, "N", "minimum width m", traces),
-        caption,
-        List.of(RunFolder.CAPACITY),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "minimum width m", true);
+    String why = "no trained widths in this run";
+    return FigureBlock.of("fig_trained", title, layout, traces, caption, CAPACITY, why, 0);
   }
 
   /**
@@ -246,79 +197,54 @@ public final class CapacityFigures {
             + " meeting ℓ_FT ≤ 0.04 per N; the red curve is the paper's Θ(√N) reference 2.4·√N."
             + " If training follows Theorem 5.1 the orange steps rise like the red curve. Both axes"
             + " are linear, as in the paper.";
-    Optional<Table> cellsOpt = run.cells();
-    if (cellsOpt.isEmpty() || cellsOpt.get().rowCount() == 0) {
+    Optional<Fig9Grid> found = Fig9Grid.of(run);
+    if (found.isEmpty()) {
       return FigureBlock.absent(
-          id, title, baseCaption, List.of(RunFolder.CELLS), "cells.csv is missing or has no rows");
+          id, title, baseCaption, List.of(RunFolder.CELLS), Fig9Grid.whyMissing(run));
     }
-    Table cells = cellsOpt.get();
-    Table d3 = cells.where(cells.intColumn(Columns.DEPTH).isEqualTo(3));
-    if (d3.rowCount() == 0) {
-      return FigureBlock.absent(
-          id, title, baseCaption, List.of(RunFolder.CELLS), "cells.csv has no depth-3 cells");
-    }
-    int k = chooseK(d3);
-    Table grid = d3.where(d3.intColumn(Columns.K).isEqualTo(k));
-    Table mean =
-        grid.summarize(Columns.FINAL_LOSS, tech.tablesaw.aggregate.AggregateFunctions.mean)
-            .by(Columns.N, Columns.M);
-    String meanCol = mean.columnNames().get(2);
-    TreeSet<Integer> ns = new TreeSet<>();
-    TreeSet<Integer> ms = new TreeSet<>();
-    for (int i = 0; i < mean.rowCount(); i++) {
-      ns.add(mean.intColumn(Columns.N).getInt(i));
-      ms.add(mean.intColumn(Columns.M).getInt(i));
-    }
-    List<Integer> nl = new ArrayList<>(ns);
-    List<Integer> ml = new ArrayList<>(ms);
-    double[][] z = new double[ml.size()][nl.size()];
-    for (double[] row : z) {
-      java.util.Arrays.fill(row, Double.NaN);
-    }
-    for (int i = 0; i < mean.rowCount(); i++) {
-      int n = mean.intColumn(Columns.N).getInt(i);
-      int m = mean.intColumn(Columns.M).getInt(i);
-      z[ml.indexOf(m)][nl.indexOf(n)] = mean.doubleColumn(meanCol).getDouble(i);
-    }
-    List<Trace> traces = new ArrayList<>();
-    // the heatmap must be the first trace: Tablesaw names every heatmap "trace0"
-    traces.add(HeatmapTrace.builder(nl.toArray(), ml.toArray(), z).build());
+    Fig9Grid g = found.get();
+    List<Integer> nl = g.ns();
+    List<Integer> ml = g.ms();
+    List<ObjectNode> traces = new ArrayList<>();
+    traces.add(
+        Traces.unlisted(
+            Traces.heatmap(
+                nl.stream().mapToDouble(Integer::doubleValue).toArray(),
+                ml.stream().mapToDouble(Integer::doubleValue).toArray(),
+                g.meanLoss(),
+                0,
+                "final loss",
+                "mean final loss")));
     List<String> files = new ArrayList<>(List.of(RunFolder.CELLS));
-    double[][] curve = minCurveFromCapacity(run, k);
-    String curveFrom = "capacity.csv (criterion paper, median over seeds)";
-    if (curve[0].length == 0) {
-      curve = minCurveFromCells(nl, ml, z);
-      curveFrom = "the cells (smallest m whose mean loss is ≤ 0.04)";
-    } else {
+    String curveFrom;
+    if (g.fromCapacity()) {
+      curveFrom = "capacity.csv (criterion paper, geometric mean over seeds)";
       files.add(RunFolder.CAPACITY);
+    } else {
+      curveFrom = "the cells (smallest m whose mean loss is ≤ 0.04)";
     }
-    if (curve[0].length > 0) {
-      traces.add(
-          tech.tablesaw.plotly.traces.ScatterTrace.builder(curve[0], curve[1])
-              .name("min m with loss ≤ 0.04")
-              .mode(tech.tablesaw.plotly.traces.ScatterTrace.Mode.LINE_AND_MARKERS)
-              .line(Line.builder().color("#ff7f0e").width(3).shape(Line.Shape.HV).build())
-              .build());
+    SampleSpread curve = g.minWidth();
+    if (!curve.isEmpty()) {
+      traces.add(Traces.steps(curve.n(), curve.centre(), "min m with loss ≤ 0.04", "#ff7f0e", 3));
     }
     double nMax = nl.get(nl.size() - 1);
     double nMin = Math.max(1, nl.get(0));
     traces.add(
-        Plots.curve(
+        Traces.curve(
             nMin,
             nMax,
             n -> PAPER_SQRT_CONSTANT * Math.sqrt(n),
             "paper: 2.4·√N",
             "#d62728",
             false));
-    Layout layout =
-        Layout.builder()
-            .title(Plots.plain(title + ", K = " + k))
-            .width(Plots.WIDTH)
-            .height(Plots.HEIGHT)
-            .margin(Margin.builder().left(70).right(20).top(Plots.MARGIN_TOP).bottom(60).build())
-            .xAxis(Axis.builder().title("N (changed labels)").build())
-            .yAxis(Axis.builder().title("adapter width m (d1 = d2 = m/2)").build())
-            .build();
+    int k = g.k();
+    ObjectNode layout =
+        Layouts.of(
+            title + ", K = " + k,
+            "N (changed labels)",
+            false,
+            "adapter width m (d1 = d2 = m/2)",
+            false);
     String caption =
         baseCaption
             + " This run: K = "
@@ -330,14 +256,10 @@ public final class CapacityFigures {
             + " m cells; the steps come from "
             + curveFrom
             + "."
-            + (k == 1000
+            + (k == Fig9Grid.PAPER_K
                 ? ""
                 : " (No depth-3 cells at the paper's K = 1000; K = " + k + " has the most.)");
-    String after =
-        "Plotly.restyle(el, {colorscale: 'Viridis', zmin: 0,"
-            + " colorbar: {title: {text: 'final loss'}}}, [0]);"
-            + Plots.legendBelow();
-    return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+    return FigureBlock.of(id, title, layout, traces, caption, files, "", 0);
   }
 
   /** m_min against K at fixed N: the theory says it does not depend on K. */
@@ -346,211 +268,82 @@ public final class CapacityFigures {
     String title = "K-independence: minimum width against K at fixed N";
     String caption =
         "Theorem 4.1 (for K ≥ 3N + 2) and Theorem 5.1 say the neurons needed depend on N, not on"
-            + " K. Each line holds N fixed and varies K: trained m_min (median over seeds, markers"
+            + " K. Each line holds N fixed and varies K: trained m_min (geometric mean over seeds, markers"
             + " per seed) from capacity.csv and certified neurons from certify.csv where the run"
             + " has several K for one N. Flat lines agree with the theory; the x axis (K) is"
             + " logarithmic.";
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     List<String> files = new ArrayList<>();
     int c = 0;
-    if (run.capacity().isPresent()) {
-      Table t = run.capacity().get();
-      Map<String, SortedMap<Double, List<Double>>> groups = new LinkedHashMap<>();
-      for (int i = 0; i < t.rowCount(); i++) {
-        if (t.intColumn(Columns.N).isMissing(i) || t.intColumn(Columns.K).isMissing(i)) {
-          continue;
-        }
-        String key =
-            "trained, depth "
-                + t.intColumn(Columns.DEPTH).get(i)
-                + ", "
-                + t.stringColumn(Columns.CRITERION).get(i)
-                + ", N = "
-                + t.intColumn(Columns.N).getInt(i);
-        groups
-            .computeIfAbsent(key, x -> new TreeMap<>())
-            .computeIfAbsent((double) t.intColumn(Columns.K).getInt(i), x -> new ArrayList<>())
-            .add(t.doubleColumn(Columns.M_MIN).getDouble(i));
-      }
-      for (var e : groups.entrySet()) {
-        if (e.getValue().size() < 2) {
-          continue;
-        }
-        String color = Plots.PALETTE[c++ % Plots.PALETTE.length];
-        addSpread(traces, e.getKey(), e.getValue(), color);
-        files.add(RunFolder.CAPACITY);
-      }
+    for (KIndependence.Line line : KIndependence.of(run).lines()) {
+      String color = Colors.palette(c++);
+      SampleSpread sp = line.spread();
+      traces.add(Traces.lineMarkers(sp.n(), sp.centre(), line.name(), color, Line.Dash.SOLID));
+      traces.add(seeds(line, color));
+      files.add(line.source());
     }
-    if (run.certify().isPresent()) {
-      Table t = run.certify().get();
-      Map<String, SortedMap<Double, List<Double>>> groups = new LinkedHashMap<>();
-      Map<String, Double> best = new LinkedHashMap<>();
-      for (int i = 0; i < t.rowCount(); i++) {
-        if (t.intColumn(Columns.N).isMissing(i)
-            || t.intColumn(Columns.K).isMissing(i)
-            || t.intColumn(Columns.DEPTH).isMissing(i)) {
-          continue;
-        }
-        String key =
-            t.intColumn(Columns.DEPTH).getInt(i)
-                + "|"
-                + t.intColumn(Columns.N).getInt(i)
-                + "|"
-                + t.intColumn(Columns.K).getInt(i)
-                + "|"
-                + t.longColumn(Columns.SEED).get(i);
-        double v = t.doubleColumn(Columns.NEURONS).getDouble(i);
-        best.merge(key, v, Math::min);
-      }
-      best.forEach(
-          (key, v) -> {
-            String[] p = key.split("\\|");
-            groups
-                .computeIfAbsent("certified, depth " + p[0] + ", N = " + p[1], x -> new TreeMap<>())
-                .computeIfAbsent(Double.parseDouble(p[2]), x -> new ArrayList<>())
-                .add(v);
-          });
-      for (var e : groups.entrySet()) {
-        if (e.getValue().size() < 2) {
-          continue;
-        }
-        String color = Plots.PALETTE[c++ % Plots.PALETTE.length];
-        addSpread(traces, e.getKey(), e.getValue(), color);
-        files.add(RunFolder.CERTIFY);
-      }
-    }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          id,
-          title,
-          caption,
-          List.of(RunFolder.CAPACITY, RunFolder.CERTIFY),
-          "no N was run at two or more K (the profile's k_independence sweep did not run)");
-    }
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.figure(Plots.layout(title, "K (samples)", true, "neurons m", false), traces),
-        caption,
-        distinct(files),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "K (samples)", true, "neurons m", false);
+    List<String> from =
+        files.isEmpty() ? List.of(RunFolder.CAPACITY, RunFolder.CERTIFY) : distinct(files);
+    String why = "no N was run at two or more K (the profile's k_independence sweep did not run)";
+    return FigureBlock.of(id, title, layout, traces, caption, from, why, 0);
   }
 
   // ---- helpers ----
 
-  private static void addSpread(
-      List<Trace> traces, String name, SortedMap<Double, List<Double>> byK, String color) {
-    SortedMap<Double, double[]> arr = new TreeMap<>();
-    List<Double> xs = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
-    byK.forEach(
-        (k, v) -> {
-          arr.put(k, v.stream().mapToDouble(Double::doubleValue).toArray());
-          v.stream()
-              .filter(Double::isFinite)
-              .forEach(
-                  y -> {
-                    xs.add(k);
-                    ys.add(y);
-                  });
-        });
-    double[][] sum = Samples.summary(arr, false);
-    traces.add(Plots.lineMarkers(sum[0], sum[1], name, color, Line.Dash.SOLID));
-    traces.add(
-        Plots.markers(
-            xs.stream().mapToDouble(Double::doubleValue).toArray(),
-            ys.stream().mapToDouble(Double::doubleValue).toArray(),
-            "seeds: " + name,
-            color,
-            5));
-  }
-
-  private static int chooseK(Table d3) {
-    Map<Integer, Integer> counts = new TreeMap<>();
-    for (int i = 0; i < d3.rowCount(); i++) {
-      if (!d3.intColumn(Columns.K).isMissing(i)) {
-        counts.merge(d3.intColumn(Columns.K).getInt(i), 1, Integer::sum);
-      }
-    }
-    if (counts.containsKey(1000)) {
-      return 1000;
-    }
-    return counts.entrySet().stream()
-        .max(Map.Entry.comparingByValue())
-        .map(Map.Entry::getKey)
-        .orElse(0);
-  }
-
-  private static double[][] minCurveFromCapacity(RunData run, int k) {
-    if (run.capacity().isEmpty()) {
-      return new double[2][0];
-    }
-    Table t = run.capacity().get();
-    SortedMap<Double, List<Double>> byN = new TreeMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (t.intColumn(Columns.DEPTH).isMissing(i)
-          || t.intColumn(Columns.K).isMissing(i)
-          || t.intColumn(Columns.N).isMissing(i)) {
-        continue;
-      }
-      if (t.intColumn(Columns.DEPTH).getInt(i) == 3
-          && t.intColumn(Columns.K).getInt(i) == k
-          && "paper".equals(t.stringColumn(Columns.CRITERION).get(i))) {
-        byN.computeIfAbsent((double) t.intColumn(Columns.N).getInt(i), x -> new ArrayList<>())
-            .add(t.doubleColumn(Columns.M_MIN).getDouble(i));
-      }
-    }
-    SortedMap<Double, double[]> arr = new TreeMap<>();
-    byN.forEach((n, v) -> arr.put(n, v.stream().mapToDouble(Double::doubleValue).toArray()));
-    double[][] s = Samples.summary(arr, false);
-    return new double[][] {s[0], s[1]};
-  }
-
-  private static double[][] minCurveFromCells(List<Integer> nl, List<Integer> ml, double[][] z) {
-    List<double[]> pts = new ArrayList<>();
-    for (int j = 0; j < nl.size(); j++) {
-      for (int i = 0; i < ml.size(); i++) {
-        if (z[i][j] <= PAPER_THRESHOLD) {
-          pts.add(new double[] {nl.get(j), ml.get(i)});
-          break;
-        }
-      }
-    }
-    double[][] out = new double[2][pts.size()];
-    for (int i = 0; i < pts.size(); i++) {
-      out[0][i] = pts.get(i)[0];
-      out[1][i] = pts.get(i)[1];
-    }
-    return out;
+  /** Every seed of a K-independence line as a marker. */
+  private static ObjectNode seeds(KIndependence.Line line, String color) {
+    List<double[]> points = new ArrayList<>();
+    line.byK()
+        .forEach(
+            (k, v) ->
+                Arrays.stream(v)
+                    .filter(Double::isFinite)
+                    .forEach(y -> points.add(new double[] {k, y})));
+    return Traces.markers(
+        points.stream().mapToDouble(p -> p[0]).toArray(),
+        points.stream().mapToDouble(p -> p[1]).toArray(),
+        "seeds: " + line.name(),
+        color,
+        5);
   }
 
   private static void bounds(
-      Analysis a, int depth, String regime, String color, List<Trace> traces) {
+      Analysis a, int depth, String regime, String color, List<ObjectNode> traces) {
     for (SeriesFit f : a.fits()) {
       ScalingSeries s = f.series();
       if (s.depth() != depth || !s.regime().equals(regime)) {
         continue;
       }
       if (s.kind() == Kind.UPPER_BOUND || s.kind() == Kind.LOWER_BOUND) {
-        double[][] sum = Samples.summary(s.samples(), true);
+        SampleSpread sp = s.spread();
         String which = s.kind() == Kind.UPPER_BOUND ? "upper" : "lower";
         traces.add(
-            Plots.line(
-                sum[0],
-                sum[1],
+            Traces.line(
+                sp.n(),
+                sp.centre(),
                 which + " bound, depth " + depth + ", " + regime,
-                Plots.alpha(color, 0.55),
+                Traces.alpha(color, 0.55),
                 s.kind() == Kind.UPPER_BOUND ? Line.Dash.DASH : Line.Dash.LONG_DASH,
                 1.5));
       }
     }
   }
 
-  private static void addMedian(
-      List<Trace> traces, ScalingSeries s, String name, String color, Line.Dash dash) {
-    double[][] sum = Samples.summary(s.samples(), true);
-    if (sum[0].length > 0) {
-      traces.add(Plots.lineMarkers(sum[0], sum[1], name, color, dash));
+  /** The series' centre per N as a line with markers, and its fitted power law where it has one. */
+  private static void centreAndFit(
+      List<ObjectNode> traces,
+      SeriesFit f,
+      String name,
+      String fitName,
+      String color,
+      Line.Dash dash) {
+    SampleSpread sp = f.series().spread();
+    if (!sp.isEmpty()) {
+      traces.add(Traces.lineMarkers(sp.n(), sp.centre(), name, color, dash));
+    }
+    if (f.fit().isFitted()) {
+      traces.add(Traces.fitLine(f.fit(), fitName, color));
     }
   }
 
@@ -581,23 +374,7 @@ public final class CapacityFigures {
   }
 
   private static String regimeColor(int depth, int i) {
-    return shade(Plots.depthColor(depth), i);
-  }
-
-  /** A darker or lighter variant of a colour for the i-th related series. */
-  static String shade(String hex, int i) {
-    if (i == 0) {
-      return hex;
-    }
-    double f = i % 2 == 1 ? 0.65 : 1.35;
-    int r = clamp(Integer.parseInt(hex.substring(1, 3), 16) * f);
-    int g = clamp(Integer.parseInt(hex.substring(3, 5), 16) * f);
-    int b = clamp(Integer.parseInt(hex.substring(5, 7), 16) * f);
-    return String.format("#%02x%02x%02x", r, g, b);
-  }
-
-  private static int clamp(double v) {
-    return (int) Math.max(0, Math.min(255, Math.round(v)));
+    return Colors.shade(Colors.depth(depth), i);
   }
 
   static List<String> distinct(List<String> files) {

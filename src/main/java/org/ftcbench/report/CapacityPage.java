@@ -1,5 +1,6 @@
 package org.ftcbench.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.ScalingSeries.Kind;
@@ -21,25 +22,20 @@ public final class CapacityPage {
         fits.isEmpty()
             ? "<p class=\"absent\">No certified or trained series in this run.</p>\n"
             : VerdictTable.render(fits, ctx));
-    for (FigureBlock f : CapacityFigures.certified(a)) {
-      b.append(Page.figure(f, ctx));
-    }
-    b.append(Page.figure(CapacityFigures.trained(a), ctx));
-    b.append(Page.figure(CapacityFigures.fig9(a.run()), ctx));
-    b.append(Page.figure(CapacityFigures.kIndependence(a.run()), ctx));
-    b.append(
-        Page.figure(
-            FitFigures.residuals(
-                "fig_capacity_residuals",
-                "Residuals of the capacity fits",
-                fits.stream()
-                    .filter(
-                        f ->
-                            f.series().kind() == Kind.CERTIFIED
-                                || f.series().kind() == Kind.TRAINED)
-                    .toList(),
-                List.of(RunFolder.CERTIFY, RunFolder.CAPACITY)),
-            ctx));
+    List<FigureBlock> figures = new ArrayList<>(CapacityFigures.certified(a));
+    figures.add(CapacityFigures.trained(a));
+    figures.add(CapacityFigures.fig9(a.run()));
+    figures.add(CapacityFigures.kIndependence(a.run()));
+    figures.add(
+        FitFigures.residuals(
+            "fig_capacity_residuals",
+            "Residuals of the capacity fits",
+            fits.stream()
+                .filter(
+                    f -> f.series().kind() == Kind.CERTIFIED || f.series().kind() == Kind.TRAINED)
+                .toList(),
+            List.of(RunFolder.CERTIFY, RunFolder.CAPACITY)));
+    b.append(Page.figures(ctx, figures));
     return Page.render(
         "Fine-tuning capacity: neurons against N", Page.CAPACITY, a.run(), ctx, b.toString());
   }

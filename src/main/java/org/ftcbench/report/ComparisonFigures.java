@@ -1,5 +1,6 @@
 package org.ftcbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,34 +8,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.Columns;
 import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.JmhResults;
+import org.ftcbench.analysis.KernelCurves;
 import org.ftcbench.analysis.PowerLawFit;
 import org.ftcbench.analysis.ScalingSeries.Kind;
-import org.ftcbench.analysis.SeriesFit;
 import org.ftcbench.compare.Comparison;
 import org.ftcbench.compare.Label;
 import org.ftcbench.compare.PointComparison;
 import org.ftcbench.compare.SlopeComparison;
 import org.ftcbench.results.RunFolder;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.plotly.components.Axis;
-import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.components.Margin;
-import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.components.Symbol;
-import tech.tablesaw.plotly.traces.ScatterTrace;
-import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * The figures of the comparison page: B/A per point with its interval (a forest plot), both runs'
  * scaling curves on one plot per benchmark, both runs' trained minimum widths, and both runs'
  * fitted slopes with their intervals.
  *
- * <p>Tablesaw has no error bars: an interval is a line segment, and all segments of one colour are
- * one trace whose segments are separated by a gap (NaN, which plotly does not connect).
+ * <p>Intervals are plotly's own error bars ({@code error_x}) on the points; the rows are labelled
+ * through the y axis's tick labels.
  */
 final class ComparisonFigures {
   private ComparisonFigures() {}
@@ -108,7 +101,7 @@ final class ComparisonFigures {
       xMin = Math.min(xMin, l);
       xMax = Math.max(xMax, h);
       if (p.floorPairs() > 0) {
-        calibratedFloors.add(new double[] {1 / (1 + p.noiseFloor()), 1 + p.noiseFloor(), y});
+        calibratedFloors.add(new double[] {1, y, 1 / (1 + p.noiseFloor()), 1 + p.noiseFloor()});
         xMin = Math.min(xMin, 1 / (1 + p.noiseFloor()));
         xMax = Math.max(xMax, 1 + p.noiseFloor());
       }
@@ -116,32 +109,29 @@ final class ComparisonFigures {
       texts
           .computeIfAbsent(p.label(), k -> new ArrayList<>())
           .add(
-              Plots.plain(
-                  p.point().label()
-                      + ": B/A "
-                      + Format.sig(r, 3)
-                      + " "
-                      + Format.interval(l, h)
-                      + ", p = "
-                      + Format.sig(p.pValue(), 2)
-                      + ", floor ±"
-                      + floorPercent(p.noiseFloor())
-                      + ", "
-                      + p.label().word()));
+              p.point().label()
+                  + ": B/A "
+                  + Format.sig(r, 3)
+                  + " "
+                  + Format.interval(l, h)
+                  + ", p = "
+                  + Format.sig(p.pValue(), 2)
+                  + ", floor ±"
+                  + floorPercent(p.noiseFloor())
+                  + ", "
+                  + p.label().word());
     }
     double top = n - 0.5;
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     traces.add(
-        ScatterTrace.builder(
-                new double[] {lo, hi, hi, lo, lo}, new double[] {-0.5, -0.5, top, top, -0.5})
-            .name(Plots.plain("noise floor ±" + floorPercent(c.noiseFloor())))
-            .mode(ScatterTrace.Mode.LINE)
-            .fill(ScatterTrace.Fill.TO_SELF)
-            .fillColor("rgba(120,120,120,0.18)")
-            .line(Line.builder().color("rgba(120,120,120,0)").width(0).build())
-            .build());
+        Traces.band(
+            new double[] {lo, hi},
+            new double[] {-0.5, -0.5},
+            new double[] {top, top},
+            "noise floor ±" + floorPercent(c.noiseFloor()),
+            "#787878"));
     traces.add(
-        Plots.line(
+        Traces.line(
             new double[] {1, 1},
             new double[] {-0.5, top},
             "B/A = 1 (no change)",
@@ -149,32 +139,38 @@ final class ComparisonFigures {
             Line.Dash.DASH,
             1.5));
     if (!calibratedFloors.isEmpty()) {
+      // the floor as a bar around 1 on its row; the point itself is not drawn
+      ObjectNode floors = intervals(calibratedFloors, "calibrated floor", "rgba(0,0,0,0)", null, 1);
       traces.add(
-          segments(calibratedFloors, 0, 1, 2, true, "rgba(120,120,120,0.45)", "calibrated floor"));
+          Traces.unlisted(
+              Traces.errorX(
+                  floors,
+                  column(calibratedFloors, 0),
+                  column(calibratedFloors, 2),
+                  column(calibratedFloors, 3),
+                  "rgba(120,120,120,0.45)",
+                  3)));
     }
     for (var e : byLabel.entrySet()) {
       String color = labelColor(e.getKey());
       List<double[]> rows = e.getValue();
-      traces.add(segments(rows, 2, 3, 1, false, color, e.getKey().word() + " interval"));
-      double[] x = rows.stream().mapToDouble(r -> r[0]).toArray();
-      double[] y = rows.stream().mapToDouble(r -> r[1]).toArray();
       traces.add(
-          ScatterTrace.builder(x, y)
-              .name(Plots.plain(e.getKey().word() + " (" + rows.size() + ")"))
-              .mode(ScatterTrace.Mode.MARKERS)
-              .marker(Marker.builder().color(color).size(9).build())
-              .text(texts.get(e.getKey()).toArray(new String[0]))
-              .build());
+          Traces.hover(
+              intervals(rows, e.getKey().word() + " (" + rows.size() + ")", color, null, 9),
+              texts.get(e.getKey())));
     }
-    Layout layout =
+    ObjectNode layout =
         rowsLayout(
             title,
             170 + 22 * n,
             260,
-            Plots.axis("B/A (mean of run B ÷ mean of run A), log scale", true));
-    String after =
-        rowsScript(tickValues, tickText, Math.log10(xMin / 1.08), Math.log10(xMax * 1.08));
-    return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+            "B/A (mean of run B ÷ mean of run A), log scale",
+            true,
+            tickValues,
+            tickText,
+            Math.log10(xMin / 1.08),
+            Math.log10(xMax * 1.08));
+    return FigureBlock.of(id, title, PlotlyFigure.of(layout, traces), caption, files);
   }
 
   /** "trainStep N=100 depth=2 fMode=CACHED" (the mode only when it is not avgt). */
@@ -200,9 +196,21 @@ final class ComparisonFigures {
     List<FigureBlock> out = new ArrayList<>();
     Optional<JmhResults> ja = a.run().jmh();
     Optional<JmhResults> jb = b.run().jmh();
+    // A's benchmarks and series first, then those only B has
     Map<String, List<String>> seriesByBenchmark = new LinkedHashMap<>();
-    collectKernelSeries(a, seriesByBenchmark);
-    collectKernelSeries(b, seriesByBenchmark);
+    for (Analysis run : List.of(a, b)) {
+      run.kernelsByBenchmark()
+          .forEach(
+              (benchmark, fits) ->
+                  fits.forEach(
+                      f -> {
+                        List<String> list =
+                            seriesByBenchmark.computeIfAbsent(benchmark, x -> new ArrayList<>());
+                        if (!list.contains(f.series().title())) {
+                          list.add(f.series().title());
+                        }
+                      }));
+    }
     if (seriesByBenchmark.isEmpty()) {
       out.add(
           FigureBlock.absent(
@@ -214,43 +222,24 @@ final class ComparisonFigures {
       return out;
     }
     for (var e : seriesByBenchmark.entrySet()) {
-      List<Trace> traces = new ArrayList<>();
+      List<ObjectNode> traces = new ArrayList<>();
       int i = 0;
       for (String series : e.getValue()) {
-        String color = Plots.PALETTE[i++ % Plots.PALETTE.length];
+        String color = Colors.palette(i++);
         addCurve(traces, ja, series, "A: " + series, color, Line.Dash.SOLID, Symbol.CIRCLE);
         addCurve(traces, jb, series, "B: " + series, color, Line.Dash.DASH, Symbol.DIAMOND);
       }
       String id = "fig_scaling_" + e.getKey().replaceAll("[^A-Za-z0-9]+", "_");
       String title = e.getKey() + ": time per op against N, A and B";
-      out.add(
-          FigureBlock.of(
-              id,
-              title,
-              Plots.logLog(title, "N", "time per op (µs)", traces),
-              caption,
-              List.of(RunFolder.JMH),
-              Plots.legendBelow(2)));
+      ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
+      String why = "no time per op above 0 in either run";
+      out.add(FigureBlock.of(id, title, layout, traces, caption, List.of(RunFolder.JMH), why, 2));
     }
     return out;
   }
 
-  private static void collectKernelSeries(Analysis run, Map<String, List<String>> out) {
-    if (run.run().jmh().isEmpty()) {
-      return;
-    }
-    Table t = run.run().jmh().get().table();
-    for (SeriesFit f : run.of(Kind.KERNEL)) {
-      String series = f.series().title();
-      List<String> list = out.computeIfAbsent(benchmarkOf(t, series), x -> new ArrayList<>());
-      if (!list.contains(series)) {
-        list.add(series);
-      }
-    }
-  }
-
   private static void addCurve(
-      List<Trace> traces,
+      List<ObjectNode> traces,
       Optional<JmhResults> jmh,
       String series,
       String name,
@@ -260,26 +249,17 @@ final class ComparisonFigures {
     if (jmh.isEmpty()) {
       return;
     }
-    double[][] rows = KernelFigures.rows(jmh.get().table(), series, Columns.N);
-    double[][] pos = Plots.positive(rows[0], rows[1]);
+    KernelCurves.Curve curve = KernelCurves.curve(jmh.get(), series);
+    double[][] pos = Traces.positive(curve.n(), curve.seconds());
     if (pos[0].length == 0) {
       return;
     }
     traces.add(
-        Plots.lineMarkers(pos[0], KernelFigures.Scale.micro(pos[1]), name, color, dash, symbol));
-  }
-
-  private static String benchmarkOf(Table t, String series) {
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (t.stringColumn(Columns.SERIES).get(i).equals(series)) {
-        return t.stringColumn(Columns.BENCHMARK).get(i);
-      }
-    }
-    return series;
+        Traces.lineMarkers(pos[0], KernelFigures.Scale.micro(pos[1]), name, color, dash, symbol));
   }
 
   /** Both runs' trained minimum widths against N, per depth, criterion and regime. */
-  static FigureBlock trainedWidths(Analysis a, Analysis b) {
+  static FigureBlock trainedWidths(List<SlopeComparison> slopes) {
     String id = "fig_trained_ab";
     String title = "Trained minimum width against N, A and B";
     String caption =
@@ -288,50 +268,39 @@ final class ComparisonFigures {
             + " run B dashed with diamonds, the same colour for the same series (blue shades depth"
             + " 2, red shades depth 3). Each point is the geometric mean over seeds, as in the"
             + " fits; widths of 0 (g = 0 already passes) and cells where no width passed cannot be"
-            + " on a log axis and are left out (the table above has the arithmetic means). Curves"
+            + " on a log axis and are left out (the table above lists them). Curves"
             + " on top of each other mean both machines found the same capacity; the timing"
             + " differences above do not change it.";
     List<String> files = List.of(RunFolder.CAPACITY);
-    Map<String, SeriesFit[]> series = new LinkedHashMap<>();
-    for (SeriesFit f : a.of(Kind.TRAINED)) {
-      series.computeIfAbsent(f.series().title(), k -> new SeriesFit[2])[0] = f;
-    }
-    for (SeriesFit f : b.of(Kind.TRAINED)) {
-      series.computeIfAbsent(f.series().title(), k -> new SeriesFit[2])[1] = f;
-    }
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     Map<Integer, Integer> perDepth = new LinkedHashMap<>();
-    for (var e : series.entrySet()) {
-      SeriesFit any = e.getValue()[0] != null ? e.getValue()[0] : e.getValue()[1];
-      int depth = any.series().depth();
-      int shade = perDepth.merge(depth, 1, Integer::sum) - 1;
-      String color = CapacityFigures.shade(Plots.depthColor(depth), shade);
-      addFitPoints(
-          traces, e.getValue()[0], "A: " + e.getKey(), color, Line.Dash.SOLID, Symbol.CIRCLE);
-      addFitPoints(
-          traces, e.getValue()[1], "B: " + e.getKey(), color, Line.Dash.DASH, Symbol.DIAMOND);
+    for (SlopeComparison s : slopes) {
+      if (s.kind() != Kind.TRAINED) {
+        continue;
+      }
+      int shade = perDepth.merge(s.depth(), 1, Integer::sum) - 1;
+      String color = Colors.shade(Colors.depth(s.depth()), shade);
+      addFitPoints(traces, s.a(), "A: " + s.title(), color, Line.Dash.SOLID, Symbol.CIRCLE);
+      addFitPoints(traces, s.b(), "B: " + s.title(), color, Line.Dash.DASH, Symbol.DIAMOND);
     }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          id, title, caption, files, "neither run has trained minimum widths with 2 or more N");
-    }
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.logLog(title, "N", "minimum width m", traces),
-        caption,
-        files,
-        Plots.legendBelow(2));
+    ObjectNode layout = Layouts.of(title, "N", true, "minimum width m", true);
+    String why = "neither run has trained minimum widths with 2 or more N";
+    return FigureBlock.of(id, title, layout, traces, caption, files, why, 2);
   }
 
   private static void addFitPoints(
-      List<Trace> traces, SeriesFit f, String name, String color, Line.Dash dash, Symbol symbol) {
-    if (f == null || f.fit().n().length < 2) {
+      List<ObjectNode> traces,
+      PowerLawFit f,
+      String name,
+      String color,
+      Line.Dash dash,
+      Symbol symbol) {
+    if (f == null || f.n().length < 2) {
       return;
     }
-    double[][] pos = Plots.positive(f.fit().n(), f.fit().y());
+    double[][] pos = Traces.positive(f.n(), f.y());
     if (pos[0].length > 0) {
-      traces.add(Plots.lineMarkers(pos[0], pos[1], name, color, dash, symbol));
+      traces.add(Traces.lineMarkers(pos[0], pos[1], name, color, dash, symbol));
     }
   }
 
@@ -382,20 +351,19 @@ final class ComparisonFigures {
         (side == 0 ? rowsA : rowsB).add(new double[] {f.b(), yy, l, h});
         (side == 0 ? textA : textB)
             .add(
-                Plots.plain(
-                    (side == 0 ? "A: " : "B: ")
-                        + s.title()
-                        + ": b = "
-                        + Format.slope(f.b())
-                        + " "
-                        + Format.interval(f.bLow(), f.bHigh())));
+                (side == 0 ? "A: " : "B: ")
+                    + s.title()
+                    + ": b = "
+                    + Format.slope(f.b())
+                    + " "
+                    + Format.interval(f.bLow(), f.bHigh()));
       }
     }
     double top = n - 0.5;
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     for (double ref : new double[] {0.5, 1.0}) {
       traces.add(
-          Plots.line(
+          Traces.line(
               new double[] {ref, ref},
               new double[] {-0.5, top},
               ref == 1.0 ? "b = 1: Θ(N), Thm 4.1" : "b = 0.5: Θ(√N), Thm 5.1",
@@ -403,106 +371,81 @@ final class ComparisonFigures {
               Line.Dash.DOT,
               1.5));
     }
-    addSide(traces, rowsA, textA, "run A", COLOR_A, Symbol.CIRCLE);
-    addSide(traces, rowsB, textB, "run B", COLOR_B, Symbol.DIAMOND);
-    Layout layout = rowsLayout(title, 170 + 26 * n, 330, Plots.axis("slope b", false));
+    if (!rowsA.isEmpty()) {
+      traces.add(Traces.hover(intervals(rowsA, "run A", COLOR_A, Symbol.CIRCLE, 9), textA));
+    }
+    if (!rowsB.isEmpty()) {
+      traces.add(Traces.hover(intervals(rowsB, "run B", COLOR_B, Symbol.DIAMOND, 9), textB));
+    }
     double pad = 0.05 * (xMax - xMin);
-    String after = rowsScript(tickValues, tickText, xMin - pad, xMax + pad);
-    return FigureBlock.of(id, title, Plots.figure(layout, traces), caption, files, after);
+    ObjectNode layout =
+        rowsLayout(
+            title,
+            170 + 26 * n,
+            330,
+            "slope b",
+            false,
+            tickValues,
+            tickText,
+            xMin - pad,
+            xMax + pad);
+    return FigureBlock.of(id, title, PlotlyFigure.of(layout, traces), caption, files);
   }
 
   /**
-   * The layout of a figure with one labelled row per item (the y axis carries no values): {@code
-   * left} pixels of margin for the row labels.
+   * The layout of a figure with one labelled row per item: row i at height {@code tickValues[i]}
+   * named {@code tickText[i]} (the top row first), {@code left} pixels of margin for the labels,
+   * the x range [xLow, xHigh] (on a log axis the bounds' log10) and the legend above the plot.
    */
-  private static Layout rowsLayout(String title, int height, int left, Axis x) {
-    return Layout.builder()
-        .title(Plots.plain(title))
-        .width(Plots.WIDTH)
-        .height(height)
-        .margin(Margin.builder().left(left).right(20).top(80).bottom(60).build())
-        .xAxis(x)
-        .yAxis(Axis.builder().title("").build())
-        .build();
+  private static ObjectNode rowsLayout(
+      String title,
+      int height,
+      int left,
+      String xTitle,
+      boolean logX,
+      double[] tickValues,
+      String[] tickText,
+      double xLow,
+      double xHigh) {
+    ObjectNode l = Layouts.of(title, xTitle, logX, "", false);
+    l.put("height", height);
+    ((ObjectNode) l.get("margin")).put("l", left).put("t", 80);
+    ObjectNode y = (ObjectNode) l.get("yaxis");
+    y.put("tickmode", "array");
+    y.set("tickvals", PlotlyFigure.JSON.valueToTree(tickValues));
+    y.set("ticktext", PlotlyFigure.JSON.valueToTree(tickText));
+    y.set("range", PlotlyFigure.JSON.valueToTree(new double[] {-0.6, tickValues.length - 0.4}));
+    y.put("automargin", true);
+    y.put("zeroline", false);
+    ((ObjectNode) l.get("xaxis"))
+        .set("range", PlotlyFigure.JSON.valueToTree(new double[] {xLow, xHigh}));
+    ObjectNode legend = l.putObject("legend");
+    legend.put("orientation", "h");
+    legend.put("x", 0);
+    legend.put("xanchor", "left");
+    legend.put("y", 1.0);
+    legend.put("yanchor", "bottom");
+    legend.putObject("font").put("size", 11);
+    return l;
   }
 
   /**
-   * JavaScript that labels the rows (row i at height {@code tickValues[i]} named {@code
-   * tickText[i]}, the top row first), sets the x range to [xLow, xHigh] (on a log axis the bounds'
-   * log10) and puts the legend above the plot.
+   * One marker per row {x, y, low, high} at (x, y), with its interval [low, high] as an error bar
+   * of the marker's colour.
    */
-  private static String rowsScript(
-      double[] tickValues, String[] tickText, double xLow, double xHigh) {
-    return "Plotly.relayout(el, {'yaxis.tickmode': 'array', 'yaxis.tickvals': "
-        + script(tickValues)
-        + ", 'yaxis.ticktext': "
-        + script(tickText)
-        + ", 'yaxis.range': [-0.6, "
-        + (tickValues.length - 0.4)
-        + "], 'yaxis.automargin': true, 'yaxis.zeroline': false, 'xaxis.range': ["
-        + xLow
-        + ", "
-        + xHigh
-        + "], legend: {orientation: 'h', x: 0, xanchor: 'left', y: 1.0, yanchor: 'bottom',"
-        + " font: {size: 11}}});";
+  private static ObjectNode intervals(
+      List<double[]> rows, String name, String color, Symbol symbol, double size) {
+    return Traces.errorX(
+        Traces.markers(column(rows, 0), column(rows, 1), name, color, size, symbol),
+        column(rows, 0),
+        column(rows, 2),
+        column(rows, 3),
+        color,
+        3);
   }
 
-  private static void addSide(
-      List<Trace> traces,
-      List<double[]> rows,
-      List<String> text,
-      String name,
-      String color,
-      Symbol symbol) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    traces.add(segments(rows, 2, 3, 1, false, color, name + " 95% interval"));
-    traces.add(
-        ScatterTrace.builder(
-                rows.stream().mapToDouble(r -> r[0]).toArray(),
-                rows.stream().mapToDouble(r -> r[1]).toArray())
-            .name(Plots.plain(name))
-            .mode(ScatterTrace.Mode.MARKERS)
-            .marker(Marker.builder().color(color).size(9).symbol(symbol).build())
-            .text(text.toArray(new String[0]))
-            .build());
-  }
-
-  /**
-   * Horizontal segments from row[lowCol] to row[highCol] at height row[yCol], as one trace with
-   * gaps (NaN) between the segments.
-   */
-  static ScatterTrace segments(
-      List<double[]> rows,
-      int lowCol,
-      int highCol,
-      int yCol,
-      boolean showLegend,
-      String color,
-      String name) {
-    double[] x = new double[3 * rows.size()];
-    double[] y = new double[3 * rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      double[] r = rows.get(i);
-      x[3 * i] = r[lowCol];
-      x[3 * i + 1] = r[highCol];
-      x[3 * i + 2] = Double.NaN;
-      y[3 * i] = r[yCol];
-      y[3 * i + 1] = r[yCol];
-      y[3 * i + 2] = Double.NaN;
-    }
-    return ScatterTrace.builder(x, y)
-        .name(Plots.plain(name))
-        .mode(ScatterTrace.Mode.LINE)
-        .line(Line.builder().color(color).width(3).build())
-        .showLegend(showLegend)
-        .build();
-  }
-
-  /** A JSON value for inside a script element ("</" cannot close it). */
-  static String script(Object value) {
-    return Page.json(value).replace("</", "<\\/");
+  private static double[] column(List<double[]> rows, int j) {
+    return rows.stream().mapToDouble(r -> r[j]).toArray();
   }
 
   /** The noise floor as a percentage: 0.05 → "5%", 0.025 → "2.5%". */

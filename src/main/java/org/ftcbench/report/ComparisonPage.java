@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.ftcbench.analysis.Analysis;
 import org.ftcbench.analysis.Format;
@@ -50,7 +51,7 @@ public final class ComparisonPage {
       s.append(figure(f, ctx));
     }
     capacity(s, c);
-    s.append(figure(ComparisonFigures.trainedWidths(a, b), ctx));
+    s.append(figure(ComparisonFigures.trainedWidths(slopes), ctx));
     slopes(s, slopes);
     s.append(figure(ComparisonFigures.slopes(slopes), ctx));
     s.append("<p><small>Made by <code>ftc-bench compare ")
@@ -192,6 +193,28 @@ public final class ComparisonPage {
     s.append("</tbody></table>\n");
   }
 
+  /**
+   * "slower at 3 points (largest slowdown +35.2%, point)", for the point that {@code order} puts
+   * last.
+   */
+  private static Optional<String> extreme(
+      List<PointComparison> points, Comparator<PointComparison> order, String word, String change) {
+    return points.stream()
+        .max(order)
+        .map(
+            p ->
+                word
+                    + " at "
+                    + count(points.size())
+                    + " (largest "
+                    + change
+                    + " "
+                    + ComparisonFigures.percent(p.slowdown())
+                    + ", "
+                    + p.point().label()
+                    + ")");
+  }
+
   /** "B is significantly slower at 3 points (worst: …, +35.2%) and faster at 1 point (…)." */
   static String verdictSentence(Comparison c) {
     if (c.points().isEmpty()) {
@@ -212,30 +235,14 @@ public final class ComparisonPage {
               + " are inconclusive (too few or too noisy samples for their difference).";
     }
     List<String> parts = new ArrayList<>();
-    if (!slower.isEmpty()) {
-      PointComparison worst =
-          slower.stream().max(Comparator.comparingDouble(PointComparison::slowdown)).get();
-      parts.add(
-          "slower at "
-              + count(slower.size())
-              + " (largest slowdown "
-              + ComparisonFigures.percent(worst.slowdown())
-              + ", "
-              + worst.point().label()
-              + ")");
-    }
-    if (!faster.isEmpty()) {
-      PointComparison best =
-          faster.stream().min(Comparator.comparingDouble(PointComparison::slowdown)).get();
-      parts.add(
-          "faster at "
-              + count(faster.size())
-              + " (largest speed-up "
-              + ComparisonFigures.percent(best.slowdown())
-              + ", "
-              + best.point().label()
-              + ")");
-    }
+    extreme(slower, Comparator.comparingDouble(PointComparison::slowdown), "slower", "slowdown")
+        .ifPresent(parts::add);
+    extreme(
+            faster,
+            Comparator.comparingDouble(PointComparison::slowdown).reversed(),
+            "faster",
+            "speed-up")
+        .ifPresent(parts::add);
     return "B is significantly " + String.join(" and ", parts) + ".";
   }
 
@@ -364,7 +371,7 @@ public final class ComparisonPage {
       return;
     }
     s.append(
-        "<p>The smallest trained adapter width m_min that passed each criterion, mean over seeds"
+        "<p>The smallest trained adapter width m_min that passed each criterion, geometric mean over seeds"
             + " (cells where no width passed are left out of the mean). Rows where the runs"
             + " differ are highlighted: training is seeded, so the same code on another machine"
             + " should find the same widths, up to floating-point differences of the BLAS.</p>\n");
@@ -498,9 +505,6 @@ public final class ComparisonPage {
         }
       }
     }
-    FigureBlock both =
-        new FigureBlock(
-            f.id(), f.title(), f.figure(), f.caption(), files, f.afterPlot(), f.missing());
-    return Page.figure(both, PageContext.filesOnly(ctx.plotlyHref(), hrefs));
+    return Page.figure(f.citing(files), PageContext.filesOnly(ctx.plotlyHref(), hrefs));
   }
 }

@@ -78,13 +78,7 @@ public final class ComparisonWriter {
     latest.put("only_in_a", c.onlyInA().size());
     latest.put("only_in_b", c.onlyInB().size());
     Path latestFile = dir.resolve(LATEST);
-    try {
-      AtomicFiles.writeString(
-          latestFile,
-          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(latest) + "\n");
-    } catch (IOException e) {
-      throw new IllegalStateException("could not serialise " + LATEST, e);
-    }
+    AtomicFiles.writeJson(latestFile, latest);
     return new Written(page, latestFile);
   }
 

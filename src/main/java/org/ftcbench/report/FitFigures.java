@@ -1,10 +1,10 @@
 package org.ftcbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.ftcbench.analysis.SeriesFit;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.traces.Trace;
 
 /** The residuals of power-law fits: how far each point lies from its fitted line. */
 final class FitFigures {
@@ -16,29 +16,22 @@ final class FitFigures {
             + " the line; 0.1 = 26% above it). A pure power law leaves residuals scattered around"
             + " 0; a curve (e.g. residuals below 0 at both ends) means the slope changes with N, and"
             + " the upper-decade fit is the better summary of large N.";
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     int i = 0;
     for (SeriesFit f : fits) {
       if (!f.fit().isFitted()) {
         continue;
       }
       traces.add(
-          Plots.lineMarkers(
+          Traces.lineMarkers(
               f.fit().n(),
               f.fit().residuals(),
               f.series().title(),
-              Plots.PALETTE[i++ % Plots.PALETTE.length],
+              Colors.palette(i++),
               Line.Dash.DOT));
     }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(id, title, caption, files, "no series had two or more N to fit");
-    }
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.figure(Plots.layout(title, "N", true, "log10 residual", false), traces),
-        caption,
-        files,
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "log10 residual", false);
+    String why = "no series had two or more N to fit";
+    return FigureBlock.of(id, title, layout, traces, caption, files, why, 0);
   }
 }

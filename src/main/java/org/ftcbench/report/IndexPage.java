@@ -67,18 +67,11 @@ public final class IndexPage {
       b.append(Html.table("env", List.of("field", "value"), rows));
     }
     b.append("<h2 id=\"files\">Run files</h2>\n<ul>\n");
-    for (String f :
-        List.of(
-            RunFolder.ENV,
-            RunFolder.CERTIFY,
-            RunFolder.CAPACITY,
-            RunFolder.CELLS,
-            RunFolder.JMH,
-            RunFolder.FAILURES)) {
+    for (String f : ReportWriter.LINKED) {
       String href = ctx.href(f);
       if (href != null) {
         b.append("<li>").append(Html.link(href, f)).append("</li>\n");
-      } else if (!f.equals(RunFolder.FAILURES)) {
+      } else if (!ReportWriter.OPTIONAL.contains(f)) {
         b.append("<li>").append(Html.esc(f)).append(" — missing</li>\n");
       }
     }
@@ -89,7 +82,9 @@ public final class IndexPage {
                 b.append("<p><strong>")
                     .append(t.rowCount())
                     .append(
-                        " failed cells</strong> are recorded in failures.csv (training diverged or")
+                        " failed cells</strong> are recorded in "
+                            + RunFolder.FAILURES
+                            + " (training diverged or")
                     .append(" produced NaN); they are not in the fits.</p>\n"));
     b.append(RunsSection.overview(run.dir(), ctx));
     return Page.render("Fine-tuning capacity: summary", Page.INDEX, run, ctx, b.toString());

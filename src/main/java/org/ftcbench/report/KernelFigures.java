@@ -1,55 +1,36 @@
 package org.ftcbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.Columns;
 import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.GemmShare;
 import org.ftcbench.analysis.JmhResults;
+import org.ftcbench.analysis.KernelCurves;
 import org.ftcbench.analysis.RunData;
-import org.ftcbench.analysis.ScalingSeries.Kind;
 import org.ftcbench.analysis.SeriesFit;
-import org.ftcbench.results.JmhResult;
 import org.ftcbench.results.RunFolder;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * The kernel figures from jmh.json: time per op against N per benchmark, GFLOP/s against the gemm
- * rate, cached-f against recompute-f, and plain Java against BLAS.
- *
- * <p>Benchmarks are recognised by name and parameter, because the result file is JMH's own: the
- * {@code fMode} parameter (CACHED, RECOMPUTE) marks the two f modes (bench.TrainStep); the methods
- * {@code plainJava} and {@code jblas} of one class are the no-BLAS and BLAS twins
- * (bench.PlainJavaForward); the gemm roofline is {@link JmhResults#isGemm} with its {@code size}
- * parameter (bench.Gemm.dgemm, sgemm). No benchmark's kind is guessed from words in its name.
+ * The kernel figures from jmh.json, laid out from {@link KernelCurves}: time per op against N per
+ * benchmark, GFLOP/s against the gemm rate, the share of the GEMM rate, cached-f against
+ * recompute-f, and plain Java against BLAS.
  */
 public final class KernelFigures {
   private KernelFigures() {}
 
-  /** The f modes of bench.TrainStep's {@code fMode} parameter. */
-  private static final String CACHED = "CACHED";
-
-  private static final String RECOMPUTE = "RECOMPUTE";
-
-  /** The method names of bench.PlainJavaForward's twins. */
-  private static final String PLAIN_METHOD = "plainJava";
-
-  private static final String BLAS_METHOD = "jblas";
-
-  /** One figure per benchmark: time per op vs N, JMH's interval as a band, the fitted slope. */
+  /** One figure per benchmark: time per op vs N, JMH's interval as error bars, the fitted slope. */
   public static List<FigureBlock> timeVsN(Analysis a) {
     List<FigureBlock> out = new ArrayList<>();
     Optional<JmhResults> jmh = a.run().jmh();
     String caption =
         "Time per operation against N for each parameter set of this benchmark (JMH average"
-            + " time, log-log). The line is JMH's score, the shaded band JMH's own confidence"
+            + " time, log-log). The line is JMH's score, the error bars JMH's own confidence"
             + " interval for it (99.9% unless the run changed it), the dotted line the power law"
             + " fitted to the raw samples (forks × iterations), slope b in the legend and in the"
             + " verdict table. The adapter's width grows with N as the certified construction needs"
@@ -58,13 +39,7 @@ public final class KernelFigures {
       out.add(noJmh("fig_time", "Time per op against N", caption));
       return out;
     }
-    Table t = jmh.get().table();
-    Map<String, List<SeriesFit>> byBenchmark = new LinkedHashMap<>();
-    for (SeriesFit f : a.of(Kind.KERNEL)) {
-      byBenchmark
-          .computeIfAbsent(benchmarkOf(t, f.series().title()), x -> new ArrayList<>())
-          .add(f);
-    }
+    Map<String, List<SeriesFit>> byBenchmark = a.kernelsByBenchmark();
     if (byBenchmark.isEmpty()) {
       out.add(
           FigureBlock.absent(
@@ -76,39 +51,28 @@ public final class KernelFigures {
       return out;
     }
     for (var e : byBenchmark.entrySet()) {
-      List<Trace> traces = new ArrayList<>();
+      List<ObjectNode> traces = new ArrayList<>();
       int i = 0;
       for (SeriesFit f : e.getValue()) {
         String s = f.series().title();
         String color =
             f.series().depth() == 0
-                ? Plots.PALETTE[i % Plots.PALETTE.length]
-                : CapacityFigures.shade(Plots.depthColor(f.series().depth()), i / 2);
+                ? Colors.palette(i)
+                : Colors.shade(Colors.depth(f.series().depth()), i / 2);
         i++;
-        double[][] rows = rows(t, s, Columns.N);
-        double[][] pos = Plots.positive(rows[0], rows[1]);
-        if (pos[0].length == 0) {
+        ObjectNode score = withInterval(KernelCurves.curve(jmh.get(), s), color);
+        if (score == null) {
           continue;
         }
-        double[][] band = bandRows(rows);
-        if (band[0].length > 1) {
-          traces.add(Plots.band(band[0], band[1], band[2], "interval: " + s, color));
-        }
-        traces.add(Plots.lineMarkers(pos[0], Scale.micro(pos[1]), s, color, Line.Dash.SOLID));
+        traces.add(score);
         if (f.fit().isFitted()) {
-          traces.add(Plots.fitLine(scaled(f), s, color));
+          traces.add(Traces.fitLine(scaled(f), s, color));
         }
       }
       String id = "fig_time_" + e.getKey().replaceAll("[^A-Za-z0-9]+", "_");
       String title = e.getKey() + ": time per op against N";
-      out.add(
-          FigureBlock.of(
-              id,
-              title,
-              Plots.logLog(title, "N", "time per op (µs)", traces),
-              caption,
-              List.of(RunFolder.JMH),
-              Plots.legendBelow()));
+      ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
+      out.add(FigureBlock.of(id, title, layout, traces, caption, JMH, "no time per op above 0", 0));
     }
     return out;
   }
@@ -126,50 +90,22 @@ public final class KernelFigures {
     if (run.jmh().isEmpty()) {
       return noJmh(id, title, caption);
     }
-    Table t = run.jmh().get().table();
-    List<Trace> traces = new ArrayList<>();
-    Map<String, List<Integer>> bySeries = new LinkedHashMap<>();
+    KernelCurves.Rates rates = KernelCurves.rates(run.jmh().get());
+    Map<String, Double> gemmBySize = rates.gemmBySize();
+    List<ObjectNode> traces = new ArrayList<>();
     double gemmBest = Double.NaN;
-    List<String> gemmLines = new ArrayList<>();
-    Map<String, Double> gemmBySize = new TreeMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      double g = t.doubleColumn("gflops").getDouble(i);
-      if (!(g > 0)) {
-        continue;
-      }
-      if (JmhResults.isGemm(t.stringColumn(Columns.BENCHMARK).get(i))
-          && !t.intColumn(Columns.SIZE).isMissing(i)) {
-        gemmBySize.put(
-            run.jmh().get().result(i).method() + " size " + t.intColumn(Columns.SIZE).getInt(i), g);
-        continue;
-      }
-      if (!t.intColumn(Columns.N).isMissing(i)) {
-        bySeries
-            .computeIfAbsent(t.stringColumn(Columns.SERIES).get(i), x -> new ArrayList<>())
-            .add(i);
-      }
-    }
     int c = 0;
     double nMin = Double.POSITIVE_INFINITY;
     double nMax = 0;
-    for (var e : bySeries.entrySet()) {
-      double[] x =
-          e.getValue().stream().mapToDouble(i -> t.intColumn(Columns.N).getInt(i)).toArray();
-      double[] y =
-          e.getValue().stream().mapToDouble(i -> t.doubleColumn("gflops").getDouble(i)).toArray();
-      double[][] pos = sortByX(Plots.positive(x, y));
+    for (var e : rates.bySeries().entrySet()) {
+      double[][] pos = Traces.positive(e.getValue()[0], e.getValue()[1]);
       if (pos[0].length == 0) {
         continue;
       }
       nMin = Math.min(nMin, pos[0][0]);
       nMax = Math.max(nMax, pos[0][pos[0].length - 1]);
       traces.add(
-          Plots.lineMarkers(
-              pos[0],
-              pos[1],
-              e.getKey(),
-              Plots.PALETTE[c++ % Plots.PALETTE.length],
-              Line.Dash.SOLID));
+          Traces.lineMarkers(pos[0], pos[1], e.getKey(), Colors.palette(c++), Line.Dash.SOLID));
     }
     if (traces.isEmpty()) {
       return FigureBlock.absent(
@@ -186,27 +122,21 @@ public final class KernelFigures {
       gemmBest = Double.isNaN(gemmBest) ? e.getValue() : Math.max(gemmBest, e.getValue());
       double v = e.getValue();
       traces.add(
-          Plots.line(
+          Traces.line(
               new double[] {nMin, nMax},
               new double[] {v, v},
               e.getKey() + ": " + Format.sig(v, 3) + " GFLOP/s",
               "#444444",
               Line.Dash.DASH,
               1));
-      gemmLines.add(String.valueOf(e.getKey()));
     }
     String cap =
         caption
             + (gemmBySize.isEmpty()
                 ? " This run has no gemm benchmark, so there is no roofline."
                 : " Best gemm rate in this run: " + Format.sig(gemmBest, 3) + " GFLOP/s.");
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.logLog(title, "N", "GFLOP/s", traces),
-        cap,
-        List.of(RunFolder.JMH, RunFolder.FLOPS),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "GFLOP/s", true);
+    return FigureBlock.of(id, title, layout, traces, cap, JMH_FLOPS, "", 0);
   }
 
   /**
@@ -235,26 +165,15 @@ public final class KernelFigures {
           "no kernel has both a rate and a GEMM of its precision in this run (bench.benchmarks"
               + " needs gemm, and bench.precision the kernels' precision)");
     }
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     int c = 0;
-    for (String series : new java.util.LinkedHashSet<>(s.stringColumn(Columns.SERIES).asList())) {
-      Table one =
-          s.where(s.stringColumn(Columns.SERIES).isEqualTo(series)).sortAscendingOn(Columns.N);
+    for (var e : GemmShare.bySeries(s).entrySet()) {
+      double[][] xy = e.getValue();
       traces.add(
-          Plots.lineMarkers(
-              one.intColumn(Columns.N).asDoubleArray(),
-              one.doubleColumn(GemmShare.SHARE).asDoubleArray(),
-              series,
-              Plots.PALETTE[c++ % Plots.PALETTE.length],
-              Line.Dash.SOLID));
+          Traces.lineMarkers(xy[0], xy[1], e.getKey(), Colors.palette(c++), Line.Dash.SOLID));
     }
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.figure(Plots.layout(title, "N", true, "share of the GEMM rate", false), traces),
-        caption,
-        List.of(RunFolder.JMH, RunFolder.FLOPS),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "share of the GEMM rate", false);
+    return FigureBlock.of(id, title, layout, traces, caption, JMH_FLOPS, "", 0);
   }
 
   /** Cached-f against recompute-f: the two f modes of the same benchmark, time vs N. */
@@ -269,82 +188,26 @@ public final class KernelFigures {
     if (run.jmh().isEmpty()) {
       return noJmh(id, title, caption);
     }
-    Table t = run.jmh().get().table();
-    List<Trace> traces = new ArrayList<>();
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      String mode = t.stringColumn(JmhResults.F_MODE).get(i);
-      if (t.intColumn(Columns.N).isMissing(i) || !(mode.equals(CACHED) || mode.equals(RECOMPUTE))) {
-        continue;
-      }
-      groups.computeIfAbsent(t.stringColumn(Columns.SERIES).get(i), x -> new ArrayList<>()).add(i);
-    }
-    List<String> ratios = new ArrayList<>();
+    KernelCurves.FModes modes = KernelCurves.fModes(run.jmh().get());
+    List<ObjectNode> traces = new ArrayList<>();
+    List<String> ratios = modes.ratios();
     int c = 0;
-    for (var e : groups.entrySet()) {
-      boolean recompute =
-          t.stringColumn(JmhResults.F_MODE).get(e.getValue().get(0)).equals(RECOMPUTE);
-      int depth =
-          t.intColumn(Columns.DEPTH).isMissing(e.getValue().get(0))
-              ? 0
-              : t.intColumn(Columns.DEPTH).getInt(e.getValue().get(0));
-      String color =
-          depth == 0 ? Plots.PALETTE[c++ % Plots.PALETTE.length] : Plots.depthColor(depth);
-      double[][] rows = rows(t, e.getKey(), Columns.N);
-      double[][] pos = Plots.positive(rows[0], rows[1]);
-      traces.add(
-          Plots.lineMarkers(
-              pos[0],
-              Scale.micro(pos[1]),
-              e.getKey(),
-              color,
-              recompute ? Line.Dash.DASH : Line.Dash.SOLID));
-      if (recompute) {
-        JmhResult result = run.jmh().get().result(e.getValue().get(0));
-        Map<String, String> cachedParams = new TreeMap<>(result.params());
-        cachedParams.put("fMode", CACHED);
-        Optional<String> cached = run.jmh().get().series(result.benchmark(), cachedParams);
-        cached.ifPresent(
-            k -> {
-              double[][] r = rows(t, k, Columns.N);
-              if (r[0].length > 0 && rows[0].length > 0) {
-                int last = rows[0].length - 1;
-                for (int j = r[0].length - 1; j >= 0; j--) {
-                  if (r[0][j] == rows[0][last] && r[1][j] > 0) {
-                    ratios.add(
-                        e.getKey()
-                            + " at N = "
-                            + Format.count(rows[0][last])
-                            + ": "
-                            + Format.sig(rows[1][last] / r[1][j], 3)
-                            + "× the cached time");
-                    break;
-                  }
-                }
-              }
-            });
-      }
-    }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          id,
-          title,
-          caption,
-          List.of(RunFolder.JMH),
-          "no benchmark in jmh.json has an fMode parameter of CACHED or RECOMPUTE (trainStep)");
+    for (int k = 0; k < modes.curves().size(); k++) {
+      KernelCurves.Curve curve = modes.curves().get(k);
+      boolean recompute = modes.recompute().get(k);
+      String color = curve.depth() == 0 ? Colors.palette(c++) : Colors.depth(curve.depth());
+      Line.Dash dash = recompute ? Line.Dash.DASH : Line.Dash.SOLID;
+      traces.add(micro(curve, color, dash));
     }
     String cap =
         caption
             + (ratios.isEmpty()
                 ? ""
                 : " Recompute against cached: " + String.join("; ", ratios) + ".");
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.logLog(title, "N", "time per op (µs)", traces),
-        cap,
-        List.of(RunFolder.JMH),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
+    String why =
+        "no benchmark in jmh.json has an fMode parameter of CACHED or RECOMPUTE (trainStep)";
+    return FigureBlock.of(id, title, layout, traces, cap, JMH, why, 0);
   }
 
   /** Plain Java (no BLAS) against the jblas twin: where JNI's fixed cost stops losing. */
@@ -360,56 +223,29 @@ public final class KernelFigures {
     if (run.jmh().isEmpty()) {
       return noJmh(id, title, caption);
     }
-    Table t = run.jmh().get().table();
-    // plain-Java series → its jblas twin's: the same class and parameters, method jblas
-    Map<String, String> plainToBlas = new LinkedHashMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      JmhResult r = run.jmh().get().result(i);
-      if (r.method().equals(PLAIN_METHOD)) {
-        String blas =
-            r.benchmark().substring(0, r.benchmark().length() - PLAIN_METHOD.length())
-                + BLAS_METHOD;
-        String series = t.stringColumn(Columns.SERIES).get(i);
-        run.jmh().get().series(blas, r.params()).ifPresent(b -> plainToBlas.putIfAbsent(series, b));
-      }
-    }
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     List<String> crossings = new ArrayList<>();
     int c = 0;
-    for (var pair : plainToBlas.entrySet()) {
-      String series = pair.getKey();
-      String twin = pair.getValue();
-      double[][] p = rows(t, series, Columns.N);
-      double[][] b = rows(t, twin, Columns.N);
-      if (p[0].length == 0 || b[0].length == 0) {
-        continue;
-      }
-      int depth = depthOf(t, series);
-      String color =
-          depth == 0 ? Plots.PALETTE[c++ % Plots.PALETTE.length] : Plots.depthColor(depth);
-      double[][] pp = Plots.positive(p[0], p[1]);
-      double[][] bp = Plots.positive(b[0], b[1]);
-      traces.add(Plots.lineMarkers(pp[0], Scale.micro(pp[1]), series, color, Line.Dash.DASH));
-      traces.add(Plots.lineMarkers(bp[0], Scale.micro(bp[1]), twin, color, Line.Dash.SOLID));
-      crossings.add(twin + ": " + crossover(p, b));
+    for (KernelCurves.Twins twins : KernelCurves.plainVsBlas(run.jmh().get())) {
+      int depth = twins.plain().depth();
+      String color = depth == 0 ? Colors.palette(c++) : Colors.depth(depth);
+      traces.add(micro(twins.plain(), color, Line.Dash.DASH));
+      traces.add(micro(twins.blas(), color, Line.Dash.SOLID));
+      crossings.add(twins.blas().series() + ": " + twins.crossover());
     }
-    if (traces.isEmpty()) {
-      return FigureBlock.absent(
-          id,
-          title,
-          caption,
-          List.of(RunFolder.JMH),
-          "jmh.json has no plain-Java benchmark with a jblas twin (PlainJavaForward.plainJava and"
-              + " .jblas)");
-    }
-    return FigureBlock.of(
-        id,
-        title,
-        Plots.logLog(title, "N", "time per op (µs)", traces),
-        caption + " In this run: " + String.join("; ", crossings) + ".",
-        List.of(RunFolder.JMH),
-        Plots.legendBelow());
+    ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
+    String cap =
+        crossings.isEmpty()
+            ? caption
+            : caption + " In this run: " + String.join("; ", crossings) + ".";
+    String why =
+        "jmh.json has no plain-Java benchmark with a jblas twin (PlainJavaForward.plainJava and"
+            + " .jblas)";
+    return FigureBlock.of(id, title, layout, traces, cap, JMH, why, 0);
   }
+
+  private static final List<String> JMH = List.of(RunFolder.JMH);
+  private static final List<String> JMH_FLOPS = List.of(RunFolder.JMH, RunFolder.FLOPS);
 
   /** The figure that cannot be drawn because the run's jmh.json is missing or does not parse. */
   private static FigureBlock noJmh(String id, String title, String caption) {
@@ -417,119 +253,39 @@ public final class KernelFigures {
         id, title, caption, List.of(RunFolder.JMH), "jmh.json is missing or does not parse");
   }
 
-  /** "jblas faster from N = 100" or "plain Java faster at every N measured" etc. */
-  static String crossover(double[][] plain, double[][] blas) {
-    Map<Double, Double> p = new TreeMap<>();
-    for (int i = 0; i < plain[0].length; i++) {
-      p.put(plain[0][i], plain[1][i]);
-    }
-    Double from = null;
-    boolean any = false;
-    Map<Double, Double> b = new TreeMap<>();
-    for (int i = 0; i < blas[0].length; i++) {
-      b.put(blas[0][i], blas[1][i]);
-    }
-    for (var e : b.entrySet()) {
-      Double pv = p.get(e.getKey());
-      if (pv == null) {
+  /** The curve's positive points in µs as a line with markers. */
+  static ObjectNode micro(KernelCurves.Curve c, String color, Line.Dash dash) {
+    double[][] pos = Traces.positive(c.n(), c.seconds());
+    return Traces.lineMarkers(pos[0], Scale.micro(pos[1]), c.series(), color, dash);
+  }
+
+  /**
+   * JMH's score in µs with its interval as error bars; where the interval's lower end is not
+   * positive (it crosses 0), the bar reaches down to the score. Null when no score is positive.
+   */
+  private static ObjectNode withInterval(KernelCurves.Curve c, String color) {
+    List<double[]> kept = new ArrayList<>();
+    for (int i = 0; i < c.n().length; i++) {
+      double score = c.seconds()[i];
+      if (!(c.n()[i] > 0 && score > 0 && Double.isFinite(score))) {
         continue;
       }
-      any = true;
-      if (e.getValue() < pv) {
-        if (from == null) {
-          from = e.getKey();
-        }
-      } else {
-        from = null;
-      }
+      boolean both = c.low()[i] > 0 && c.high()[i] > 0;
+      double low = both ? c.low()[i] : score;
+      double high = both || c.high()[i] > 0 ? c.high()[i] : score;
+      kept.add(new double[] {c.n()[i], score * 1e6, low * 1e6, high * 1e6});
     }
-    if (!any) {
-      return "no common N";
+    if (kept.isEmpty()) {
+      return null;
     }
-    if (from == null) {
-      return "plain Java is faster at the largest N measured";
-    }
-    return "jblas faster from N = " + Format.count(from) + " on";
-  }
-
-  // ---- helpers ----
-
-  /** {N, seconds, low, high} of one series' rows, ascending N. */
-  static double[][] rows(Table t, String series, String xCol) {
-    TreeMap<Double, double[]> m = new TreeMap<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (t.stringColumn(Columns.SERIES).get(i).equals(series) && !t.intColumn(xCol).isMissing(i)) {
-        m.put(
-            (double) t.intColumn(xCol).getInt(i),
-            new double[] {
-              t.doubleColumn(Columns.SECONDS).getDouble(i),
-              t.doubleColumn(Columns.SECONDS_LOW).getDouble(i),
-              t.doubleColumn(Columns.SECONDS_HIGH).getDouble(i)
-            });
-      }
-    }
-    double[][] out = new double[4][m.size()];
-    int j = 0;
-    for (var e : m.entrySet()) {
-      out[0][j] = e.getKey();
-      out[1][j] = e.getValue()[0];
-      out[2][j] = e.getValue()[1];
-      out[3][j] = e.getValue()[2];
-      j++;
-    }
-    return out;
-  }
-
-  /** The band {N, low µs, high µs} over rows whose interval is positive on both ends. */
-  private static double[][] bandRows(double[][] rows) {
-    List<double[]> keep = new ArrayList<>();
-    for (int i = 0; i < rows[0].length; i++) {
-      if (rows[2][i] > 0 && rows[3][i] > 0) {
-        keep.add(new double[] {rows[0][i], rows[2][i] * 1e6, rows[3][i] * 1e6});
-      } else if (rows[1][i] > 0) {
-        // no positive lower end (JMH's interval crosses 0): draw the band down to the score
-        keep.add(
-            new double[] {
-              rows[0][i], rows[1][i] * 1e6, rows[3][i] > 0 ? rows[3][i] * 1e6 : rows[1][i] * 1e6
-            });
-      }
-    }
-    double[][] out = new double[3][keep.size()];
-    for (int i = 0; i < keep.size(); i++) {
-      for (int j = 0; j < 3; j++) {
-        out[j][i] = keep.get(i)[j];
-      }
-    }
-    return out;
-  }
-
-  private static double[][] sortByX(double[][] xy) {
-    TreeMap<Double, Double> m = new TreeMap<>();
-    for (int i = 0; i < xy[0].length; i++) {
-      m.put(xy[0][i], xy[1][i]);
-    }
-    return new double[][] {
-      m.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-      m.values().stream().mapToDouble(Double::doubleValue).toArray()
-    };
-  }
-
-  private static String benchmarkOf(Table t, String series) {
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (t.stringColumn(Columns.SERIES).get(i).equals(series)) {
-        return t.stringColumn(Columns.BENCHMARK).get(i);
-      }
-    }
-    return series;
-  }
-
-  private static int depthOf(Table t, String series) {
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (t.stringColumn(Columns.SERIES).get(i).equals(series)) {
-        return t.intColumn(Columns.DEPTH).isMissing(i) ? 0 : t.intColumn(Columns.DEPTH).getInt(i);
-      }
-    }
-    return 0;
+    double[] n = kept.stream().mapToDouble(r -> r[0]).toArray();
+    double[] y = kept.stream().mapToDouble(r -> r[1]).toArray();
+    return Traces.errorY(
+        Traces.lineMarkers(n, y, c.series(), color, Line.Dash.SOLID),
+        y,
+        kept.stream().mapToDouble(r -> r[2]).toArray(),
+        kept.stream().mapToDouble(r -> r[3]).toArray(),
+        color);
   }
 
   private static String gemmText(Map<String, Double> bySize) {

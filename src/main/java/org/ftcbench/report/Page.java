@@ -1,7 +1,5 @@
 package org.ftcbench.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.ftcbench.analysis.Notice;
@@ -159,6 +157,13 @@ final class Page {
     return sb.append("</ul></div>\n").toString();
   }
 
+  /** The figures one after the other. */
+  static String figures(PageContext ctx, List<FigureBlock> blocks) {
+    StringBuilder sb = new StringBuilder();
+    blocks.forEach(b -> sb.append(figure(b, ctx)));
+    return sb.toString();
+  }
+
   /** One figure with its caption and source links, or its "not shown" box. */
   static String figure(FigureBlock b, PageContext ctx) {
     StringBuilder sb = new StringBuilder();
@@ -169,14 +174,11 @@ final class Page {
         .append("</h3>\n");
     if (b.isDrawn()) {
       sb.append("<div id=\"").append(b.id()).append("\" class=\"plot\"></div>\n");
-      sb.append(b.figure().asJavascript(b.id())).append("\n");
-      if (!b.afterPlot().isBlank()) {
-        sb.append("<script>(function () { var el = document.getElementById('")
-            .append(b.id())
-            .append("'); if (window.Plotly && el && el.data) { ")
-            .append(b.afterPlot())
-            .append(" } })();</script>\n");
-      }
+      sb.append("<script>Plotly.newPlot('")
+          .append(b.id())
+          .append("', ")
+          .append(b.plot().json())
+          .append(");</script>\n");
     } else {
       sb.append("<div class=\"absent\">Not shown: ")
           .append(Html.esc(b.missing()))
@@ -197,13 +199,5 @@ final class Page {
       parts.add(href == null ? Html.esc(f) + " (missing)" : Html.link(href, f));
     }
     return parts.isEmpty() ? "" : " <strong>Data:</strong> " + String.join(", ", parts) + ".";
-  }
-
-  static String json(Object o) {
-    try {
-      return new ObjectMapper().writeValueAsString(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

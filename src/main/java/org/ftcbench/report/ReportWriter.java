@@ -56,6 +56,9 @@ public final class ReportWriter {
           RunFolder.FLOPS,
           RunFolder.FAILURES);
 
+  /** Run files that a complete run may lack: the index lists them only when they exist. */
+  static final List<String> OPTIONAL = List.of(RunFolder.FLOPS, RunFolder.FAILURES);
+
   public static Written write(List<Path> runDirs, Path out, FitSettings settings) {
     return write(runDirs, List.of(), out, settings);
   }

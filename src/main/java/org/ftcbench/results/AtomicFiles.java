@@ -1,5 +1,7 @@
 package org.ftcbench.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +32,20 @@ public final class AtomicFiles {
   /** Writes {@code content} (UTF-8) to {@code target} atomically, creating parent folders. */
   public static void writeString(Path target, String content) {
     writeBytes(target, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Writes {@code value} as indented JSON (Jackson) with a final newline to {@code target}
+   * atomically, creating parent folders.
+   */
+  public static void writeJson(Path target, Object value) {
+    try {
+      writeString(
+          target,
+          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not serialise " + target.getFileName(), e);
+    }
   }
 
   /** Writes {@code bytes} to {@code target} atomically, creating parent folders. */

@@ -2,6 +2,7 @@ package org.ftcbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * End to end: a report of a small real run (fixture CSVs, real JMH output) opened in headless
@@ -194,26 +194,28 @@ class BrowserTest {
   void aLegendOfManyRowsStaysBelowTheXAxisTitle() throws Exception {
     requireChromium();
     double[] n = {10, 100, 1000};
-    List<Trace> traces = new ArrayList<>();
+    List<ObjectNode> traces = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       traces.add(
-          Plots.lineMarkers(
+          Traces.lineMarkers(
               n,
               new double[] {i + 1, 10 * (i + 1), 100 * (i + 1)},
               "series "
                   + i
                   + ", a legend entry as long as a benchmark's [K=10000, fMode=RECOMPUTE]",
-              Plots.PALETTE[i % Plots.PALETTE.length],
+              Colors.palette(i),
               Line.Dash.SOLID));
     }
     FigureBlock block =
         FigureBlock.of(
             "fig_legend",
             "Many legend rows",
-            Plots.logLog("Many legend rows", "N", "time per op (µs)", traces),
+            Layouts.of("Many legend rows", "N", true, "time per op (µs)", true),
+            traces,
             "24 series",
             List.of(),
-            Plots.legendBelow());
+            "",
+            0);
     Path dir = tmp.resolve("legend");
     Files.createDirectories(dir.resolve("assets"));
     Files.write(dir.resolve("assets").resolve(PlotlyAsset.fileName()), PlotlyAsset.bytes());

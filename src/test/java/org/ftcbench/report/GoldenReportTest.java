@@ -31,9 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (plotly's own {@code gd.data}, so it does not matter how the figure was written) and the text of
  * every table cell. That digest must equal {@code golden/report-numbers.txt}.
  *
- * <p>Figures are compared as sets of values per axis, rounded to six significant digits: an
+ * <p>Figures are compared as sets of values per axis, rounded to ten significant digits: an
  * interval drawn as a band (a polygon through its bounds) and one drawn as native error bars (y ±
- * error) give the same values, so the way a figure is drawn may change and its numbers may not.
+ * error) give the same values, and a number written as a JSON number or as a string ("10.0", as
+ * tablesaw-jsplot writes x and y) is the same value, so the way a figure is drawn may change and
+ * its numbers may not.
  *
  * <p>To record a new digest after a deliberate change of numbers, run with {@code
  * -Dgolden.update=true} and say in the commit which numbers changed and why.
@@ -188,13 +190,22 @@ class GoldenReportTest {
           into.add(round(x.asDouble() - minus.get(i).asDouble()));
         }
       } else if (!x.isNull()) {
-        into.add(x.asText());
+        into.add(isNumber(x.asText()) ? round(Double.parseDouble(x.asText())) : x.asText());
       }
     }
   }
 
   static String round(double d) {
-    return String.format(Locale.ROOT, "%.6g", d);
+    return String.format(Locale.ROOT, "%.10g", d);
+  }
+
+  /** A finite number written as text ("10.0", "1.5E-4"); plotly reads it as that number. */
+  static boolean isNumber(String text) {
+    try {
+      return Double.isFinite(Double.parseDouble(text));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   static String unescape(String html) {

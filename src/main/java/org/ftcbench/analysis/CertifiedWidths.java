@@ -1,0 +1,61 @@
+package org.ftcbench.analysis;
+
+import static tech.tablesaw.aggregate.AggregateFunctions.first;
+import static tech.tablesaw.aggregate.AggregateFunctions.max;
+import static tech.tablesaw.aggregate.AggregateFunctions.min;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The certified width of each (depth, N, K, seed): the rule "the certified depth-3 width is the
+ * minimum over U1–U3, never Appendix A" in one place.
+ *
+ * <p>A depth's certified width is the fewest neurons over that depth's construction rows of
+ * certify.csv: for depth 3 the minimum over U1, U2 and U3 (Theorem 5.1); Appendix A ({@link
+ * Columns#COMPARISON_ONLY}) is shown for comparison only and never counts.
+ */
+public final class CertifiedWidths {
+  private CertifiedWidths() {}
+
+  /**
+   * One row per (depth, N, K, seed) with columns depth, N, K, seed, neurons (the fewest over the
+   * constructions), params (of the construction with the fewest neurons), upper_bound (the smallest
+   * of the rows) and lower_bound (the largest). Rows without depth, N or K are left out.
+   */
+  public static Table perSeed(Table certify) {
+    Table rows =
+        certify
+            .where(
+                certify
+                    .intColumn(Columns.DEPTH)
+                    .isNotMissing()
+                    .and(certify.intColumn(Columns.N).isNotMissing())
+                    .and(certify.intColumn(Columns.K).isNotMissing())
+                    .and(
+                        certify
+                            .stringColumn(Columns.CONSTRUCTION)
+                            .isNotEqualTo(Columns.COMPARISON_ONLY)))
+            // the construction with the fewest neurons first in each group, so that "first" is it
+            .sortOn(Columns.DEPTH, Columns.N, Columns.K, Columns.SEED, Columns.NEURONS);
+    String[] key = {Columns.DEPTH, Columns.N, Columns.K, Columns.SEED};
+    Table fewest = rows.summarize(Columns.NEURONS, Columns.PARAMS, first).by(key);
+    Table upper = rows.summarize(Columns.UPPER_BOUND, min).by(key);
+    Table lower = rows.summarize(Columns.LOWER_BOUND, max).by(key);
+    Table out = Table.create("certified widths");
+    for (String k : key) {
+      out.addColumns(fewest.column(k).copy());
+    }
+    out.addColumns(
+        summary(fewest, "First", Columns.NEURONS),
+        summary(fewest, "First", Columns.PARAMS),
+        summary(upper, "Min", Columns.UPPER_BOUND),
+        summary(lower, "Max", Columns.LOWER_BOUND));
+    return out;
+  }
+
+  /** Tablesaw's summary column "Min [upper_bound]", named back to the column it summarises. */
+  private static DoubleColumn summary(Table summarized, String function, String column) {
+    return summarized.numberColumn(function + " [" + column + "]").asDoubleColumn().setName(column);
+  }
+}
