@@ -84,8 +84,9 @@ public final class IndexPage {
                     .append(
                         " failed cells</strong> are recorded in "
                             + RunFolder.FAILURES
-                            + " (training diverged or")
-                    .append(" produced NaN); they are not in the fits.</p>\n"));
+                            + " (training diverged or produced NaN, or the worker training"
+                            + " them died: the file gives each cell's reason; rerun the sweep"
+                            + " with --run to retry lost cells); they are not in the fits.</p>\n"));
     b.append(RunsSection.overview(run.dir(), ctx));
     return Page.render("Fine-tuning capacity: summary", Page.INDEX, run, ctx, b.toString());
   }
