@@ -36,7 +36,7 @@ import java.util.List;
  *
  * @param <A> the array type of the precision
  */
-public final class LoraGradient<A> {
+public final class LoraGradient<A> implements BlockModel<A> {
   private final LoraWeights<A> lora;
   private final Weights<A> base;
   private final Kernels<A> kernels;
@@ -132,6 +132,12 @@ public final class LoraGradient<A> {
     this.sumLastBias = kernels.allocate(dT);
   }
 
+  @Override
+  public Kernels<A> kernels() {
+    return kernels;
+  }
+
+  @Override
   public int blockRows() {
     return blockRows;
   }
@@ -149,16 +155,10 @@ public final class LoraGradient<A> {
    * Evaluates rows [r0, r0 + rows) of x (xRows × d, column-major) and returns the internal output
    * buffer, whose first {@code rows} entries are the model's outputs; overwritten by the next call.
    */
+  @Override
   public A forwardBlock(A x, int xRows, int r0, int rows) {
     int d = base.width(0);
-    if (rows < 1 || rows > blockRows || r0 < 0 || r0 + rows > xRows) {
-      throw new IllegalArgumentException(
-          "block [" + r0 + ", " + (r0 + rows) + ") of " + xRows + " rows, blockRows " + blockRows);
-    }
-    if (kernels.length(x) != xRows * d) {
-      throw new IllegalArgumentException(
-          "X has " + kernels.length(x) + " entries, expected " + xRows + "×" + d);
-    }
+    requireBlock(x, xRows, d, r0, rows);
     // H_0 = X[r0 : r0 + rows, :]  (rows × d), column by column
     A in = hidden.get(0);
     for (int j = 0; j < d; j++) {
@@ -189,18 +189,6 @@ public final class LoraGradient<A> {
       }
     }
     return output;
-  }
-
-  /** out = the model's output for all xRows rows (out has xRows entries). */
-  public void forward(A x, int xRows, A out) {
-    if (kernels.length(out) != xRows) {
-      throw new IllegalArgumentException(
-          "out has " + kernels.length(out) + " entries for " + xRows + " rows");
-    }
-    for (int r0 = 0; r0 < xRows; r0 += blockRows) {
-      int rows = Math.min(blockRows, xRows - r0);
-      System.arraycopy(forwardBlock(x, xRows, r0, rows), 0, out, r0, rows);
-    }
   }
 
   /**

@@ -3,8 +3,6 @@ package org.ftcbench.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.sun.management.ThreadMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Random;
 import org.jblas.DoubleMatrix;
@@ -120,21 +118,12 @@ class LoraFineTuningTest {
   /** After warm-up a training step allocates nothing on the Java heap, in every variant. */
   @Test
   void aTrainingStepAllocatesNothingAfterWarmUp() {
-    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long self = Thread.currentThread().getId();
     Task task = task(2);
     for (Precision precision : Precision.values()) {
       for (LoraWeights.Layers layers : LoraWeights.Layers.values()) {
         for (boolean trainBiases : new boolean[] {false, true}) {
           LoraFineTuning<?> t = training(task, precision.kernels(), 2, layers, trainBiases, 1, 16);
-          for (int s = 0; s < 10_000; s++) {
-            t.step(); // warm-up: first-use allocations and JIT compilation
-          }
-          long before = threads.getThreadAllocatedBytes(self);
-          for (int s = 0; s < 1000; s++) {
-            t.step();
-          }
-          long allocated = threads.getThreadAllocatedBytes(self) - before;
+          long allocated = HeapAllocation.afterWarmUp(t::step, 10_000, 1000);
           assertThat(allocated)
               .as(
                   "bytes allocated by 1000 steps, %s, %s, biases %s",

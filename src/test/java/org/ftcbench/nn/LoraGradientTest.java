@@ -99,27 +99,12 @@ class LoraGradientTest {
         .isCloseTo(
             ReferenceNetwork.mse(explicitSum(lora), rows, t.data), within(1e-10 * (1 + loss)));
 
-    double sqErr = 0;
-    double sqNorm = 0;
-    List<double[]> params = lora.trainable();
-    assertThat(grad.gradients()).hasSameSizeAs(params);
-    for (int p = 0; p < params.size(); p++) {
-      double[] theta = params.get(p);
-      double[] analytic = grad.gradients().get(p);
-      assertThat(analytic).hasSameSizeAs(theta);
-      for (int i = 0; i < theta.length; i++) {
-        double saved = theta[i];
-        theta[i] = saved + h;
-        double up = ReferenceNetwork.mse(explicitSum(lora), rows, t.data);
-        theta[i] = saved - h;
-        double down = ReferenceNetwork.mse(explicitSum(lora), rows, t.data);
-        theta[i] = saved;
-        double numeric = (up - down) / (2 * h);
-        sqErr += (numeric - analytic[i]) * (numeric - analytic[i]);
-        sqNorm += analytic[i] * analytic[i];
-      }
-    }
-    double relative = Math.sqrt(sqErr) / Math.max(Math.sqrt(sqNorm), 1e-8);
+    double relative =
+        FiniteDifferences.relativeError(
+            lora.trainable(),
+            grad.gradients(),
+            () -> ReferenceNetwork.mse(explicitSum(lora), rows, t.data),
+            h);
     assertThat(relative).as("relative gradient error").isLessThan(1e-6);
   }
 

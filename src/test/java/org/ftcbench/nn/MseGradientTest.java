@@ -36,25 +36,10 @@ class MseGradientTest {
             ReferenceNetwork.mse(net, rows, t.data),
             org.assertj.core.api.Assertions.within(1e-10 * (1 + loss)));
 
-    double sqErr = 0;
-    double sqNorm = 0;
-    List<DoubleMatrix> params = net.parameters();
-    for (int p = 0; p < params.size(); p++) {
-      double[] theta = params.get(p).data;
-      double[] analytic = grad.gradients().get(p);
-      for (int i = 0; i < theta.length; i++) {
-        double saved = theta[i];
-        theta[i] = saved + h;
-        double up = ReferenceNetwork.mse(net, rows, t.data);
-        theta[i] = saved - h;
-        double down = ReferenceNetwork.mse(net, rows, t.data);
-        theta[i] = saved;
-        double numeric = (up - down) / (2 * h);
-        sqErr += (numeric - analytic[i]) * (numeric - analytic[i]);
-        sqNorm += analytic[i] * analytic[i];
-      }
-    }
-    double relative = Math.sqrt(sqErr) / Math.max(Math.sqrt(sqNorm), 1e-8);
+    List<double[]> params = net.parameters().stream().map(m -> m.data).toList();
+    double relative =
+        FiniteDifferences.relativeError(
+            params, grad.gradients(), () -> ReferenceNetwork.mse(net, rows, t.data), h);
     assertThat(relative).as("relative gradient error").isLessThan(1e-6);
   }
 
