@@ -89,14 +89,7 @@ class LoraFineTuningTest {
     for (int s = 0; s < 50; s++) {
       t.step();
     }
-    return t.weights().trainable().stream()
-        .map(
-            p -> {
-              double[] v = new double[kernels.length(p)];
-              kernels.toDoubles(p, v);
-              return v;
-            })
-        .toList();
+    return ParameterLists.inDouble(kernels, t.weights().trainable());
   }
 
   /** Training never writes f: its parameters are copied once and read. */

@@ -138,25 +138,12 @@ class LoraGradientTest {
     long loraSeed = rng.nextLong();
     DoubleMatrix x = RandomNetworks.gaussian(rng, c.k(), c.d());
     DoubleMatrix t = RandomNetworks.gaussian(rng, c.k(), 1);
-    for (DoubleMatrix m : List.of(x, t)) {
-      for (int i = 0; i < m.length; i++) {
-        m.data[i] = (float) m.data[i];
-      }
-    }
+    RandomNetworks.roundToFloat(x, t);
     List<double[]> dbl = gradient(f, rank, loraSeed, x, t, c.blockRows(), Kernels.float64());
     List<double[]> single = gradient(f, rank, loraSeed, x, t, c.blockRows(), Kernels.float32());
-    double sqErr = 0;
-    double sqNorm = 0;
-    for (int p = 0; p < dbl.size(); p++) {
-      for (int i = 0; i < dbl.get(p).length; i++) {
-        double e = single.get(p)[i] - dbl.get(p)[i];
-        sqErr += e * e;
-        sqNorm += dbl.get(p)[i] * dbl.get(p)[i];
-      }
-    }
-    assertThat(Math.sqrt(sqErr))
+    assertThat(ParameterLists.distance(single, dbl))
         .as("float32 gradient error")
-        .isLessThanOrEqualTo(1e-4 * Math.max(Math.sqrt(sqNorm), 1e-6));
+        .isLessThanOrEqualTo(1e-4 * Math.max(ParameterLists.norm(dbl), 1e-6));
   }
 
   /** The gradient in the precision of {@code kernels}, B set to float-exact random values. */
@@ -186,14 +173,7 @@ class LoraGradientTest {
     kernels.fromDoubles(t.data, ta);
     LoraGradient<A> grad = new LoraGradient<>(lora, blockRows);
     grad.compute(xa, x.rows, ta);
-    return grad.gradients().stream()
-        .map(
-            g -> {
-              double[] v = new double[kernels.length(g)];
-              kernels.toDoubles(g, v);
-              return v;
-            })
-        .toList();
+    return ParameterLists.inDouble(kernels, grad.gradients());
   }
 
   @Provide
