@@ -23,7 +23,7 @@ import java.util.List;
  *
  * @param <A> the array type of the precision
  */
-public final class ForwardPass<A> {
+public final class ForwardPass<A> implements BlockModel<A> {
   /** The activations one block may hold at most (see {@link #defaultBlockRows}). */
   static final long BLOCK_BYTES = 4L << 20;
 
@@ -97,6 +97,12 @@ public final class ForwardPass<A> {
     return defaultBlockRows(widths, Precision.FLOAT64);
   }
 
+  @Override
+  public Kernels<A> kernels() {
+    return kernels;
+  }
+
+  @Override
   public int blockRows() {
     return blockRows;
   }
@@ -118,16 +124,10 @@ public final class ForwardPass<A> {
    * buffer, whose first {@code rows} entries are g(x_i). The buffer is overwritten by the next
    * call.
    */
+  @Override
   public A forwardBlock(A x, int xRows, int r0, int rows) {
     int d = net.width(0);
-    if (rows < 1 || rows > blockRows || r0 < 0 || r0 + rows > xRows) {
-      throw new IllegalArgumentException(
-          "block [" + r0 + ", " + (r0 + rows) + ") of " + xRows + " rows, blockRows " + blockRows);
-    }
-    if (kernels.length(x) != xRows * d) {
-      throw new IllegalArgumentException(
-          "X has " + kernels.length(x) + " entries, expected " + xRows + "×" + d);
-    }
+    requireBlock(x, xRows, d, r0, rows);
     int last = net.depth() - 1; // T, the last hidden layer (0: no hidden layer)
     // [X_blk | 1] = [X[r0 : r0 + rows, :] | 1]  (rows × (d + 1)), column by column
     A in = blocks.get(0);
@@ -169,17 +169,5 @@ public final class ForwardPass<A> {
       }
     }
     return output;
-  }
-
-  /** out = g(X) for all xRows rows (out has xRows entries). */
-  public void forward(A x, int xRows, A out) {
-    if (kernels.length(out) != xRows) {
-      throw new IllegalArgumentException(
-          "out has " + kernels.length(out) + " entries for " + xRows + " rows");
-    }
-    for (int r0 = 0; r0 < xRows; r0 += blockRows) {
-      int rows = Math.min(blockRows, xRows - r0);
-      System.arraycopy(forwardBlock(x, xRows, r0, rows), 0, out, r0, rows);
-    }
   }
 }

@@ -2,8 +2,6 @@ package org.ftcbench.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.ThreadMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Random;
 import org.jblas.DoubleMatrix;
@@ -84,19 +82,10 @@ class FrozenPlusAdapterTest {
   /** After warm-up a training step allocates nothing on the Java heap, in either mode. */
   @Test
   void aTrainingStepAllocatesNothingAfterWarmUp() {
-    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
-    long self = Thread.currentThread().getId();
     for (Precision precision : Precision.values()) {
       for (FrozenPlusAdapter.FMode mode : FrozenPlusAdapter.FMode.values()) {
         FrozenPlusAdapter<?> t = training(2, mode, 64, 300, precision.kernels());
-        for (int s = 0; s < 20_000; s++) {
-          t.step(); // warm-up: first-use allocations and JIT compilation
-        }
-        long before = threads.getThreadAllocatedBytes(self);
-        for (int s = 0; s < 1000; s++) {
-          t.step();
-        }
-        long allocated = threads.getThreadAllocatedBytes(self) - before;
+        long allocated = HeapAllocation.afterWarmUp(t::step, 20_000, 1000);
         assertThat(allocated)
             .as("bytes allocated by 1000 %s steps in %s", mode, precision.label())
             .isLessThan(1000);

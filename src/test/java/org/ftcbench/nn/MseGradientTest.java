@@ -2,7 +2,6 @@ package org.ftcbench.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
@@ -36,25 +35,10 @@ class MseGradientTest {
             ReferenceNetwork.mse(net, rows, t.data),
             org.assertj.core.api.Assertions.within(1e-10 * (1 + loss)));
 
-    double sqErr = 0;
-    double sqNorm = 0;
-    List<DoubleMatrix> params = net.parameters();
-    for (int p = 0; p < params.size(); p++) {
-      double[] theta = params.get(p).data;
-      double[] analytic = grad.gradients().get(p);
-      for (int i = 0; i < theta.length; i++) {
-        double saved = theta[i];
-        theta[i] = saved + h;
-        double up = ReferenceNetwork.mse(net, rows, t.data);
-        theta[i] = saved - h;
-        double down = ReferenceNetwork.mse(net, rows, t.data);
-        theta[i] = saved;
-        double numeric = (up - down) / (2 * h);
-        sqErr += (numeric - analytic[i]) * (numeric - analytic[i]);
-        sqNorm += analytic[i] * analytic[i];
-      }
-    }
-    double relative = Math.sqrt(sqErr) / Math.max(Math.sqrt(sqNorm), 1e-8);
+    List<double[]> params = net.parameters().stream().map(m -> m.data).toList();
+    double relative =
+        FiniteDifferences.relativeError(
+            params, grad.gradients(), () -> ReferenceNetwork.mse(net, rows, t.data), h);
     assertThat(relative).as("relative gradient error").isLessThan(1e-6);
   }
 
@@ -70,25 +54,12 @@ class MseGradientTest {
         ReferenceNetwork.roundedToFloat(RandomNetworks.network(rng, c.depth(), c.d(), 9));
     DoubleMatrix x = RandomNetworks.gaussian(rng, c.k(), c.d());
     DoubleMatrix t = RandomNetworks.gaussian(rng, c.k(), 1);
-    for (DoubleMatrix m : List.of(x, t)) {
-      for (int i = 0; i < m.length; i++) {
-        m.data[i] = (float) m.data[i];
-      }
-    }
+    RandomNetworks.roundToFloat(x, t);
     List<double[]> single = gradient(net, x, t, c.blockRows(), Kernels.float32());
     List<double[]> dbl = gradient(net, x, t, c.blockRows(), Kernels.float64());
-    double sqErr = 0;
-    double sqNorm = 0;
-    for (int p = 0; p < dbl.size(); p++) {
-      for (int i = 0; i < dbl.get(p).length; i++) {
-        double e = single.get(p)[i] - dbl.get(p)[i];
-        sqErr += e * e;
-        sqNorm += dbl.get(p)[i] * dbl.get(p)[i];
-      }
-    }
-    assertThat(Math.sqrt(sqErr))
+    assertThat(ParameterLists.distance(single, dbl))
         .as("float32 gradient error")
-        .isLessThanOrEqualTo(1e-4 * Math.max(Math.sqrt(sqNorm), 1e-6));
+        .isLessThanOrEqualTo(1e-4 * Math.max(ParameterLists.norm(dbl), 1e-6));
   }
 
   @Provide
@@ -110,12 +81,6 @@ class MseGradientTest {
     kernels.fromDoubles(t.data, ta);
     MseGradient<A> grad = new MseGradient<>(Weights.copyOf(net, kernels), blockRows);
     grad.compute(xa, x.rows, ta);
-    List<double[]> out = new ArrayList<>();
-    for (A g : grad.gradients()) {
-      double[] v = new double[kernels.length(g)];
-      kernels.toDoubles(g, v);
-      out.add(v);
-    }
-    return out;
+    return ParameterLists.inDouble(kernels, grad.gradients());
   }
 }

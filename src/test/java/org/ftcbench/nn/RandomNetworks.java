@@ -53,6 +53,15 @@ final class RandomNetworks {
     return m;
   }
 
+  /** Rounds every entry of each matrix to float, in place: data both precisions see alike. */
+  static void roundToFloat(DoubleMatrix... matrices) {
+    for (DoubleMatrix m : matrices) {
+      for (int i = 0; i < m.length; i++) {
+        m.data[i] = (float) m.data[i];
+      }
+    }
+  }
+
   static double[][] rowsOf(DoubleMatrix m) {
     return m.toArray2();
   }
