@@ -260,7 +260,12 @@ public final class AdapterJson {
     }
     long s = seed != null ? seed : fileSeed != null ? fileSeed.longValue() : 1;
     Validate.sizes(k, n, d);
-    return new InputTask(FineTuningTask.generate(family, k, n, d, s), s, family);
+    try {
+      return new InputTask(FineTuningTask.generate(family, k, n, d, s), s, family);
+    } catch (BadInputException e) {
+      // the family refuses equal inputs: say which file asked for them
+      throw new BadInputException(file + ": " + e.getMessage(), e);
+    }
   }
 
   /** A whole number field of a task ({@code fallback} when absent, required when null). */
