@@ -2,8 +2,6 @@ package org.ftcbench.data;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 import org.jblas.DoubleMatrix;
 
@@ -94,7 +92,7 @@ public sealed interface DataFamily {
     String s = spec == null ? "" : spec.strip();
     int colon = s.indexOf(':');
     String name = colon < 0 ? s : s.substring(0, colon);
-    Parameters p = Parameters.of(spec, colon < 0 ? null : s.substring(colon + 1));
+    SpecParameters p = SpecParameters.of(spec, colon < 0 ? null : s.substring(colon + 1));
     DataFamily family =
         switch (name) {
           case "gaussian" -> GAUSSIAN;
@@ -217,7 +215,7 @@ public sealed interface DataFamily {
   record Clusters(int centres, double sigma) implements DataFamily {
     @Override
     public String spec() {
-      return "clusters:centres=" + centres + ",sigma=" + Parameters.format(sigma);
+      return "clusters:centres=" + centres + ",sigma=" + SpecParameters.format(sigma);
     }
 
     @Override
@@ -225,7 +223,7 @@ public sealed interface DataFamily {
       return "Gaussian clusters: "
           + centres
           + " centres c ~ N(0, I_d), x = c + σ·N(0, I_d) with σ = "
-          + Parameters.format(sigma);
+          + SpecParameters.format(sigma);
     }
 
     @Override
@@ -279,110 +277,6 @@ public sealed interface DataFamily {
         }
       }
       return x;
-    }
-  }
-
-  /** The key=value part of a spec, each key taken once by the family that reads it. */
-  final class Parameters {
-    private final String spec;
-    private final Map<String, String> values = new LinkedHashMap<>();
-
-    private Parameters(String spec) {
-      this.spec = spec;
-    }
-
-    static Parameters of(String spec, String list) {
-      Parameters p = new Parameters(spec);
-      if (list == null) {
-        return p;
-      }
-      for (String pair : list.split(",", -1)) {
-        int eq = pair.indexOf('=');
-        if (eq < 1 || eq == pair.length() - 1) {
-          throw new BadInputException(
-              "data family '"
-                  + spec
-                  + "': '"
-                  + pair
-                  + "' is not key=value: write e.g. clusters:centres=24,sigma=1e-4");
-        }
-        String key = pair.substring(0, eq).strip();
-        if (p.values.put(key, pair.substring(eq + 1).strip()) != null) {
-          throw new BadInputException(
-              "data family '" + spec + "' gives " + key + " twice: give each parameter once");
-        }
-      }
-      return p;
-    }
-
-    int wholeNumber(String key, int min, int max) {
-      String v = take(key);
-      try {
-        int n = Integer.parseInt(v);
-        if (n >= min && n <= max) {
-          return n;
-        }
-      } catch (NumberFormatException e) {
-        // reported below, with the range
-      }
-      throw new BadInputException(
-          "data family '"
-              + spec
-              + "': "
-              + key
-              + " = "
-              + v
-              + " is not a whole number from "
-              + min
-              + " to "
-              + max);
-    }
-
-    double positive(String key, double max) {
-      String v = take(key);
-      try {
-        double x = Double.parseDouble(v);
-        if (x > 0 && x <= max) {
-          return x;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-      throw new BadInputException(
-          "data family '"
-              + spec
-              + "': "
-              + key
-              + " = "
-              + v
-              + " is not a positive number: write e.g. "
-              + key
-              + "=1e-4");
-    }
-
-    private String take(String key) {
-      String v = values.remove(key);
-      if (v == null) {
-        throw new BadInputException("data family '" + spec + "' needs " + key + "=…: " + CHOICES);
-      }
-      return v;
-    }
-
-    void requireAllUsed() {
-      if (!values.isEmpty()) {
-        throw new BadInputException(
-            "data family '"
-                + spec
-                + "' has no parameter "
-                + values.keySet().iterator().next()
-                + ": "
-                + CHOICES);
-      }
-    }
-
-    /** The shortest decimal that reads back as x, without a trailing ".0": 1e-4, 0.5, 2. */
-    static String format(double x) {
-      return Double.toString(x).replace(".0E", "E").replace("E", "e").replaceAll("\\.0$", "");
     }
   }
 }
