@@ -167,8 +167,8 @@ public sealed interface DataFamily {
 
   /**
    * Points on a smooth closed curve in R^d: x_j(t) = √2·sin(ω_j t + φ_j) with ω_j ~ Unif{1, 2, 3}
-   * and φ_j ~ Unif[0, 2π) drawn once, t_i ~ Unif[0, 2π). A 1-D manifold that is not a line (for d ≥
-   * 2 it leaves every line and, with d ≥ 3 different frequencies, every plane).
+   * and φ_j ~ Unif[0, 2π) drawn once, t_i ~ Unif[0, 2π). A 1-D manifold that, unlike {@link Line},
+   * bends (for d ≥ 2): different projections order its points differently.
    */
   record Curve() implements DataFamily {
     @Override
