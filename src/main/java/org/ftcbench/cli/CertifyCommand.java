@@ -55,7 +55,10 @@ final class CertifyCommand extends CliCommand {
 
   @Option(
       names = "--input",
-      description = "a task JSON file (the 'task' part of the export format: x, z, optional T)")
+      description =
+          "a task JSON file: the 'task' part of the export format (x, z, optional T), or a data"
+              + " family and sizes to draw it ({\"data\": \"clusters:centres=24,sigma=1e-4\","
+              + " \"K\": 60, \"N\": 10, \"d\": 2}; docs/certify.md)")
   Path input;
 
   @Option(names = "--export", description = "write the certified adapter as ftc-adapter/1 JSON")
@@ -85,10 +88,13 @@ final class CertifyCommand extends CliCommand {
         throw new BadInputException(
             "--input reads N and K from the file: drop --n and --k, or drop --input");
       }
-      AdapterJson.InputTask in = AdapterJson.readTask(input);
+      AdapterJson.InputTask in = AdapterJson.readTask(input, seed);
       task = in.task();
       s = seed != null ? seed : in.seed() != null ? in.seed() : 1;
-      origin = "task from " + input;
+      origin =
+          in.data() == null
+              ? "task from " + input
+              : "generated task from " + input + " (" + in.data().description() + ")";
     } else {
       if (n == null || k == null) {
         throw new BadInputException("give --n N and --k K for a generated task, or --input FILE");

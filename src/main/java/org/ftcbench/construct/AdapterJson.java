@@ -12,7 +12,9 @@ import java.math.BigDecimal;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.ftcbench.data.BadInputException;
+import org.ftcbench.data.DataFamily;
 import org.ftcbench.data.FineTuningTask;
+import org.ftcbench.data.Validate;
 import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.results.AtomicFiles;
 import org.jblas.DoubleMatrix;
@@ -109,8 +111,11 @@ public final class AdapterJson {
     json.writeEndObject();
   }
 
-  /** A task read from a file, with the seed it recorded (or null). */
-  public record InputTask(FineTuningTask task, Long seed) {}
+  /**
+   * A task read from a file, with the seed it recorded or was drawn with (or null) and the data
+   * family that drew it (null when the file lists the inputs).
+   */
+  public record InputTask(FineTuningTask task, Long seed, DataFamily data) {}
 
   /**
    * Reads a task from {@code file}: either a whole export (its "task" part is used) or a bare task
@@ -118,6 +123,18 @@ public final class AdapterJson {
    * without it the changed samples are those with z ≠ 0.
    */
   public static InputTask readTask(Path file) {
+    return readTask(file, null);
+  }
+
+  /**
+   * Reads a task from {@code file} as {@link #readTask(Path)} does, or, when it names a data family
+   * instead of listing x and z ({@code {"data": "clusters:centres=24,sigma=1e-4", "K": 60, "N": 10,
+   * "d": 2, "seed": 7}}), generates that task as {@link FineTuningTask#generate(DataFamily, int,
+   * int, int, long)} does: d defaults to 10 and the seed to {@code seed}, else the file's, else 1.
+   *
+   * @param seed the seed that draws a named family's task, overriding the file's (or null)
+   */
+  public static InputTask readTask(Path file, Long seed) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());
@@ -132,6 +149,9 @@ public final class AdapterJson {
           file + " does not hold a JSON object: expected {\"x\": …, \"z\": …}");
     }
     JsonNode t = root.has("task") ? root.get("task") : root;
+    if (t.has("data")) {
+      return generateTask(file, t, seed);
+    }
     JsonNode xs = t.get("x");
     JsonNode zs = t.get("z");
     if (xs == null || !xs.isArray() || xs.isEmpty()) {
@@ -201,9 +221,70 @@ public final class AdapterJson {
         changed[i] = ts.get(i).intValue();
       }
     }
-    Long seed =
+    Long fileSeed =
         t.has("seed") && t.get("seed").canConvertToLong() ? t.get("seed").longValue() : null;
-    return new InputTask(FineTuningTask.fromResiduals(x, z, changed), seed);
+    return new InputTask(FineTuningTask.fromResiduals(x, z, changed), fileSeed, null);
+  }
+
+  /** The task a named data family draws: K, N, optional d (10) and seed (1). */
+  private static InputTask generateTask(Path file, JsonNode t, Long seed) {
+    for (String listed : new String[] {"x", "z", "T"}) {
+      if (t.has(listed)) {
+        throw new BadInputException(
+            file
+                + ": \"data\" draws the whole task (x, f, z and T) from the seed, so \""
+                + listed
+                + "\" cannot be given too: drop \""
+                + listed
+                + "\", or drop \"data\" and list x and z");
+      }
+    }
+    JsonNode spec = t.get("data");
+    if (!spec.isTextual()) {
+      throw new BadInputException(
+          file + ": \"data\" = " + spec + " is not a family name: " + DataFamily.CHOICES);
+    }
+    DataFamily family;
+    try {
+      family = DataFamily.parse(spec.textValue());
+    } catch (BadInputException e) {
+      throw new BadInputException(file + ": " + e.getMessage(), e);
+    }
+    int k = count(t, "K", null, file);
+    int n = count(t, "N", null, file);
+    int d = count(t, "d", 10, file);
+    JsonNode fileSeed = t.get("seed");
+    if (fileSeed != null && (!fileSeed.isIntegralNumber() || !fileSeed.canConvertToLong())) {
+      throw new BadInputException(
+          file + ": \"seed\" = " + fileSeed + " is not a whole number: give e.g. \"seed\": 1");
+    }
+    long s = seed != null ? seed : fileSeed != null ? fileSeed.longValue() : 1;
+    Validate.sizes(k, n, d);
+    try {
+      return new InputTask(FineTuningTask.generate(family, k, n, d, s), s, family);
+    } catch (BadInputException e) {
+      // the family refuses equal inputs: say which file asked for them
+      throw new BadInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A whole number field of a task ({@code fallback} when absent, required when null). */
+  private static int count(JsonNode t, String field, Integer fallback, Path file) {
+    JsonNode v = t.get(field);
+    if (v == null && fallback != null) {
+      return fallback;
+    }
+    if (v == null || !v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new BadInputException(
+          file
+              + ": \""
+              + field
+              + "\" = "
+              + v
+              + " is not a whole number: a task that names its \"data\" gives K, N and"
+              + " optionally d and seed");
+    }
+    return v.intValue();
   }
 
   /**

@@ -50,8 +50,16 @@ public record FineTuningTask(
 
   /** The paper's task: data, pre-trained f and changed labels all drawn from {@code seed}. */
   public static FineTuningTask generate(int k, int n, int d, long seed) {
+    return generate(DataFamily.GAUSSIAN, k, n, d, seed);
+  }
+
+  /**
+   * The paper's task on inputs of another shape: data from {@code family}, then f pre-trained and N
+   * labels changed exactly as in {@link #generate(int, int, int, long)}.
+   */
+  public static FineTuningTask generate(DataFamily family, int k, int n, int d, long seed) {
     Validate.sizes(k, n, d);
-    Dataset data = PaperData.generate(k, d, seed);
+    Dataset data = family.generate(k, d, seed);
     DenseNetwork f = PretrainedModel.fit(data, PretrainConfig.defaults(), seed);
     return changeLabels(data, f, n, seed);
   }

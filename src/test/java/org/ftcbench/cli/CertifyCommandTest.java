@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ftcbench.cli.MainTest.Result;
 import org.ftcbench.construct.AdversarialTasks;
+import org.ftcbench.data.DataFamily;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CertifyCommandTest {
@@ -177,5 +179,111 @@ class CertifyCommandTest {
       })
   void badInputIsOneLineAndExitCode2(String args) {
     run(args.split(" ")).badInputLine();
+  }
+
+  /**
+   * A task file may name a data family instead of listing x and z (docs/certify.md): every family,
+   * clusters down to spread 1e-12, at d = 1, 2, 10 certifies exactly at both depths, the 3-layer
+   * one with all of U1, U2, U3.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "gaussian|1",
+        "gaussian|2",
+        "gaussian|10",
+        "line|1",
+        "line|2",
+        "line|10",
+        "curve|1",
+        "curve|2",
+        "curve|10",
+        "clusters:centres=24,sigma=1e-4|1",
+        "clusters:centres=24,sigma=1e-4|2",
+        "clusters:centres=24,sigma=1e-4|10",
+        "clusters:centres=24,sigma=1e-12|1",
+        "clusters:centres=24,sigma=1e-12|2",
+        "clusters:centres=24,sigma=1e-12|10",
+        "heavy:nu=2|1",
+        "heavy:nu=2|2",
+        "heavy:nu=2|10",
+        "heavy:nu=1|2",
+      })
+  void everyDataFamilyCertifiesExactlyFromATaskFile(String spec, int d) throws Exception {
+    Path task = dir.resolve("family.json");
+    Files.writeString(
+        task, "{\"data\": \"" + spec + "\", \"K\": 60, \"N\": 10, \"d\": " + d + ", \"seed\": 3}");
+    String description = DataFamily.parse(spec).description();
+    Result two = run("certify", "--depth", "2", "--input", task.toString());
+    assertThat(two.code()).as(two.out() + two.err()).isZero();
+    assertThat(two.out())
+        .contains("generated task from " + task + " (" + description + ")")
+        .contains("K = 60, N = 10, d = " + d + ", seed = 3")
+        .containsPattern("two-layer-interpolant .*\\(exact\\)");
+    Result three =
+        run("certify", "--depth", "3", "--input", task.toString(), "--constructions", "u1,u2,u3");
+    assertThat(three.code()).as(three.out() + three.err()).isZero();
+    assertThat(three.out())
+        .containsPattern("three-layer-u1-yun .*\\(exact\\)")
+        .containsPattern("three-layer-u2-bump .*\\(exact\\)")
+        .containsPattern("three-layer-u3-kept-set .*\\(exact\\)")
+        .doesNotContain("FAILED");
+  }
+
+  /** The gaussian family's file draws the task that --n/--k/--d/--seed generate; --seed wins. */
+  @Test
+  void aGaussianTaskFileIsTheGeneratedTaskAndSeedOverridesTheFiles() throws Exception {
+    Path task = dir.resolve("gaussian.json");
+    Files.writeString(task, "{\"data\": \"gaussian\", \"K\": 80, \"N\": 7, \"d\": 3, \"seed\": 9}");
+    Result file = run("certify", "--depth", "2", "--input", task.toString());
+    Result generated =
+        run("certify", "--depth", "2", "--n", "7", "--k", "80", "--d", "3", "--seed", "9");
+    assertThat(file.code()).as(file.err()).isZero();
+    assertThat(generated.code()).as(generated.err()).isZero();
+    assertThat(maxZ(file.out())).isEqualTo(maxZ(generated.out()));
+    assertThat(neurons(file.out())).isEqualTo(neurons(generated.out()));
+    Result reseeded = run("certify", "--depth", "2", "--input", task.toString(), "--seed", "10");
+    assertThat(reseeded.out()).contains("seed = 10");
+    Result generated10 =
+        run("certify", "--depth", "2", "--n", "7", "--k", "80", "--d", "3", "--seed", "10");
+    assertThat(maxZ(reseeded.out()))
+        .isEqualTo(maxZ(generated10.out()))
+        .isNotEqualTo(maxZ(file.out()));
+  }
+
+  private static String maxZ(String out) {
+    return out.lines().findFirst().orElseThrow().replaceAll(".*max \\|z\\| = ", "");
+  }
+
+  private static String neurons(String out) {
+    return out.lines()
+        .filter(l -> l.contains("two-layer-interpolant"))
+        .findFirst()
+        .orElseThrow()
+        .strip()
+        .split(" +")[1];
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"data\": \"clusters:centres=24\", \"K\": 60, \"N\": 10}|data family 'clusters:centres=24' needs sigma",
+        "{\"data\": \"blobs\", \"K\": 60, \"N\": 10}|data family 'blobs' is not one we know",
+        "{\"data\": 3, \"K\": 60, \"N\": 10}|\"data\" = 3 is not a family name",
+        "{\"data\": \"line\", \"N\": 10}|\"K\" = null is not a whole number",
+        "{\"data\": \"line\", \"K\": 60, \"N\": 1.5}|\"N\" = 1.5 is not a whole number",
+        "{\"data\": \"line\", \"K\": 60, \"N\": 10, \"seed\": \"x\"}|\"seed\" = \"x\" is not a whole number",
+        "{\"data\": \"line\", \"K\": 6, \"N\": 10}|N = 10 is larger than K = 6",
+        "{\"data\": \"line\", \"K\": 60, \"N\": 10, \"d\": 0}|d = 0 is not an input dimension",
+        "{\"data\": \"line\", \"K\": 3, \"N\": 1, \"x\": [[1], [2], [3]]}|\"x\" cannot be given too",
+        "{\"data\": \"clusters:centres=24,sigma=1e-20\", \"K\": 60, \"N\": 10, \"d\": 2}|the theorems need distinct inputs",
+      })
+  void aBadDataFamilyTaskIsOneLineAndExitCode2(String json, String message) throws Exception {
+    Path task = dir.resolve("bad.json");
+    Files.writeString(task, json);
+    assertThat(run("certify", "--depth", "2", "--input", task.toString()).badInputLine())
+        .contains(message);
   }
 }
