@@ -50,17 +50,7 @@ final class SpecParameters {
     } catch (NumberFormatException e) {
       // reported below, with the range
     }
-    throw new BadInputException(
-        "data family '"
-            + spec
-            + "': "
-            + key
-            + " = "
-            + v
-            + " is not a whole number from "
-            + min
-            + " to "
-            + max);
+    throw bad(key, v, "is not a whole number from " + min + " to " + max);
   }
 
   double positive(String key, double max) {
@@ -73,16 +63,12 @@ final class SpecParameters {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new BadInputException(
-        "data family '"
-            + spec
-            + "': "
-            + key
-            + " = "
-            + v
-            + " is not a positive number: write e.g. "
-            + key
-            + "=1e-4");
+    throw bad(key, v, "is not a positive number: write e.g. " + key + "=1e-4");
+  }
+
+  /** One line naming the spec, the key and its value, and what was wrong with it. */
+  private BadInputException bad(String key, String value, String why) {
+    return new BadInputException("data family '" + spec + "': " + key + " = " + value + " " + why);
   }
 
   private String take(String key) {
