@@ -36,11 +36,9 @@ import java.util.List;
  *
  * @param <A> the array type of the precision
  */
-public final class LoraGradient<A> implements BlockModel<A> {
+public final class LoraGradient<A> extends AbstractBlockModel<A> {
   private final LoraWeights<A> lora;
   private final Weights<A> base;
-  private final Kernels<A> kernels;
-  private final int blockRows;
   private final int rank;
 
   /** T, the last hidden layer, and the lowest adapted layer. */
@@ -87,13 +85,9 @@ public final class LoraGradient<A> implements BlockModel<A> {
   private final List<A> gradBias = new ArrayList<>();
 
   public LoraGradient(LoraWeights<A> lora, int blockRows) {
-    if (blockRows < 1) {
-      throw new IllegalArgumentException("blockRows must be ≥ 1, got " + blockRows);
-    }
+    super(lora.kernels(), blockRows);
     this.lora = lora;
     this.base = lora.base();
-    this.kernels = lora.kernels();
-    this.blockRows = blockRows;
     this.rank = lora.rank();
     this.last = lora.hiddenLayers();
     this.first = lora.firstAdapted();
@@ -130,16 +124,6 @@ public final class LoraGradient<A> implements BlockModel<A> {
     this.scaledLastB = kernels.allocate(dT * rank);
     this.sumLastB = kernels.allocate(dT * rank);
     this.sumLastBias = kernels.allocate(dT);
-  }
-
-  @Override
-  public Kernels<A> kernels() {
-    return kernels;
-  }
-
-  @Override
-  public int blockRows() {
-    return blockRows;
   }
 
   public LoraWeights<A> weights() {
