@@ -36,7 +36,7 @@ import java.util.List;
  *
  * @param <A> the array type of the precision
  */
-public final class LoraGradient<A> extends AbstractBlockModel<A> {
+public final class LoraGradient<A> extends AbstractBlockModel<A> implements BlockGradient<A> {
   private final LoraWeights<A> lora;
   private final Weights<A> base;
   private final int rank;
@@ -131,6 +131,7 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> {
   }
 
   /** ∂ℓ/∂θ in the order of {@link LoraWeights#trainable()}, after {@link #finish}. */
+  @Override
   public List<A> gradients() {
     return gradients;
   }
@@ -175,28 +176,8 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> {
     return output;
   }
 
-  /**
-   * ℓ at the current parameters, with its gradients left in {@link #gradients()}.
-   *
-   * @param x inputs, xRows × d (column-major)
-   * @param t targets, xRows
-   */
-  public double compute(A x, int xRows, A t) {
-    if (kernels.length(t) != xRows) {
-      throw new IllegalArgumentException(
-          kernels.length(t) + " targets for " + xRows + " rows of X");
-    }
-    zero();
-    double sumSq = 0;
-    for (int r0 = 0; r0 < xRows; r0 += blockRows) {
-      int rows = Math.min(blockRows, xRows - r0);
-      sumSq += accumulateBlock(x, xRows, r0, rows, t, r0, xRows);
-    }
-    finish();
-    return sumSq / xRows;
-  }
-
   /** Starts a step: clears the sums over blocks and fixes diag(w_L) B_T for it. */
+  @Override
   public void zero() {
     for (int l = first; l <= last; l++) {
       kernels.zero(gradA.get(l));
@@ -212,14 +193,7 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> {
         lora.factorB(last), base.width(last), rank, base.weight(last + 1), scaledLastB, scratch);
   }
 
-  /**
-   * Adds the contribution of rows [r0, r0 + rows) of x to the step's sums (after {@link #zero},
-   * before {@link #finish}).
-   *
-   * @param target the block's targets are {@code target[tOff … tOff + rows)}
-   * @param totalRows K, the number of rows the loss averages over
-   * @return Σ (g(x_i) − t_i)² over the block
-   */
+  @Override
   public double accumulateBlock(
       A x, int xRows, int r0, int rows, A target, int tOff, int totalRows) {
     A out = forwardBlock(x, xRows, r0, rows);
@@ -310,6 +284,7 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> {
   }
 
   /** Ends a step: ∂B_T = diag(w_L) M̃ᵀ U_T and ∂b_T = w_L ⊙ M̃ᵀ 1 from the sums over blocks. */
+  @Override
   public void finish() {
     int dT = base.width(last);
     A wL = base.weight(last + 1);
