@@ -77,12 +77,8 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> implements Bloc
 
   private final A sumLastBias;
 
-  /** The gradients, in the order of {@link LoraWeights#trainable()}. */
-  private final List<A> gradients = new ArrayList<>();
-
-  private final List<A> gradA = new ArrayList<>();
-  private final List<A> gradB = new ArrayList<>();
-  private final List<A> gradBias = new ArrayList<>();
+  /** ∂A_l, ∂B_l (, ∂b_l), laid out like {@link LoraWeights#trainable()}. */
+  private final LoraFactors<A> grad;
 
   public LoraGradient(LoraWeights<A> lora, int blockRows) {
     super(lora.kernels(), blockRows);
@@ -96,17 +92,8 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> implements Bloc
       boolean adapted = l >= first;
       u.add(adapted ? kernels.allocate(blockRows * rank) : null);
       g.add(adapted && l < last ? kernels.allocate(blockRows * base.width(l)) : null);
-      gradA.add(adapted ? kernels.allocate(rank * (l > 0 ? base.width(l - 1) : 0)) : null);
-      gradB.add(adapted ? kernels.allocate(base.width(l) * rank) : null);
-      gradBias.add(adapted && lora.trainsBiases() ? kernels.allocate(base.width(l)) : null);
-      if (adapted) {
-        gradients.add(gradA.get(l));
-        gradients.add(gradB.get(l));
-        if (lora.trainsBiases()) {
-          gradients.add(gradBias.get(l));
-        }
-      }
     }
+    this.grad = lora.zerosLikeTrainable();
     int dT = base.width(last);
     int dPrev = base.width(last - 1);
     this.v = kernels.allocate(blockRows * rank);
@@ -133,7 +120,7 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> implements Bloc
   /** ∂ℓ/∂θ in the order of {@link LoraWeights#trainable()}, after {@link #finish}. */
   @Override
   public List<A> gradients() {
-    return gradients;
+    return grad.all();
   }
 
   /**
@@ -179,12 +166,9 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> implements Bloc
   /** Starts a step: clears the sums over blocks and fixes diag(w_L) B_T for it. */
   @Override
   public void zero() {
-    for (int l = first; l <= last; l++) {
-      kernels.zero(gradA.get(l));
-      kernels.zero(gradB.get(l));
-      if (gradBias.get(l) != null) {
-        kernels.zero(gradBias.get(l));
-      }
+    List<A> gradients = grad.all();
+    for (int p = 0; p < gradients.size(); p++) { // indexed: an iterator would allocate
+      kernels.zero(gradients.get(p));
     }
     kernels.zero(sumLastB);
     kernels.zero(sumLastBias);
@@ -221,7 +205,7 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> implements Bloc
           u.get(l),
           rows,
           1.0,
-          top ? sumLastB : gradB.get(l),
+          top ? sumLastB : grad.b(l),
           dOut);
       if (lora.trainsBiases()) {
         // ∂b_l += G_lᵀ 1  (d_l; at T without its diag(w_L))
@@ -237,7 +221,7 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> implements Bloc
             ones,
             rows,
             1.0,
-            top ? sumLastBias : gradBias.get(l),
+            top ? sumLastBias : grad.bias(l),
             dOut);
       }
       // V_l = G_l B_l  (rows × r; at T: M̃ diag(w_L) B_T)
@@ -256,7 +240,7 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> implements Bloc
           v,
           rows);
       // ∂A_l += V_lᵀ H_{l−1}  (r × d_{l−1})
-      kernels.gemm(true, false, rank, dIn, rows, v, 0, rows, in, rows, 1.0, gradA.get(l), rank);
+      kernels.gemm(true, false, rank, dIn, rows, v, 0, rows, in, rows, 1.0, grad.a(l), rank);
       if (l > first) {
         A below = g.get(l - 1);
         // G_{l−1} = G_l W_l + V_l A_l  (rows × d_{l−1}; at T: M̃ diag(w_L) W_T + V_T A_T)
@@ -288,9 +272,9 @@ public final class LoraGradient<A> extends AbstractBlockModel<A> implements Bloc
   public void finish() {
     int dT = base.width(last);
     A wL = base.weight(last + 1);
-    kernels.scaleRows(sumLastB, dT, rank, wL, gradB.get(last), scratch);
+    kernels.scaleRows(sumLastB, dT, rank, wL, grad.b(last), scratch);
     if (lora.trainsBiases()) {
-      kernels.scaleRows(sumLastBias, dT, 1, wL, gradBias.get(last), scratch);
+      kernels.scaleRows(sumLastBias, dT, 1, wL, grad.bias(last), scratch);
     }
   }
 }
