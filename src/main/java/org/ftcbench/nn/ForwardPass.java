@@ -23,13 +23,11 @@ import java.util.List;
  *
  * @param <A> the array type of the precision
  */
-public final class ForwardPass<A> implements BlockModel<A> {
+public final class ForwardPass<A> extends AbstractBlockModel<A> {
   /** The activations one block may hold at most (see {@link #defaultBlockRows}). */
   static final long BLOCK_BYTES = 4L << 20;
 
   private final Weights<A> net;
-  private final Kernels<A> kernels;
-  private final int blockRows;
 
   /**
    * blocks.get(l) for the current block: [X_blk | 1] for l = 0, [H_l | 1] for 0 &lt; l &lt; T (rows
@@ -41,16 +39,12 @@ public final class ForwardPass<A> implements BlockModel<A> {
   private final A scratch;
 
   public ForwardPass(Weights<A> net, int blockRows) {
-    if (blockRows < 1) {
-      throw new IllegalArgumentException("blockRows must be ≥ 1, got " + blockRows);
-    }
+    super(net.kernels(), blockRows);
     if (net.width(net.depth()) != 1) {
       throw new IllegalArgumentException(
           "the output must be scalar, widths " + java.util.Arrays.toString(net.widths()));
     }
     this.net = net;
-    this.kernels = net.kernels();
-    this.blockRows = blockRows;
     int last = net.depth() - 1;
     for (int l = 0; l <= last; l++) {
       int columns = l == 0 || l < last ? net.width(l) + 1 : net.width(l);
@@ -95,16 +89,6 @@ public final class ForwardPass<A> implements BlockModel<A> {
   /** {@link #defaultBlockRows(int[], Precision)} in float64. */
   public static int defaultBlockRows(int[] widths) {
     return defaultBlockRows(widths, Precision.FLOAT64);
-  }
-
-  @Override
-  public Kernels<A> kernels() {
-    return kernels;
-  }
-
-  @Override
-  public int blockRows() {
-    return blockRows;
   }
 
   public Weights<A> weights() {

@@ -112,7 +112,7 @@ public final class FrozenPlusAdapter<A> {
   /** ℓ_FT at the current g, leaving its gradient in {@link #gradients()}; g is not changed. */
   public double lossAndGradient() {
     gradient.zero();
-    int blockRows = gradient.forwardPass().blockRows();
+    int blockRows = gradient.blockRows();
     int k = xDouble.rows;
     double sumSq = 0;
     for (int r0 = 0; r0 < k; r0 += blockRows) {

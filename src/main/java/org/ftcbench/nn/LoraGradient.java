@@ -36,11 +36,9 @@ import java.util.List;
  *
  * @param <A> the array type of the precision
  */
-public final class LoraGradient<A> implements BlockModel<A> {
+public final class LoraGradient<A> extends AbstractBlockModel<A> implements BlockGradient<A> {
   private final LoraWeights<A> lora;
   private final Weights<A> base;
-  private final Kernels<A> kernels;
-  private final int blockRows;
   private final int rank;
 
   /** T, the last hidden layer, and the lowest adapted layer. */
@@ -79,21 +77,13 @@ public final class LoraGradient<A> implements BlockModel<A> {
 
   private final A sumLastBias;
 
-  /** The gradients, in the order of {@link LoraWeights#trainable()}. */
-  private final List<A> gradients = new ArrayList<>();
-
-  private final List<A> gradA = new ArrayList<>();
-  private final List<A> gradB = new ArrayList<>();
-  private final List<A> gradBias = new ArrayList<>();
+  /** ∂A_l, ∂B_l (, ∂b_l), laid out like {@link LoraWeights#trainable()}. */
+  private final LoraFactors<A> grad;
 
   public LoraGradient(LoraWeights<A> lora, int blockRows) {
-    if (blockRows < 1) {
-      throw new IllegalArgumentException("blockRows must be ≥ 1, got " + blockRows);
-    }
+    super(lora.kernels(), blockRows);
     this.lora = lora;
     this.base = lora.base();
-    this.kernels = lora.kernels();
-    this.blockRows = blockRows;
     this.rank = lora.rank();
     this.last = lora.hiddenLayers();
     this.first = lora.firstAdapted();
@@ -102,17 +92,8 @@ public final class LoraGradient<A> implements BlockModel<A> {
       boolean adapted = l >= first;
       u.add(adapted ? kernels.allocate(blockRows * rank) : null);
       g.add(adapted && l < last ? kernels.allocate(blockRows * base.width(l)) : null);
-      gradA.add(adapted ? kernels.allocate(rank * (l > 0 ? base.width(l - 1) : 0)) : null);
-      gradB.add(adapted ? kernels.allocate(base.width(l) * rank) : null);
-      gradBias.add(adapted && lora.trainsBiases() ? kernels.allocate(base.width(l)) : null);
-      if (adapted) {
-        gradients.add(gradA.get(l));
-        gradients.add(gradB.get(l));
-        if (lora.trainsBiases()) {
-          gradients.add(gradBias.get(l));
-        }
-      }
     }
+    this.grad = lora.zerosLikeTrainable();
     int dT = base.width(last);
     int dPrev = base.width(last - 1);
     this.v = kernels.allocate(blockRows * rank);
@@ -132,23 +113,14 @@ public final class LoraGradient<A> implements BlockModel<A> {
     this.sumLastBias = kernels.allocate(dT);
   }
 
-  @Override
-  public Kernels<A> kernels() {
-    return kernels;
-  }
-
-  @Override
-  public int blockRows() {
-    return blockRows;
-  }
-
   public LoraWeights<A> weights() {
     return lora;
   }
 
   /** ∂ℓ/∂θ in the order of {@link LoraWeights#trainable()}, after {@link #finish}. */
+  @Override
   public List<A> gradients() {
-    return gradients;
+    return grad.all();
   }
 
   /**
@@ -191,35 +163,12 @@ public final class LoraGradient<A> implements BlockModel<A> {
     return output;
   }
 
-  /**
-   * ℓ at the current parameters, with its gradients left in {@link #gradients()}.
-   *
-   * @param x inputs, xRows × d (column-major)
-   * @param t targets, xRows
-   */
-  public double compute(A x, int xRows, A t) {
-    if (kernels.length(t) != xRows) {
-      throw new IllegalArgumentException(
-          kernels.length(t) + " targets for " + xRows + " rows of X");
-    }
-    zero();
-    double sumSq = 0;
-    for (int r0 = 0; r0 < xRows; r0 += blockRows) {
-      int rows = Math.min(blockRows, xRows - r0);
-      sumSq += accumulateBlock(x, xRows, r0, rows, t, r0, xRows);
-    }
-    finish();
-    return sumSq / xRows;
-  }
-
   /** Starts a step: clears the sums over blocks and fixes diag(w_L) B_T for it. */
+  @Override
   public void zero() {
-    for (int l = first; l <= last; l++) {
-      kernels.zero(gradA.get(l));
-      kernels.zero(gradB.get(l));
-      if (gradBias.get(l) != null) {
-        kernels.zero(gradBias.get(l));
-      }
+    List<A> gradients = grad.all();
+    for (int p = 0; p < gradients.size(); p++) { // indexed: an iterator would allocate
+      kernels.zero(gradients.get(p));
     }
     kernels.zero(sumLastB);
     kernels.zero(sumLastBias);
@@ -228,14 +177,7 @@ public final class LoraGradient<A> implements BlockModel<A> {
         lora.factorB(last), base.width(last), rank, base.weight(last + 1), scaledLastB, scratch);
   }
 
-  /**
-   * Adds the contribution of rows [r0, r0 + rows) of x to the step's sums (after {@link #zero},
-   * before {@link #finish}).
-   *
-   * @param target the block's targets are {@code target[tOff … tOff + rows)}
-   * @param totalRows K, the number of rows the loss averages over
-   * @return Σ (g(x_i) − t_i)² over the block
-   */
+  @Override
   public double accumulateBlock(
       A x, int xRows, int r0, int rows, A target, int tOff, int totalRows) {
     A out = forwardBlock(x, xRows, r0, rows);
@@ -263,7 +205,7 @@ public final class LoraGradient<A> implements BlockModel<A> {
           u.get(l),
           rows,
           1.0,
-          top ? sumLastB : gradB.get(l),
+          top ? sumLastB : grad.b(l),
           dOut);
       if (lora.trainsBiases()) {
         // ∂b_l += G_lᵀ 1  (d_l; at T without its diag(w_L))
@@ -279,7 +221,7 @@ public final class LoraGradient<A> implements BlockModel<A> {
             ones,
             rows,
             1.0,
-            top ? sumLastBias : gradBias.get(l),
+            top ? sumLastBias : grad.bias(l),
             dOut);
       }
       // V_l = G_l B_l  (rows × r; at T: M̃ diag(w_L) B_T)
@@ -298,7 +240,7 @@ public final class LoraGradient<A> implements BlockModel<A> {
           v,
           rows);
       // ∂A_l += V_lᵀ H_{l−1}  (r × d_{l−1})
-      kernels.gemm(true, false, rank, dIn, rows, v, 0, rows, in, rows, 1.0, gradA.get(l), rank);
+      kernels.gemm(true, false, rank, dIn, rows, v, 0, rows, in, rows, 1.0, grad.a(l), rank);
       if (l > first) {
         A below = g.get(l - 1);
         // G_{l−1} = G_l W_l + V_l A_l  (rows × d_{l−1}; at T: M̃ diag(w_L) W_T + V_T A_T)
@@ -326,12 +268,13 @@ public final class LoraGradient<A> implements BlockModel<A> {
   }
 
   /** Ends a step: ∂B_T = diag(w_L) M̃ᵀ U_T and ∂b_T = w_L ⊙ M̃ᵀ 1 from the sums over blocks. */
+  @Override
   public void finish() {
     int dT = base.width(last);
     A wL = base.weight(last + 1);
-    kernels.scaleRows(sumLastB, dT, rank, wL, gradB.get(last), scratch);
+    kernels.scaleRows(sumLastB, dT, rank, wL, grad.b(last), scratch);
     if (lora.trainsBiases()) {
-      kernels.scaleRows(sumLastBias, dT, 1, wL, gradBias.get(last), scratch);
+      kernels.scaleRows(sumLastBias, dT, 1, wL, grad.bias(last), scratch);
     }
   }
 }

@@ -1,7 +1,5 @@
 package org.ftcbench.nn;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -40,12 +38,8 @@ public final class LoraWeights<A> {
   private final Layers layers;
   private final boolean trainBiases;
 
-  /** factorA.get(l) = A_l (r × d_{l−1}), factorB.get(l) = B_l (d_l × r); null where not adapted. */
-  private final List<A> factorA = new ArrayList<>();
-
-  private final List<A> factorB = new ArrayList<>();
-  private final List<A> trainable = new ArrayList<>();
-  private final List<A> trainableView = Collections.unmodifiableList(trainable);
+  /** A_l, B_l (, b_l) for each adapted l; A_l and B_l are owned here, b_l is base's. */
+  private final LoraFactors<A> factors = new LoraFactors<>();
 
   private LoraWeights(Weights<A> base, int rank, Layers layers, boolean trainBiases, Random rng) {
     this.base = base;
@@ -53,12 +47,10 @@ public final class LoraWeights<A> {
     this.layers = layers;
     this.trainBiases = trainBiases;
     Kernels<A> kernels = base.kernels();
-    factorA.add(null);
-    factorB.add(null);
+    factors.skipLayer(); // layer 0, the input
     for (int l = 1; l <= hiddenLayers(); l++) {
       if (l < firstAdapted()) {
-        factorA.add(null);
-        factorB.add(null);
+        factors.skipLayer();
         continue;
       }
       int dIn = base.width(l - 1);
@@ -70,13 +62,7 @@ public final class LoraWeights<A> {
       A aL = kernels.allocate(a.length);
       kernels.fromDoubles(a, aL);
       A bL = kernels.allocate(base.width(l) * rank); // B_l = 0
-      factorA.add(aL);
-      factorB.add(bL);
-      trainable.add(aL);
-      trainable.add(bL);
-      if (trainBiases) {
-        trainable.add(base.bias(l));
-      }
+      factors.addLayer(aL, bL, trainBiases ? base.bias(l) : null);
     }
   }
 
@@ -139,25 +125,30 @@ public final class LoraWeights<A> {
 
   /** A_l (r × d_{l−1}, live) for an adapted l. */
   public A factorA(int l) {
-    return requireAdapted(factorA, l);
+    return factors.a(requireAdapted(l));
   }
 
   /** B_l (d_l × r, live) for an adapted l. */
   public A factorB(int l) {
-    return requireAdapted(factorB, l);
+    return factors.b(requireAdapted(l));
   }
 
-  private A requireAdapted(List<A> factors, int l) {
+  private int requireAdapted(int l) {
     if (l < firstAdapted() || l > hiddenLayers()) {
       throw new IllegalArgumentException(
           "layer " + l + " is not adapted (layers " + firstAdapted() + "…" + hiddenLayers() + ")");
     }
-    return factors.get(l);
+    return l;
   }
 
   /** A_l, B_l (, b_l) for each adapted l, ascending (live): what the optimizer updates. */
   public List<A> trainable() {
-    return trainableView; // one view: a new one per step would allocate
+    return factors.all();
+  }
+
+  /** Zeros laid out like {@link #trainable()}: where its gradient goes. */
+  LoraFactors<A> zerosLikeTrainable() {
+    return LoraFactors.zerosLike(factors, kernels());
   }
 
   /** Σ_l r (d_{l−1} + d_l) (+ d_l with trained biases) over the adapted layers. */

@@ -29,7 +29,7 @@ import java.util.List;
  *
  * @param <A> the array type of the precision
  */
-public final class MseGradient<A> {
+public final class MseGradient<A> implements BlockGradient<A> {
   private final Weights<A> net;
   private final Kernels<A> kernels;
   private final ForwardPass<A> forward;
@@ -84,7 +84,18 @@ public final class MseGradient<A> {
     return new MseGradient<>(Weights.of(net), blockRows);
   }
 
+  @Override
+  public Kernels<A> kernels() {
+    return kernels;
+  }
+
+  @Override
+  public int blockRows() {
+    return forward.blockRows();
+  }
+
   /** ∂ℓ/∂W_1, ∂ℓ/∂b_1, …, in the order of {@link Weights#parameters()}, after {@link #finish}. */
+  @Override
   public List<A> gradients() {
     return gradient.parameters();
   }
@@ -94,6 +105,7 @@ public final class MseGradient<A> {
   }
 
   /** Starts a step: clears the sums over blocks and fixes diag(w_L) W_T for it. */
+  @Override
   public void zero() {
     for (int l = 1; l < sums.size(); l++) { // indexed: an iterator would allocate
       if (sums.get(l) != null) {
@@ -113,35 +125,7 @@ public final class MseGradient<A> {
     }
   }
 
-  /**
-   * ℓ at the current parameters, with the gradients of ℓ left in {@link #gradients()}.
-   *
-   * @param x inputs, xRows × d (column-major)
-   * @param t targets, xRows
-   */
-  public double compute(A x, int xRows, A t) {
-    if (kernels.length(t) != xRows) {
-      throw new IllegalArgumentException(
-          kernels.length(t) + " targets for " + xRows + " rows of X");
-    }
-    zero();
-    double sumSq = 0;
-    for (int r0 = 0; r0 < xRows; r0 += forward.blockRows()) {
-      int rows = Math.min(forward.blockRows(), xRows - r0);
-      sumSq += accumulateBlock(x, xRows, r0, rows, t, r0, xRows);
-    }
-    finish();
-    return sumSq / xRows;
-  }
-
-  /**
-   * Adds the contribution of rows [r0, r0 + rows) of x to the step's sums (after {@link #zero},
-   * before {@link #finish}).
-   *
-   * @param target the block's targets are {@code target[tOff … tOff + rows)}
-   * @param totalRows K, the number of rows the loss averages over
-   * @return Σ (g(x_i) − t_i)² over the block
-   */
+  @Override
   public double accumulateBlock(
       A x, int xRows, int r0, int rows, A target, int tOff, int totalRows) {
     A out = forward.forwardBlock(x, xRows, r0, rows);
@@ -232,7 +216,7 @@ public final class MseGradient<A> {
     return sumSq;
   }
 
-  /** Ends a step: turns the sums over its blocks into {@link #gradients()}. */
+  @Override
   public void finish() {
     int generic = last >= 1 ? last - 1 : 1; // the layers whose sums are [∂W_l | ∂b_l]
     for (int l = 1; l <= generic; l++) {

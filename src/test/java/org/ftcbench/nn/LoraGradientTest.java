@@ -59,18 +59,24 @@ class LoraGradientTest {
     return RandomNetworks.network(rng, 2 + (c.depth() - 1) % 3, c.d(), 7);
   }
 
+  /** A random LoRA of rank {@code rank} on f(c), inputs X (K × d), and the rng for what follows. */
+  private record Drawn(Random rng, LoraWeights<double[]> lora, DoubleMatrix x) {
+    static Drawn of(RandomNetworks.Case c, int rank) {
+      Random rng = new Random(c.seed());
+      LoraWeights<double[]> lora = randomLora(rng, f(rng, c), rank);
+      return new Drawn(rng, lora, RandomNetworks.gaussian(rng, c.k(), c.d()));
+    }
+  }
+
   /** The blocked forward pass against W + BA evaluated one sample at a time. */
   @Property(tries = 60)
   void forwardMatchesTheExplicitSum(
       @ForAll("upTo30") RandomNetworks.Case c, @ForAll @IntRange(min = 1, max = 3) int rank) {
-    Random rng = new Random(c.seed());
-    DenseNetwork f = f(rng, c);
-    LoraWeights<double[]> lora = randomLora(rng, f, rank);
-    DoubleMatrix x = RandomNetworks.gaussian(rng, c.k(), c.d());
+    Drawn drawn = Drawn.of(c, rank);
     double[] out = new double[c.k()];
-    new LoraGradient<>(lora, c.blockRows()).forward(x.data, c.k(), out);
-    DenseNetwork reference = explicitSum(lora);
-    double[][] rows = x.toArray2();
+    new LoraGradient<>(drawn.lora(), c.blockRows()).forward(drawn.x().data, c.k(), out);
+    DenseNetwork reference = explicitSum(drawn.lora());
+    double[][] rows = drawn.x().toArray2();
     for (int i = 0; i < c.k(); i++) {
       double scale = ReferenceNetwork.magnitude(reference, rows[i]);
       assertThat(out[i])
@@ -85,11 +91,10 @@ class LoraGradientTest {
   @Property(tries = 60)
   void gradientsMatchCentralFiniteDifferences(
       @ForAll("upTo30") RandomNetworks.Case c, @ForAll @IntRange(min = 1, max = 3) int rank) {
-    Random rng = new Random(c.seed());
-    DenseNetwork f = f(rng, c);
-    LoraWeights<double[]> lora = randomLora(rng, f, rank);
-    DoubleMatrix x = RandomNetworks.gaussian(rng, c.k(), c.d());
-    DoubleMatrix t = RandomNetworks.gaussian(rng, c.k(), 1);
+    Drawn drawn = Drawn.of(c, rank);
+    LoraWeights<double[]> lora = drawn.lora();
+    DoubleMatrix x = drawn.x();
+    DoubleMatrix t = RandomNetworks.gaussian(drawn.rng(), c.k(), 1);
     double[][] rows = x.toArray2();
     double h = 1e-6;
     Assume.that(ReferenceNetwork.hiddenMargin(explicitSum(lora), rows) > 1e-3);
