@@ -100,10 +100,6 @@ public final class MseGradient<A> implements BlockGradient<A> {
     return gradient.parameters();
   }
 
-  public ForwardPass<A> forwardPass() {
-    return forward;
-  }
-
   /** Starts a step: clears the sums over blocks and fixes diag(w_L) W_T for it. */
   @Override
   public void zero() {
