@@ -3,6 +3,7 @@ package org.ftcbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ftcbench.cli.MainTest.run;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ftcbench.cli.MainTest.Result;
@@ -153,8 +154,7 @@ class CertifyCommandTest {
 
   @Test
   void identicalInputsWithDifferentTargetsAreOneLineAndExitCode2() throws Exception {
-    Path file = dir.resolve("clash.json");
-    Files.writeString(file, "{\"x\": [[1, 2], [1, 2], [0, 0]], \"z\": [0.5, -0.5, 0]}");
+    Path file = taskFile("clash.json", "{\"x\": [[1, 2], [1, 2], [0, 0]], \"z\": [0.5, -0.5, 0]}");
     assertThat(run("certify", "--depth", "2", "--input", file.toString()).badInputLine())
         .contains("samples 0 and 1 have the same input but different targets");
   }
@@ -205,9 +205,10 @@ class CertifyCommandTest {
         "heavy:nu=1|2",
       })
   void everyDataFamilyCertifiesExactlyFromATaskFile(String spec, int d) throws Exception {
-    Path task = dir.resolve("family.json");
-    Files.writeString(
-        task, "{\"data\": \"" + spec + "\", \"K\": 60, \"N\": 10, \"d\": " + d + ", \"seed\": 3}");
+    Path task =
+        taskFile(
+            "family.json",
+            "{\"data\": \"" + spec + "\", \"K\": 60, \"N\": 10, \"d\": " + d + ", \"seed\": 3}");
     String description = DataFamily.parse(spec).description();
     String twoOut = run("certify", "--depth", "2", "--input", task.toString()).okOut();
     assertThat(twoOut)
@@ -227,8 +228,10 @@ class CertifyCommandTest {
   /** The gaussian family's file draws the task that --n/--k/--d/--seed generate; --seed wins. */
   @Test
   void aGaussianTaskFileIsTheGeneratedTaskAndSeedOverridesTheFiles() throws Exception {
-    Path task = dir.resolve("gaussian.json");
-    Files.writeString(task, "{\"data\": \"gaussian\", \"K\": 80, \"N\": 7, \"d\": 3, \"seed\": 9}");
+    Path task =
+        taskFile(
+            "gaussian.json",
+            "{\"data\": \"gaussian\", \"K\": 80, \"N\": 7, \"d\": 3, \"seed\": 9}");
     String fileOut = run("certify", "--depth", "2", "--input", task.toString()).okOut();
     String generatedOut =
         run("certify", "--depth", "2", "--n", "7", "--k", "80", "--d", "3", "--seed", "9").okOut();
@@ -270,9 +273,13 @@ class CertifyCommandTest {
         "{\"data\": \"clusters:centres=24,sigma=1e-20\", \"K\": 60, \"N\": 10, \"d\": 2}|the theorems need distinct inputs",
       })
   void aBadDataFamilyTaskIsOneLineAndExitCode2(String json, String message) throws Exception {
-    Path task = dir.resolve("bad.json");
-    Files.writeString(task, json);
+    Path task = taskFile("bad.json", json);
     assertThat(run("certify", "--depth", "2", "--input", task.toString()).badInputLine())
         .contains(message);
+  }
+
+  /** Writes {@code json} to the file {@code name} in the test's folder and returns its path. */
+  private Path taskFile(String name, String json) throws IOException {
+    return Files.writeString(dir.resolve(name), json);
   }
 }
