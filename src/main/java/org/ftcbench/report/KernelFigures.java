@@ -199,11 +199,7 @@ public final class KernelFigures {
       Line.Dash dash = recompute ? Line.Dash.DASH : Line.Dash.SOLID;
       traces.add(micro(curve, color, dash));
     }
-    String cap =
-        caption
-            + (ratios.isEmpty()
-                ? ""
-                : " Recompute against cached: " + String.join("; ", ratios) + ".");
+    String cap = withFindings(caption, "Recompute against cached", ratios);
     ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
     String why =
         "no benchmark in jmh.json has an fMode parameter of CACHED or RECOMPUTE (trainStep)";
@@ -234,10 +230,7 @@ public final class KernelFigures {
       crossings.add(twins.blas().series() + ": " + twins.crossover());
     }
     ObjectNode layout = Layouts.of(title, "N", true, "time per op (µs)", true);
-    String cap =
-        crossings.isEmpty()
-            ? caption
-            : caption + " In this run: " + String.join("; ", crossings) + ".";
+    String cap = withFindings(caption, "In this run", crossings);
     String why =
         "jmh.json has no plain-Java benchmark with a jblas twin (PlainJavaForward.plainJava and"
             + " .jblas)";
@@ -246,6 +239,13 @@ public final class KernelFigures {
 
   private static final List<String> JMH = List.of(RunFolder.JMH);
   private static final List<String> JMH_FLOPS = List.of(RunFolder.JMH, RunFolder.FLOPS);
+
+  /** The caption, then "label: a; b." with this run's findings where it has any. */
+  private static String withFindings(String caption, String label, List<String> findings) {
+    return findings.isEmpty()
+        ? caption
+        : caption + " " + label + ": " + String.join("; ", findings) + ".";
+  }
 
   /** The figure that cannot be drawn because the run's jmh.json is missing or does not parse. */
   private static FigureBlock noJmh(String id, String title, String caption) {

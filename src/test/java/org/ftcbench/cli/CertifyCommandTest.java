@@ -3,6 +3,7 @@ package org.ftcbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ftcbench.cli.MainTest.run;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ftcbench.cli.MainTest.Result;
@@ -19,9 +20,8 @@ class CertifyCommandTest {
 
   @Test
   void depth2PrintsTheInterpolantAndItsBounds() {
-    Result r = run("certify", "--depth", "2", "--n", "10", "--k", "100");
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out())
+    String out = run("certify", "--depth", "2", "--n", "10", "--k", "100").okOut();
+    assertThat(out)
         .contains("two-layer-interpolant")
         .contains("Theorem 4.1: 30 ≤ m* ≤ 31")
         .contains("Eq. 12")
@@ -31,23 +31,23 @@ class CertifyCommandTest {
   @Test
   void depth3PrintsAllThreeAndMarksTheSmallestThenExportsAndReadsBack() throws Exception {
     Path file = dir.resolve("u.json");
-    Result r =
+    String out =
         run(
-            "certify",
-            "--depth",
-            "3",
-            "--n",
-            "5",
-            "--k",
-            "200",
-            "--seed",
-            "4",
-            "--constructions",
-            "u1,u2,u3",
-            "--export",
-            file.toString());
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out())
+                "certify",
+                "--depth",
+                "3",
+                "--n",
+                "5",
+                "--k",
+                "200",
+                "--seed",
+                "4",
+                "--constructions",
+                "u1,u2,u3",
+                "--export",
+                file.toString())
+            .okOut();
+    assertThat(out)
         .contains("three-layer-u1-yun")
         .contains("three-layer-u2-bump")
         .contains("three-layer-u3-kept-set")
@@ -56,34 +56,31 @@ class CertifyCommandTest {
         .contains("rounded up")
         .contains("output layer rescaled by s =");
     assertThat(Files.readString(file)).startsWith("{\"format\":\"ftc-adapter/1\"");
-    Result again = run("certify", "--depth", "2", "--input", file.toString());
-    assertThat(again.code()).as(again.err()).isZero();
-    assertThat(again.out()).contains("task from").contains("K = 200, N = 5");
+    String againOut = run("certify", "--depth", "2", "--input", file.toString()).okOut();
+    assertThat(againOut).contains("task from").contains("K = 200, N = 5");
   }
 
   /** By default only the construction that attains Theorem 5.1's bound is built. */
   @Test
   void depth3BuildsOnlyTheConstructionOfTheBoundByDefault() {
-    Result r = run("certify", "--depth", "3", "--n", "1000", "--k", "10000");
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out())
+    String out = run("certify", "--depth", "3", "--n", "1000", "--k", "10000").okOut();
+    assertThat(out)
         .containsPattern("three-layer-u3-kept-set .*\\(exact\\).*<- certified \\(smallest\\)")
         .doesNotContain("three-layer-u1-yun")
         .doesNotContain("three-layer-appendix-a")
         .contains("--constructions all compares U1, U2, U3 and Appendix A");
     // U1's bound 4⌈√K⌉ = 40 is Theorem 5.1's minimum when N is close to K
-    Result u1 = run("certify", "--depth", "3", "--n", "90", "--k", "100");
-    assertThat(u1.code()).as(u1.err()).isZero();
-    assertThat(u1.out()).contains("three-layer-u1-yun").doesNotContain("three-layer-u3-kept-set");
+    String u1Out = run("certify", "--depth", "3", "--n", "90", "--k", "100").okOut();
+    assertThat(u1Out).contains("three-layer-u1-yun").doesNotContain("three-layer-u3-kept-set");
   }
 
   /** At K = 10⁴ every construction, Appendix A included, is exact (exact check). */
   @Test
   void depth3AllConstructionsAreExactAtLargeK() {
-    Result r =
-        run("certify", "--depth", "3", "--n", "1000", "--k", "10000", "--constructions", "all");
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out())
+    String out =
+        run("certify", "--depth", "3", "--n", "1000", "--k", "10000", "--constructions", "all")
+            .okOut();
+    assertThat(out)
         .containsPattern("three-layer-u1-yun .*\\(exact\\)")
         .containsPattern("three-layer-u2-bump .*\\(exact\\)")
         .containsPattern("three-layer-u3-kept-set .*\\(exact\\).*<- certified \\(smallest\\)")
@@ -130,9 +127,8 @@ class CertifyCommandTest {
           .contains("ftc-bench: comparison only, three-layer-appendix-a could not be built:");
     }
     assertThat(export).isRegularFile();
-    Result depth2 = run("certify", "--depth", "2", "--input", task.toString());
-    assertThat(depth2.code()).as(depth2.out() + depth2.err()).isZero();
-    assertThat(depth2.out()).containsPattern("two-layer-interpolant .*\\(exact\\)");
+    String depth2Out = run("certify", "--depth", "2", "--input", task.toString()).okOut();
+    assertThat(depth2Out).containsPattern("two-layer-interpolant .*\\(exact\\)");
   }
 
   @ParameterizedTest
@@ -149,9 +145,8 @@ class CertifyCommandTest {
 
   @Test
   void constructionsChooseWhatIsBuiltInTheOrderGiven() {
-    Result r = run("certify", "--depth", "3", "--n", "5", "--k", "50", "--constructions", "u3,u1");
-    assertThat(r.code()).as(r.err()).isZero();
-    String out = r.out();
+    String out =
+        run("certify", "--depth", "3", "--n", "5", "--k", "50", "--constructions", "u3,u1").okOut();
     assertThat(out).doesNotContain("three-layer-u2-bump").doesNotContain("appendix");
     assertThat(out.indexOf("three-layer-u3-kept-set"))
         .isLessThan(out.indexOf("three-layer-u1-yun"));
@@ -159,8 +154,7 @@ class CertifyCommandTest {
 
   @Test
   void identicalInputsWithDifferentTargetsAreOneLineAndExitCode2() throws Exception {
-    Path file = dir.resolve("clash.json");
-    Files.writeString(file, "{\"x\": [[1, 2], [1, 2], [0, 0]], \"z\": [0.5, -0.5, 0]}");
+    Path file = taskFile("clash.json", "{\"x\": [[1, 2], [1, 2], [0, 0]], \"z\": [0.5, -0.5, 0]}");
     assertThat(run("certify", "--depth", "2", "--input", file.toString()).badInputLine())
         .contains("samples 0 and 1 have the same input but different targets");
   }
@@ -211,20 +205,20 @@ class CertifyCommandTest {
         "heavy:nu=1|2",
       })
   void everyDataFamilyCertifiesExactlyFromATaskFile(String spec, int d) throws Exception {
-    Path task = dir.resolve("family.json");
-    Files.writeString(
-        task, "{\"data\": \"" + spec + "\", \"K\": 60, \"N\": 10, \"d\": " + d + ", \"seed\": 3}");
+    Path task =
+        taskFile(
+            "family.json",
+            "{\"data\": \"" + spec + "\", \"K\": 60, \"N\": 10, \"d\": " + d + ", \"seed\": 3}");
     String description = DataFamily.parse(spec).description();
-    Result two = run("certify", "--depth", "2", "--input", task.toString());
-    assertThat(two.code()).as(two.out() + two.err()).isZero();
-    assertThat(two.out())
+    String twoOut = run("certify", "--depth", "2", "--input", task.toString()).okOut();
+    assertThat(twoOut)
         .contains("generated task from " + task + " (" + description + ")")
         .contains("K = 60, N = 10, d = " + d + ", seed = 3")
         .containsPattern("two-layer-interpolant .*\\(exact\\)");
-    Result three =
-        run("certify", "--depth", "3", "--input", task.toString(), "--constructions", "u1,u2,u3");
-    assertThat(three.code()).as(three.out() + three.err()).isZero();
-    assertThat(three.out())
+    String threeOut =
+        run("certify", "--depth", "3", "--input", task.toString(), "--constructions", "u1,u2,u3")
+            .okOut();
+    assertThat(threeOut)
         .containsPattern("three-layer-u1-yun .*\\(exact\\)")
         .containsPattern("three-layer-u2-bump .*\\(exact\\)")
         .containsPattern("three-layer-u3-kept-set .*\\(exact\\)")
@@ -234,22 +228,20 @@ class CertifyCommandTest {
   /** The gaussian family's file draws the task that --n/--k/--d/--seed generate; --seed wins. */
   @Test
   void aGaussianTaskFileIsTheGeneratedTaskAndSeedOverridesTheFiles() throws Exception {
-    Path task = dir.resolve("gaussian.json");
-    Files.writeString(task, "{\"data\": \"gaussian\", \"K\": 80, \"N\": 7, \"d\": 3, \"seed\": 9}");
-    Result file = run("certify", "--depth", "2", "--input", task.toString());
-    Result generated =
-        run("certify", "--depth", "2", "--n", "7", "--k", "80", "--d", "3", "--seed", "9");
-    assertThat(file.code()).as(file.err()).isZero();
-    assertThat(generated.code()).as(generated.err()).isZero();
-    assertThat(maxZ(file.out())).isEqualTo(maxZ(generated.out()));
-    assertThat(neurons(file.out())).isEqualTo(neurons(generated.out()));
+    Path task =
+        taskFile(
+            "gaussian.json",
+            "{\"data\": \"gaussian\", \"K\": 80, \"N\": 7, \"d\": 3, \"seed\": 9}");
+    String fileOut = run("certify", "--depth", "2", "--input", task.toString()).okOut();
+    String generatedOut =
+        run("certify", "--depth", "2", "--n", "7", "--k", "80", "--d", "3", "--seed", "9").okOut();
+    assertThat(maxZ(fileOut)).isEqualTo(maxZ(generatedOut));
+    assertThat(neurons(fileOut)).isEqualTo(neurons(generatedOut));
     Result reseeded = run("certify", "--depth", "2", "--input", task.toString(), "--seed", "10");
     assertThat(reseeded.out()).contains("seed = 10");
     Result generated10 =
         run("certify", "--depth", "2", "--n", "7", "--k", "80", "--d", "3", "--seed", "10");
-    assertThat(maxZ(reseeded.out()))
-        .isEqualTo(maxZ(generated10.out()))
-        .isNotEqualTo(maxZ(file.out()));
+    assertThat(maxZ(reseeded.out())).isEqualTo(maxZ(generated10.out())).isNotEqualTo(maxZ(fileOut));
   }
 
   private static String maxZ(String out) {
@@ -281,9 +273,13 @@ class CertifyCommandTest {
         "{\"data\": \"clusters:centres=24,sigma=1e-20\", \"K\": 60, \"N\": 10, \"d\": 2}|the theorems need distinct inputs",
       })
   void aBadDataFamilyTaskIsOneLineAndExitCode2(String json, String message) throws Exception {
-    Path task = dir.resolve("bad.json");
-    Files.writeString(task, json);
+    Path task = taskFile("bad.json", json);
     assertThat(run("certify", "--depth", "2", "--input", task.toString()).badInputLine())
         .contains(message);
+  }
+
+  /** Writes {@code json} to the file {@code name} in the test's folder and returns its path. */
+  private Path taskFile(String name, String json) throws IOException {
+    return Files.writeString(dir.resolve(name), json);
   }
 }

@@ -25,6 +25,12 @@ class MainTest {
       assertThat(err).startsWith("ftc-bench: ");
       return err.strip();
     }
+
+    /** The success contract: exit code 0 (a failure shows stdout and stderr). Returns stdout. */
+    String okOut() {
+      assertThat(code).as("exit code; stdout: %s; stderr: %s", out, err).isZero();
+      return out;
+    }
   }
 
   static Result run(String... args) {

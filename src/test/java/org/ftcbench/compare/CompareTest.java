@@ -62,10 +62,7 @@ class CompareTest {
   @Test
   void aRunComparedWithItselfIsSameEverywhere() throws Exception {
     Path a =
-        new JmhFixture()
-            .point(JmhFixture.real("fPlusG", 10), "avgt", 5.0, 0.08, 1)
-            .point(JmhFixture.real("fPlusG", 100), "avgt", 50.0, 0.2, 2)
-            .point(JmhFixture.real("dgemm", 10), "thrpt", 1000.0, 0.1, 3)
+        forwardAndGemm(100, new double[] {5.0, 50.0, 1000.0}, new double[] {0.08, 0.2, 0.1}, 1)
             .write(tmp.resolve("a"), "quick", "cpu");
     Comparison c = Comparison.of(a, a, 0.05);
     assertThat(c.points()).hasSize(3);
@@ -76,32 +73,19 @@ class CompareTest {
 
   @Test
   void aClearSlowdownIsLabelledAndMismatchesAreReported() throws Exception {
+    double[] jitter = {0.01, 0.01, 0.01};
     Path a =
-        new JmhFixture()
-            .point(JmhFixture.real("fPlusG", 10), "avgt", 5.0, 0.01, 1)
-            .point(JmhFixture.real("fPlusG", 100), "avgt", 50.0, 0.01, 2)
-            .point(JmhFixture.real("dgemm", 10), "thrpt", 1000.0, 0.01, 3)
+        forwardAndGemm(100, new double[] {5.0, 50.0, 1000.0}, jitter, 1)
             .write(tmp.resolve("a"), "quick", "cpu A");
     Path b =
-        new JmhFixture()
-            .point(JmhFixture.real("fPlusG", 10), "avgt", 6.0, 0.01, 4)
-            .point(JmhFixture.real("fPlusG", 1000), "avgt", 500.0, 0.01, 5)
-            .point(JmhFixture.real("dgemm", 10), "thrpt", 1500.0, 0.01, 6)
+        forwardAndGemm(1000, new double[] {6.0, 500.0, 1500.0}, jitter, 4)
             .write(tmp.resolve("b"), "standard", "cpu B");
     Comparison c = Comparison.of(a, b, 0.05);
     assertThat(c.points()).hasSize(2);
-    PointComparison forward =
-        c.points().stream()
-            .filter(p -> p.point().benchmark().endsWith(".fPlusG"))
-            .findFirst()
-            .orElseThrow();
+    PointComparison forward = pointOf(c, ".fPlusG");
     assertThat(forward.label()).isEqualTo(Label.SLOWER);
     assertThat(forward.slowdown()).isCloseTo(0.2, within(0.02));
-    PointComparison gemm =
-        c.points().stream()
-            .filter(p -> p.point().benchmark().endsWith(".dgemm"))
-            .findFirst()
-            .orElseThrow();
+    PointComparison gemm = pointOf(c, ".dgemm");
     assertThat(gemm.label()).isEqualTo(Label.FASTER);
     assertThat(c.onlyInA()).hasSize(1);
     assertThat(c.onlyInB()).hasSize(1);
@@ -110,6 +94,27 @@ class CompareTest {
     assertThat(c.regressions(0.30)).isEmpty();
     String text = ComparisonSummary.render(c);
     assertThat(text).contains("* cpu_model").contains("only in A").contains("slower");
+  }
+
+  /**
+   * Three points: fPlusG at N = 10 and {@code nLarge} (time per op) and dgemm at size 10
+   * (throughput), with {@code means} and {@code jitters} in that order and seeds seed, seed + 1,
+   * seed + 2.
+   */
+  private static JmhFixture forwardAndGemm(
+      int nLarge, double[] means, double[] jitters, long seed) {
+    return new JmhFixture()
+        .point(JmhFixture.real("fPlusG", 10), "avgt", means[0], jitters[0], seed)
+        .point(JmhFixture.real("fPlusG", nLarge), "avgt", means[1], jitters[1], seed + 1)
+        .point(JmhFixture.real("dgemm", 10), "thrpt", means[2], jitters[2], seed + 2);
+  }
+
+  /** The first compared point whose benchmark name ends with {@code suffix}. */
+  private static PointComparison pointOf(Comparison c, String suffix) {
+    return c.points().stream()
+        .filter(p -> p.point().benchmark().endsWith(suffix))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
