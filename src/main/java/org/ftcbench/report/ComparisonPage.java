@@ -366,8 +366,7 @@ public final class ComparisonPage {
     keys.addAll(c.capacityB().keySet());
     if (keys.isEmpty()) {
       s.append(
-          "<p class=\"absent\" id=\"capacity-table\">Neither run has trained minimum widths"
-              + " (capacity.csv).</p>\n");
+          Html.absent("capacity-table", "Neither run has trained minimum widths (capacity.csv)."));
       return;
     }
     s.append(
@@ -429,8 +428,9 @@ public final class ComparisonPage {
     s.append("<h2 id=\"slopes\">Fitted slopes, both runs</h2>\n");
     if (slopes.isEmpty()) {
       s.append(
-          "<p class=\"absent\" id=\"slope-table\">Neither run has a series to fit (no"
-              + " certify.csv, capacity.csv or jmh.json rows).</p>\n");
+          Html.absent(
+              "slope-table",
+              "Neither run has a series to fit (no certify.csv, capacity.csv or jmh.json rows)."));
       return;
     }
     s.append(

@@ -49,4 +49,12 @@ final class Html {
   static String link(String href, String text) {
     return "<a href=\"" + esc(href) + "\">" + esc(text) + "</a>";
   }
+
+  /**
+   * The paragraph that stands where a table or figure would be when its data is missing; {@code id}
+   * is the missing element's (tests and links find it), {@code html} is written as it is.
+   */
+  static String absent(String id, String html) {
+    return "<p class=\"absent\" id=\"" + id + "\">" + html + "</p>\n";
+  }
 }

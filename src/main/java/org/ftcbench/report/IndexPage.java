@@ -35,7 +35,9 @@ public final class IndexPage {
     b.append("<h2 id=\"verdicts\">Scaling verdicts</h2>\n");
     if (a.fits().isEmpty()) {
       b.append(
-          "<p class=\"absent\" id=\"verdict-table\">No series to fit: the run has no certify.csv, capacity.csv or jmh.json rows.</p>\n");
+          Html.absent(
+              "verdict-table",
+              "No series to fit: the run has no certify.csv, capacity.csv or jmh.json rows."));
     } else {
       List<SeriesFit> headline =
           a.fits().stream()
