@@ -42,6 +42,14 @@ public record BlasConfig(String name, Map<String, String> set, List<String> jvmA
   /** The process id of the JVM that launched this one (cli.Launcher), which it watches. */
   public static final String LAUNCHER_PID = "FTC_LAUNCHER_PID";
 
+  /**
+   * With OpenBLAS preloaded, the JVM's small-stack process-reaper threads overflow when a child
+   * process (JMH fork, sweep worker, BLAS probe) starts: the system configuration's JVMs, and
+   * anything that starts children under an unknown BLAS, take the default stack size.
+   */
+  public static final String PROCESS_REAPER_STACK =
+      "-Djdk.lang.processReaperUseDefaultStackSize=true";
+
   /** OpenBLAS variables that another configuration's choice must not inherit from the shell. */
   static final Set<String> OPENBLAS_KNOBS = Set.of("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE");
 
@@ -102,9 +110,7 @@ public record BlasConfig(String name, Map<String, String> set, List<String> jvmA
                       "--blas system: no system OpenBLAS (libopenblas.so.0) is installed: run"
                           + " 'apt-get install -y libopenblas0' or choose another --blas"));
       set.put("LD_PRELOAD", lib.toString());
-      // with OpenBLAS preloaded, the JVM's small-stack process-reaper threads overflow when a
-      // child process (JMH fork, sweep worker, BLAS probe) starts
-      return new BlasConfig(name, set, List.of("-Djdk.lang.processReaperUseDefaultStackSize=true"));
+      return new BlasConfig(name, set, List.of(PROCESS_REAPER_STACK));
     }
     throw new BadInputException(
         "unknown --blas '"

@@ -198,18 +198,10 @@ public final class BlasSelection {
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("ftc-bench-blas");
-      List<String> cmd = new ArrayList<>();
-      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.addAll(c.jvmArgs());
-      cmd.addAll(
-          List.of(
-              "--enable-native-access=ALL-UNNAMED",
-              "-Xmx512m",
-              "-Djava.io.tmpdir=" + tmp,
-              "-cp",
-              System.getProperty("java.class.path"),
-              BlasProbe.class.getName(),
-              "--measure"));
+      List<String> options = new ArrayList<>(c.jvmArgs());
+      options.addAll(List.of("-Xmx512m", "-Djava.io.tmpdir=" + tmp));
+      List<String> cmd = new ArrayList<>(ChildJvm.command(options, BlasProbe.class.getName()));
+      cmd.add("--measure");
       ProcessBuilder pb = new ProcessBuilder(cmd);
       pb.environment().clear();
       pb.environment().putAll(c.environment(System.getenv()));

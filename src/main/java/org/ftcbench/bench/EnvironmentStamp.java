@@ -206,11 +206,7 @@ public final class EnvironmentStamp {
       tmp = Files.createTempDirectory("ftc-bench-probe");
       ProcessBuilder pb =
           new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Djava.io.tmpdir=" + tmp,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  BlasProbe.class.getName())
+                  ChildJvm.command(List.of("-Djava.io.tmpdir=" + tmp), BlasProbe.class.getName()))
               .redirectErrorStream(true);
       pb.environment().put("OPENBLAS_VERBOSE", "2");
       Process p = pb.start();

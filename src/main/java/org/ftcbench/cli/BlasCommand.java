@@ -1,12 +1,12 @@
 package org.ftcbench.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ftcbench.bench.BlasConfig;
 import org.ftcbench.bench.BlasSelection;
+import org.ftcbench.bench.ChildJvm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +60,7 @@ final class BlasCommand extends CliCommand {
       }
     }
     env.forEach((k, v) -> cmd.add(k + "=" + v));
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(ChildJvm.java());
     cmd.addAll(c.jvmArgs());
     return cmd;
   }

@@ -2,7 +2,6 @@ package org.ftcbench.cli;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.ftcbench.bench.BlasConfig;
 import org.ftcbench.bench.BlasSelection;
+import org.ftcbench.bench.ChildJvm;
 import org.ftcbench.data.BadInputException;
 
 /**
@@ -57,11 +57,11 @@ final class Launcher {
       return OptionalInt.empty();
     }
     List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add(ChildJvm.java());
     cmd.addAll(jvmArgs);
     config.jvmArgs().stream().filter(a -> !jvmArgs.contains(a)).forEach(cmd::add);
-    // jblas loads native code: JDK 22+ warns unless told (the jar's manifest says it for -jar)
-    cmd.add("--enable-native-access=ALL-UNNAMED");
+    // after the inherited flags, in the order env.json's jvm_flags has always recorded
+    cmd.add(ChildJvm.NATIVE_ACCESS);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();

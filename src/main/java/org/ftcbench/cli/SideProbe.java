@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ftcbench.bench.BlasConfig;
+import org.ftcbench.bench.ChildJvm;
 import org.ftcbench.bench.ForkSide;
 import org.ftcbench.data.BadInputException;
 
@@ -24,12 +25,6 @@ import org.ftcbench.data.BadInputException;
  */
 final class SideProbe {
   private SideProbe() {}
-
-  /**
-   * With a preloaded system OpenBLAS the JVM's small-stack process-reaper threads overflow when a
-   * child process starts, and the stamp starts some (run-benchmarks.sh sets the same).
-   */
-  private static final String REAPER = "-Djdk.lang.processReaperUseDefaultStackSize=true";
 
   /** The side's stamp: {@code env} run by its launcher. */
   static Map<String, Object> stamp(ForkSide side) {
@@ -52,8 +47,7 @@ final class SideProbe {
   /** Refuses a side whose BLAS results differ from this process's (exit 2). */
   static void checkBlas(List<ForkSide> sides, Path scratch) {
     Path reference = scratch.resolve("blas-reference.json");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    run(null, java, List.of("blas-check", "--write", reference.toString()));
+    run(null, ChildJvm.java(), List.of("blas-check", "--write", reference.toString()));
     for (ForkSide side : sides) {
       run(
           side,
@@ -79,7 +73,7 @@ final class SideProbe {
         new ArrayList<>(
             List.of(
                 jvm,
-                REAPER,
+                BlasConfig.PROCESS_REAPER_STACK, // the stamp starts child processes
                 "-D" + BlasConfig.APPLIED + "=" + chosen,
                 "-cp",
                 System.getProperty("java.class.path"),

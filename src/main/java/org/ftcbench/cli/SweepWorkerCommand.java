@@ -1,16 +1,13 @@
 package org.ftcbench.cli;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.ftcbench.bench.BlasConfig;
+import org.ftcbench.bench.ChildJvm;
 import org.ftcbench.capacity.CellWorker;
 import picocli.CommandLine.Command;
 
@@ -40,17 +37,7 @@ final class SweepWorkerCommand extends CliCommand {
 
   /** The command line that starts ftc-bench's main class with this JVM and class path. */
   static List<String> java(String... jvmOptions) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("--enable-native-access=ALL-UNNAMED"); // jblas loads native code (JDK 22+ warns)
-    cmd.addAll(List.of(jvmOptions));
-    // absolute, so that a job started in another directory finds the same classes
-    String classPath =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .map(p -> Path.of(p).toAbsolutePath().toString())
-            .collect(Collectors.joining(File.pathSeparator));
-    cmd.addAll(List.of("-cp", classPath, Main.class.getName()));
-    return cmd;
+    return ChildJvm.command(List.of(jvmOptions), Main.class.getName());
   }
 
   @Override
