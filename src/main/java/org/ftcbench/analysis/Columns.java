@@ -13,12 +13,8 @@ public final class Columns {
   public static final String DEPTH = ResultFiles.DEPTH;
   public static final String CONSTRUCTION = ResultFiles.CONSTRUCTION;
 
-  /**
-   * The certify.csv construction shown for comparison only (construct's Appendix A, 4N + 4): not
-   * part of Theorem 5.1's minimum, and checked in float64, so it never counts as the certified
-   * width.
-   */
-  public static final String COMPARISON_ONLY = "three-layer-appendix-a";
+  /** The certify.csv construction shown for comparison only, never the certified width. */
+  public static final String COMPARISON_ONLY = ResultFiles.APPENDIX_A;
 
   public static final String N = ResultFiles.N;
   public static final String K = ResultFiles.K;

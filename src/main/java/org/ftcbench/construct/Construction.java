@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ftcbench.data.BadInputException;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * The certified constructions, with the names used in certify.csv and the export format, and the
@@ -22,7 +23,7 @@ public enum Construction {
   /** U3 = 6⌈√(3N + 2)⌉ (§3.8). */
   U3_KEPT_SET("three-layer-u3-kept-set", "u3", 3),
   /** Appendix A: 4N + 4, not part of Theorem 5.1's minimum (§3.5). */
-  APPENDIX_A("three-layer-appendix-a", "appendix-a", 3);
+  APPENDIX_A(ResultFiles.APPENDIX_A, "appendix-a", 3);
 
   private final String label;
   private final String shortName;

@@ -49,6 +49,13 @@ public final class ResultFiles {
   public static final String FLOPS_PER_OP = "flops_per_op";
 
   /**
+   * certify.csv's {@code construction} of Appendix A (4N + 4), written by construct.Construction
+   * and shown by the analysis for comparison only: never the certified width (Theorem 5.1 takes the
+   * minimum over U1–U3).
+   */
+  public static final String APPENDIX_A = "three-layer-appendix-a";
+
+  /**
    * float64 or float32, the precision the cells were trained in; added after the first runs, so
    * files without it were trained in float64.
    */
