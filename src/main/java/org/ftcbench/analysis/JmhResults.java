@@ -172,14 +172,7 @@ public final class JmhResults {
       kept.add(r);
       String name = shortNames.get(r.benchmark());
       Map<String, String> params = r.params();
-      List<String> rest = new ArrayList<>();
-      params.forEach(
-          (key, v) -> {
-            if (!key.equals("N") && !key.equals("size")) {
-              rest.add(key + "=" + v);
-            }
-          });
-      String restText = String.join(", ", rest);
+      String restText = paramsExcept(params, List.of("N", "size"));
       series.append(restText.isEmpty() ? name : name + " [" + restText + "]");
       benchmark.append(name);
       mode.append(r.mode());
@@ -187,14 +180,7 @@ public final class JmhResults {
       appendInt(depth, r.intParam("depth"));
       appendInt(k, r.intParam("K"));
       appendInt(size, r.intParam("size"));
-      List<String> others = new ArrayList<>();
-      params.forEach(
-          (key, v) -> {
-            if (!List.of("N", "size", "depth", "K").contains(key)) {
-              others.add(key + "=" + v);
-            }
-          });
-      other.append(String.join(", ", others));
+      other.append(paramsExcept(params, List.of("N", "size", "depth", "K")));
       double sec = r.secondsPerOp(r.score());
       seconds.append(sec);
       double a = r.secondsPerOp(r.confidenceLow());
@@ -304,5 +290,17 @@ public final class JmhResults {
 
   private static double positiveOrNaN(double v) {
     return v > 0 && Double.isFinite(v) ? v : Double.NaN;
+  }
+
+  /** The parameters other than {@code except}, as "name=value, …" in the map's order. */
+  private static String paramsExcept(Map<String, String> params, List<String> except) {
+    List<String> kept = new ArrayList<>();
+    params.forEach(
+        (key, v) -> {
+          if (!except.contains(key)) {
+            kept.add(key + "=" + v);
+          }
+        });
+    return String.join(", ", kept);
   }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.ftcbench.results.JmhResult;
 
 /**
  * One measured point of a JMH run: a benchmark method, its mode and its parameter values. Two runs
@@ -27,8 +28,7 @@ public record BenchmarkPoint(String benchmark, String mode, Map<String, String> 
 
   /** The method name without its package, e.g. Forward.forward. */
   public String shortName() {
-    String[] parts = benchmark.split("\\.");
-    return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+    return JmhResult.shortName(benchmark);
   }
 
   /** A readable label, e.g. "Forward.forward [N=100, depth=2] avgt". */

@@ -74,7 +74,13 @@ public record JmhResult(
 
   /** Class and method, e.g. Gemm.dgemm. */
   public String shortName() {
-    return className().isEmpty() ? method() : className() + "." + method();
+    return shortName(benchmark);
+  }
+
+  /** A JMH benchmark name's class and method, e.g. org.ftcbench.bench.Gemm.dgemm → Gemm.dgemm. */
+  public static String shortName(String benchmark) {
+    String[] p = benchmark.split("\\.");
+    return p.length >= 2 ? p[p.length - 2] + "." + p[p.length - 1] : benchmark;
   }
 
   /** The parameter's integer value, or null when it has none or it is not an integer. */
