@@ -37,7 +37,8 @@ public record Fig9Grid(
   public static final int PAPER_K = 1000;
 
   /** The grid of the run's depth-3 cells, or empty when cells.csv has none. */
-  public static Optional<Fig9Grid> of(RunData run) {
+  public static Optional<Fig9Grid> of(RunData whole) {
+    RunData run = whole.paperSetting();
     Optional<Table> cells = run.cells();
     if (cells.isEmpty()) {
       return Optional.empty();
@@ -72,7 +73,7 @@ public record Fig9Grid(
 
   /** Why {@link #of} is empty, for the reader. */
   public static String whyMissing(RunData run) {
-    return run.cells().isEmpty()
+    return run.paperSetting().cells().isEmpty()
         ? "cells.csv is missing or has no rows"
         : "cells.csv has no depth-3 cells";
   }

@@ -33,7 +33,8 @@ public record KIndependence(List<Line> lines) {
     }
   }
 
-  public static KIndependence of(RunData run) {
+  public static KIndependence of(RunData whole) {
+    RunData run = whole.paperSetting();
     List<Line> lines = new ArrayList<>();
     run.capacity().ifPresent(t -> lines.addAll(trained(t)));
     run.certify().ifPresent(t -> lines.addAll(certified(t)));

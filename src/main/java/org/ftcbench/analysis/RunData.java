@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ftcbench.results.ResultFiles;
 import tech.tablesaw.api.Table;
 
 /**
@@ -37,6 +38,37 @@ public record RunData(
   public RunData {
     env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
     notices = List.copyOf(notices);
+  }
+
+  /**
+   * This run restricted to the paper's setting, the rows of Gaussian data and additive adapters
+   * (every row of a run written before the {@code data} and {@code adapter} columns): what the
+   * scaling, K-independence and Fig. 9 analyses read. The data-shape and LoRA experiments read the
+   * whole run.
+   */
+  public RunData paperSetting() {
+    return new RunData(
+        dir,
+        machine,
+        runId,
+        env,
+        certify.map(t -> only(t, ResultFiles.DATA, ResultFiles.GAUSSIAN)),
+        capacity.map(RunData::paperRows),
+        cells.map(RunData::paperRows),
+        jmh,
+        failures.map(RunData::paperRows),
+        progress,
+        notices);
+  }
+
+  private static Table paperRows(Table t) {
+    return only(
+        only(t, ResultFiles.DATA, ResultFiles.GAUSSIAN), ResultFiles.ADAPTER, ResultFiles.ADDITIVE);
+  }
+
+  /** The rows whose string column {@code column} is {@code value} (all rows if it has none). */
+  private static Table only(Table t, String column, String value) {
+    return t.containsColumn(column) ? t.where(t.stringColumn(column).isEqualTo(value)) : t;
   }
 
   /** "machine / run", the run's name in the report. */

@@ -34,8 +34,11 @@ import tech.tablesaw.selection.Selection;
 public final class SeriesBuilder {
   private SeriesBuilder() {}
 
-  /** Every series of the run, in report order. */
-  public static List<ScalingSeries> all(RunData run) {
+  /**
+   * Every series of the run in the paper's setting ({@link RunData#paperSetting}), in report order.
+   */
+  public static List<ScalingSeries> all(RunData whole) {
+    RunData run = whole.paperSetting();
     List<ScalingSeries> out = new ArrayList<>();
     run.certify().ifPresent(t -> out.addAll(certified(t)));
     run.capacity().ifPresent(t -> out.addAll(trained(t)));

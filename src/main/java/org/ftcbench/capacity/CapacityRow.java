@@ -55,7 +55,9 @@ public record CapacityRow(
         initialLoss,
         steps,
         wallMs,
-        precision.label());
+        precision.label(),
+        task.data(),
+        task.adapter());
   }
 
   /**
@@ -73,6 +75,10 @@ public record CapacityRow(
         + ","
         + task.seed()
         + ","
-        + criterion;
+        + criterion
+        + ","
+        + task.data()
+        + ","
+        + task.adapter();
   }
 }

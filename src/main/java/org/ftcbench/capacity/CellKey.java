@@ -1,5 +1,7 @@
 package org.ftcbench.capacity;
 
+import org.ftcbench.results.ResultFiles;
+
 /**
  * One trained cell: an adapter of depth L and m hidden neurons on the task (N, K, d, seed). A cell
  * is trained at most once per run, whichever experiment or criterion asks for it: this key is what
@@ -11,8 +13,17 @@ package org.ftcbench.capacity;
  * @param d the input dimension
  * @param m the number of hidden neurons (3-layer: d1 = ⌊m/2⌋, d2 = m − d1)
  * @param seed the task's (and the adapter's) seed
+ * @param data the inputs' family ({@link TaskKey#data})
+ * @param adapter the kind of adapter ({@link TaskKey#adapter})
  */
-public record CellKey(int depth, int n, int k, int d, int m, long seed) {
+public record CellKey(
+    int depth, int n, int k, int d, int m, long seed, String data, String adapter) {
+
+  /** A cell in the paper's setting: Gaussian inputs, an additive adapter. */
+  public CellKey(int depth, int n, int k, int d, int m, long seed) {
+    this(depth, n, k, d, m, seed, ResultFiles.GAUSSIAN, ResultFiles.ADDITIVE);
+  }
+
   public CellKey {
     if (depth < 2 || m < depth - 1) {
       throw new IllegalArgumentException(
@@ -22,7 +33,7 @@ public record CellKey(int depth, int n, int k, int d, int m, long seed) {
 
   /** The task this cell trains on. */
   public TaskKey task() {
-    return new TaskKey(depth, n, k, d, seed);
+    return new TaskKey(depth, n, k, d, seed, data, adapter);
   }
 
   /**

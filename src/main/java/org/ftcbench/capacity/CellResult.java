@@ -46,12 +46,24 @@ public record CellResult(
         initialLoss,
         steps,
         wallMs,
-        precision.label());
+        precision.label(),
+        key.data(),
+        key.adapter());
   }
 
   /** The failures.csv row ({@link ResultFiles#FAILURES}); only for a failed cell. */
   public List<Object> failureRow() {
-    return List.of(key.depth(), key.n(), key.k(), key.d(), key.m(), key.seed(), steps, failure);
+    return List.of(
+        key.depth(),
+        key.n(),
+        key.k(),
+        key.d(),
+        key.m(),
+        key.seed(),
+        steps,
+        failure,
+        key.data(),
+        key.adapter());
   }
 
   /** Reads a cells.csv row back; the failure reason lives in failures.csv and is not restored. */
@@ -63,7 +75,9 @@ public record CellResult(
             Integer.parseInt(row.get(ResultFiles.K)),
             Integer.parseInt(row.get(ResultFiles.D)),
             Integer.parseInt(row.get(ResultFiles.M)),
-            Long.parseLong(row.get(ResultFiles.SEED)));
+            Long.parseLong(row.get(ResultFiles.SEED)),
+            row.get(ResultFiles.DATA),
+            row.get(ResultFiles.ADAPTER));
     double finalLoss = Double.parseDouble(row.get(ResultFiles.FINAL_LOSS));
     return new CellResult(
         key,

@@ -83,7 +83,17 @@ public final class CellStore implements AutoCloseable {
    */
   public void lost(TaskKey task, int m, String reason) {
     failures.append(
-        List.of(task.depth(), task.n(), task.k(), task.d(), m, task.seed(), -1, reason));
+        List.of(
+            task.depth(),
+            task.n(),
+            task.k(),
+            task.d(),
+            m,
+            task.seed(),
+            -1,
+            reason,
+            task.data(),
+            task.adapter()));
   }
 
   /** Whether the cell is known (in cells.csv, trained, or being trained). */

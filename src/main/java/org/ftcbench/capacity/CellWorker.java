@@ -12,8 +12,8 @@ import org.ftcbench.nn.Precision;
  *
  * <pre>
  *   settings lr beta1 beta2 eps maxSteps window improvement divergence precision   (first line)
- *   loss N K d seed                 → ok initialLoss
- *   cell depth N K d m seed stopLoss → ok finalLoss initialLoss steps wallMs failure|-
+ *   loss N K d seed data adapter                 → ok initialLoss
+ *   cell depth N K d m seed stopLoss data adapter → ok finalLoss initialLoss steps wallMs failure|-
  *   (any request)                   → error message      (a bug; the sweep stops)
  * </pre>
  *
@@ -40,12 +40,39 @@ public final class CellWorker {
   }
 
   static String lossRequest(TaskKey t) {
-    return "loss " + t.n() + " " + t.k() + " " + t.d() + " " + t.seed();
+    return "loss "
+        + t.n()
+        + " "
+        + t.k()
+        + " "
+        + t.d()
+        + " "
+        + t.seed()
+        + " "
+        + t.data()
+        + " "
+        + t.adapter();
   }
 
   static String cellRequest(CellKey c, double stopLoss) {
-    return "cell " + c.depth() + " " + c.n() + " " + c.k() + " " + c.d() + " " + c.m() + " "
-        + c.seed() + " " + stopLoss;
+    return "cell "
+        + c.depth()
+        + " "
+        + c.n()
+        + " "
+        + c.k()
+        + " "
+        + c.d()
+        + " "
+        + c.m()
+        + " "
+        + c.seed()
+        + " "
+        + stopLoss
+        + " "
+        + c.data()
+        + " "
+        + c.adapter();
   }
 
   static double parseLoss(String answer) {
@@ -102,7 +129,7 @@ public final class CellWorker {
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       try {
         String[] r = line.split(" ");
-        if (r[0].equals("loss") && r.length == 5) {
+        if (r[0].equals("loss") && r.length == 7) {
           double l0 =
               trainer.initialLoss(
                   new TaskKey(
@@ -110,9 +137,11 @@ public final class CellWorker {
                       Integer.parseInt(r[1]),
                       Integer.parseInt(r[2]),
                       Integer.parseInt(r[3]),
-                      Long.parseLong(r[4])));
+                      Long.parseLong(r[4]),
+                      r[5],
+                      r[6]));
           out.println("ok " + l0);
-        } else if (r[0].equals("cell") && r.length == 8) {
+        } else if (r[0].equals("cell") && r.length == 10) {
           CellKey key =
               new CellKey(
                   Integer.parseInt(r[1]),
@@ -120,7 +149,9 @@ public final class CellWorker {
                   Integer.parseInt(r[3]),
                   Integer.parseInt(r[4]),
                   Integer.parseInt(r[5]),
-                  Long.parseLong(r[6]));
+                  Long.parseLong(r[6]),
+                  r[8],
+                  r[9]);
           CellResult c = trainer.train(key, Double.parseDouble(r[7]));
           out.println(
               "ok "

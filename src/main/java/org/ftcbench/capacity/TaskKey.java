@@ -1,12 +1,24 @@
 package org.ftcbench.capacity;
 
+import org.ftcbench.results.ResultFiles;
+
 /**
- * One width search: the paper's fine-tuning task (N, K, d, seed) and an adapter depth L.
- * capacity.csv has one row per task key and criterion.
+ * One width search: the paper's fine-tuning task (N, K, d, seed) on inputs of a data family, and
+ * the adapter trained on it. capacity.csv has one row per task key and criterion.
+ *
+ * @param depth L, the adapter's number of affine layers
+ * @param data the inputs' family, data.DataFamily's spec ({@code gaussian}: the paper's)
+ * @param adapter the kind of adapter ({@code additive}: the paper's g added to f)
  */
-public record TaskKey(int depth, int n, int k, int d, long seed) {
+public record TaskKey(int depth, int n, int k, int d, long seed, String data, String adapter) {
+
+  /** The paper's setting: Gaussian inputs, an additive adapter. */
+  public TaskKey(int depth, int n, int k, int d, long seed) {
+    this(depth, n, k, d, seed, ResultFiles.GAUSSIAN, ResultFiles.ADDITIVE);
+  }
+
   /** The cell of this task with m neurons. */
   public CellKey cell(int m) {
-    return new CellKey(depth, n, k, d, m, seed);
+    return new CellKey(depth, n, k, d, m, seed, data, adapter);
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.ftcbench.data.DataFamily;
 import org.ftcbench.data.Dataset;
 import org.ftcbench.data.FineTuningTask;
-import org.ftcbench.data.PaperData;
 import org.ftcbench.data.PretrainConfig;
 import org.ftcbench.data.PretrainedModel;
 import org.ftcbench.nn.DenseNetwork;
@@ -44,8 +44,17 @@ public final class CertifySweep {
 
   private CertifySweep() {}
 
-  /** One grid point. */
-  public record Point(int n, int k, int d, long seed) {}
+  /**
+   * One grid point.
+   *
+   * @param data the inputs' family (data.DataFamily's spec)
+   */
+  public record Point(int n, int k, int d, long seed, String data) {
+    /** A point on the paper's Gaussian data. */
+    public Point(int n, int k, int d, long seed) {
+      this(n, k, d, seed, ResultFiles.GAUSSIAN);
+    }
+  }
 
   /** Progress after each construction: {@code done} of {@code total} rows to compute. */
   @FunctionalInterface
@@ -121,7 +130,10 @@ public final class CertifySweep {
           total++;
         }
       }
-      groups.computeIfAbsent(p.k() + "/" + p.d() + "/" + p.seed(), x -> new ArrayList<>()).add(p);
+      groups
+          .computeIfAbsent(
+              p.data() + "/" + p.k() + "/" + p.d() + "/" + p.seed(), x -> new ArrayList<>())
+          .add(p);
     }
     int done = 0;
     List<Failure> failures = new ArrayList<>();
@@ -135,7 +147,7 @@ public final class CertifySweep {
       if (!anyMissing) {
         continue;
       }
-      Dataset data = PaperData.generate(first.k(), first.d(), first.seed());
+      Dataset data = DataFamily.parse(first.data()).generate(first.k(), first.d(), first.seed());
       DenseNetwork f = PretrainedModel.fit(data, PretrainConfig.defaults(), first.seed());
       for (Point p : group) {
         FineTuningTask task = null;
@@ -191,7 +203,8 @@ public final class CertifySweep {
         r.lowerBound(),
         r.verification().maxAbsResidual(),
         String.format(Locale.ROOT, "%.3f", r.buildMillis()),
-        String.format(Locale.ROOT, "%.3f", r.verifyMillis()));
+        String.format(Locale.ROOT, "%.3f", r.verifyMillis()),
+        p.data());
   }
 
   /** The identity of construction {@code c}'s row at point {@code p} ({@link ResultFile#keyOf}). */
@@ -202,6 +215,7 @@ public final class CertifySweep {
         String.valueOf(p.n()),
         String.valueOf(p.k()),
         String.valueOf(p.d()),
-        String.valueOf(p.seed()));
+        String.valueOf(p.seed()),
+        p.data());
   }
 }

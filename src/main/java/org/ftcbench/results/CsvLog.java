@@ -40,9 +40,50 @@ public final class CsvLog implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Opens (or creates) {@code dir/file.name()}, a result file of a run or unit folder. */
+  /**
+   * Opens (or creates) {@code dir/file.name()}, a result file of a run or unit folder. A file
+   * written before the model's newest trailing columns ({@link Column#trailing}) is brought up to
+   * date first: its header gains them and each of its rows the value that such files mean, so a run
+   * folder of an older version resumes.
+   */
   public static CsvLog open(Path dir, ResultFile file) {
-    return open(dir.resolve(file.name()), file.header());
+    Path path = dir.resolve(file.name());
+    addTrailingColumns(path, file);
+    return open(path, file.header());
+  }
+
+  /**
+   * Rewrites {@code path} (atomically) with the trailing columns its header lacks, if its header is
+   * the model's first columns and every missing one is trailing; otherwise leaves it alone (open
+   * then reports the header it found).
+   */
+  private static void addTrailingColumns(Path path, ResultFile file) {
+    try {
+      if (!Files.isRegularFile(path) || Files.size(path) == 0) {
+        return;
+      }
+      String text = Files.readString(path, StandardCharsets.UTF_8);
+      List<String> lines = text.lines().toList();
+      List<String> old = Csv.parse(lines.get(0));
+      List<Column> columns = file.columns();
+      if (old.size() >= columns.size()
+          || !old.equals(file.header().subList(0, old.size()))
+          || columns.subList(old.size(), columns.size()).stream()
+              .anyMatch(c -> c.absent() == null)) {
+        return;
+      }
+      String added =
+          Csv.line(
+              columns.subList(old.size(), columns.size()).stream().map(Column::absent).toList());
+      StringBuilder out = new StringBuilder(Csv.line(file.header())).append('\n');
+      boolean torn = !text.endsWith("\n");
+      for (int i = 1; i < lines.size() - (torn ? 1 : 0); i++) {
+        out.append(lines.get(i)).append(',').append(added).append('\n');
+      }
+      AtomicFiles.writeString(path, out.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + path, e);
+    }
   }
 
   /** The complete rows of {@code dir/file.name()} ({@link #read(Path, List)}). */

@@ -61,6 +61,25 @@ public final class ResultFiles {
    */
   public static final String PRECISION = "precision";
 
+  /**
+   * The data family of the task's inputs (data.DataFamily's spec, e.g. {@code gaussian} or {@code
+   * clusters:centres=24,sigma=1e-4}); added with the data-shape experiment, so files without it
+   * hold the paper's Gaussian data.
+   */
+  public static final String DATA = "data";
+
+  /**
+   * The kind of adapter trained ({@code additive}: g added to the frozen f, the paper's setting; a
+   * LoRA spec for low-rank updates of f's weights, where {@code m} is the rank); added with the
+   * LoRA sweep, so files without it hold additive adapters.
+   */
+  public static final String ADAPTER = "adapter";
+
+  /** The paper's setting: every row written before the data and adapter columns. */
+  public static final String GAUSSIAN = "gaussian";
+
+  public static final String ADDITIVE = "additive";
+
   /** The task's columns, first in capacity.csv, cells.csv and failures.csv. */
   private static final List<Column> TASK =
       List.of(
@@ -73,7 +92,7 @@ public final class ResultFiles {
   private static final List<Column> CELL =
       concat(TASK, List.of(required(M, Type.INT), optional(SEED, Type.LONG)));
 
-  private static final List<String> CELL_KEY = List.of(DEPTH, N, K, D, M, SEED);
+  private static final List<String> CELL_KEY = List.of(DEPTH, N, K, D, M, SEED, DATA, ADAPTER);
 
   /** How the training went, last in capacity.csv and cells.csv. */
   private static final List<Column> TRAINING =
@@ -82,6 +101,10 @@ public final class ResultFiles {
           optional(STEPS, Type.DOUBLE),
           optional(WALL_MS, Type.DOUBLE),
           trailing(PRECISION, Type.STRING, "float64"));
+
+  /** What was adapted on which data, last in capacity.csv, cells.csv and failures.csv. */
+  private static final List<Column> SETTING =
+      List.of(trailing(DATA, Type.STRING, GAUSSIAN), trailing(ADAPTER, Type.STRING, ADDITIVE));
 
   @SafeVarargs
   private static List<Column> concat(List<Column>... parts) {
@@ -105,8 +128,9 @@ public final class ResultFiles {
               optional(LOWER_BOUND, Type.DOUBLE),
               optional(MAX_ABS_RESIDUAL, Type.DOUBLE),
               optional(BUILD_MS, Type.DOUBLE),
-              optional(VERIFY_MS, Type.DOUBLE)),
-          List.of(CONSTRUCTION, N, K, D, SEED));
+              optional(VERIFY_MS, Type.DOUBLE),
+              trailing(DATA, Type.STRING, GAUSSIAN)),
+          List.of(CONSTRUCTION, N, K, D, SEED, DATA));
 
   /** capacity.csv: one row per (depth, N, K, seed, criterion) (capacity.CapacityRow). */
   public static final ResultFile CAPACITY =
@@ -119,14 +143,15 @@ public final class ResultFiles {
                   required(CRITERION, Type.STRING),
                   required(M_MIN, Type.DOUBLE),
                   optional(LOSS_AT_M_MIN, Type.DOUBLE)),
-              TRAINING),
-          List.of(DEPTH, N, K, D, SEED, CRITERION));
+              TRAINING,
+              SETTING),
+          List.of(DEPTH, N, K, D, SEED, CRITERION, DATA, ADAPTER));
 
   /** cells.csv: every trained (depth, N, K, m, seed), the Fig. 9 heatmap (capacity.CellResult). */
   public static final ResultFile CELLS =
       new ResultFile(
           RunFolder.CELLS,
-          concat(CELL, List.of(required(FINAL_LOSS, Type.DOUBLE)), TRAINING),
+          concat(CELL, List.of(required(FINAL_LOSS, Type.DOUBLE)), TRAINING, SETTING),
           CELL_KEY);
 
   /**
@@ -136,7 +161,7 @@ public final class ResultFiles {
   public static final ResultFile FAILURES =
       new ResultFile(
           RunFolder.FAILURES,
-          concat(CELL, List.of(optional(STEP, Type.INT), optional(REASON, Type.STRING))),
+          concat(CELL, List.of(optional(STEP, Type.INT), optional(REASON, Type.STRING)), SETTING),
           CELL_KEY);
 
   /**

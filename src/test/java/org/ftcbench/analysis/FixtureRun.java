@@ -231,7 +231,8 @@ public final class FixtureRun {
             lower,
             1e-12,
             3.5,
-            1.25));
+            1.25,
+            ResultFiles.GAUSSIAN));
   }
 
   /** Trained minimum width: about 1.2·N^0.5 (depth 3) and 0.8·N (depth 2), with seeded noise. */
@@ -272,7 +273,21 @@ public final class FixtureRun {
     }
     double init = (double) n / k * 2 / 3;
     return ResultFiles.CAPACITY.line(
-        List.of(depth, n, k, 10, seed, crit, mMin, init * 0.05, init, 2000, 150, "float64"));
+        List.of(
+            depth,
+            n,
+            k,
+            10,
+            seed,
+            crit,
+            mMin,
+            init * 0.05,
+            init,
+            2000,
+            150,
+            "float64",
+            "gaussian",
+            "additive"));
   }
 
   /** The Fig. 9 grid: depth 3, K = 1000, N = 10 … 490, m = 6 … 48. */
@@ -286,7 +301,21 @@ public final class FixtureRun {
         double loss =
             init * Math.exp(-m / (1.2 * Math.sqrt(n))) * Math.exp(0.1 * rng.nextGaussian());
         lines.add(
-            ResultFiles.CELLS.line(List.of(3, n, 1000, 10, m, 1, loss, init, 2000, 40, "float64")));
+            ResultFiles.CELLS.line(
+                List.of(
+                    3,
+                    n,
+                    1000,
+                    10,
+                    m,
+                    1,
+                    loss,
+                    init,
+                    2000,
+                    40,
+                    "float64",
+                    "gaussian",
+                    "additive")));
       }
     }
     return String.join("\n", lines) + "\n";

@@ -21,11 +21,12 @@ class MergeTest {
   }
 
   static List<Object> cell(int m, long wallMs) {
-    return List.of(2, 10, 20, 3, m, 1, 0.01, 0.2, 100, wallMs, "float32");
+    return List.of(2, 10, 20, 3, m, 1, 0.01, 0.2, 100, wallMs, "float32", "gaussian", "additive");
   }
 
   static List<Object> capacity(String criterion) {
-    return List.of(2, 10, 20, 3, 1, criterion, 4, 0.01, 0.2, 100, 5, "float32");
+    return List.of(
+        2, 10, 20, 3, 1, criterion, 4, 0.01, 0.2, 100, 5, "float32", "gaussian", "additive");
   }
 
   @Test
@@ -55,8 +56,8 @@ class MergeTest {
     List<String> cells = Files.readAllLines(run.resolve(RunFolder.CELLS));
     assertThat(cells)
         .hasSize(4)
-        .contains("2,10,20,3,2,1,0.01,0.2,100,11,float32")
-        .doesNotContain("2,10,20,3,2,1,0.01,0.2,100,99,float32");
+        .contains("2,10,20,3,2,1,0.01,0.2,100,11,float32,gaussian,additive")
+        .doesNotContain("2,10,20,3,2,1,0.01,0.2,100,99,float32,gaussian,additive");
     assertThat(run.resolve(RunFolder.CERTIFY)).doesNotExist();
     assertThat(Files.readString(run.resolve(RunFolder.ENV)))
         .contains("\"machine\" : \"m\"")

@@ -47,7 +47,7 @@ class CertifySweepTest {
     List<String> lines = Files.readAllLines(file);
     assertThat(lines.get(0))
         .isEqualTo(
-            "depth,construction,N,K,d,seed,neurons,params,upper_bound,lower_bound,max_abs_residual,build_ms,verify_ms");
+            "depth,construction,N,K,d,seed,neurons,params,upper_bound,lower_bound,max_abs_residual,build_ms,verify_ms,data");
     assertThat(lines).hasSize(13);
 
     // the rows match certify on the same task (FineTuningTask.generate draws the same task)

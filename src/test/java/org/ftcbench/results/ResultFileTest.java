@@ -32,8 +32,8 @@ class ResultFileTest {
   void readsTypedColumnsWithMissingValues() throws Exception {
     Table t =
         capacity(
-            "3,100,1000,10,1,paper,,NaN,0.06,2000,10,float32",
-            "3,200,1000,10,1,paper,24,0.03,0.13,2000,10,float32");
+            "3,100,1000,10,1,paper,,NaN,0.06,2000,10,float32,gaussian,additive",
+            "3,200,1000,10,1,paper,24,0.03,0.13,2000,10,float32,gaussian,additive");
     assertThat(problems).isEmpty();
     assertThat(t.rowCount()).isEqualTo(2);
     assertThat(t.doubleColumn(ResultFiles.M_MIN).isMissing(0)).isTrue();
@@ -72,7 +72,8 @@ class ResultFileTest {
     Table t =
         read(
                 ResultFiles.CAPACITY,
-                HEADER + "\n3,100,1000,10,1,paper,12,0.03,0.06,2000,10,float64\n3,200,10")
+                HEADER
+                    + "\n3,100,1000,10,1,paper,12,0.03,0.06,2000,10,float64,gaussian,additive\n3,200,10")
             .orElseThrow();
     assertThat(t.rowCount()).isEqualTo(1);
     assertThat(problems).singleElement().asString().contains("last line is incomplete");
@@ -82,8 +83,8 @@ class ResultFileTest {
   void badRowsAreNamedAndLeftOut() throws Exception {
     Table t =
         capacity(
-            "3,abc,1000,10,1,paper,12,0.03,0.06,2000,10,float64",
-            "3,100,1000,10,1,paper,12,0.03,0.06,2000,10,float64",
+            "3,abc,1000,10,1,paper,12,0.03,0.06,2000,10,float64,gaussian,additive",
+            "3,100,1000,10,1,paper,12,0.03,0.06,2000,10,float64,gaussian,additive",
             "1,2");
     assertThat(t.rowCount()).isEqualTo(1);
     assertThat(problems)
@@ -107,10 +108,11 @@ class ResultFileTest {
   void aLineHasOneValuePerColumnQuotedAsRfc4180() {
     assertThat(
             ResultFiles.FAILURES.line(
-                List.of(3, 100, 1000, 10, 6, 1L, 17, "loss is NaN, \"diverged\"")))
-        .isEqualTo("3,100,1000,10,6,1,17,\"loss is NaN, \"\"diverged\"\"\"");
+                List.of(
+                    3, 100, 1000, 10, 6, 1L, 17, "loss is NaN, \"diverged\"", "line", "additive")))
+        .isEqualTo("3,100,1000,10,6,1,17,\"loss is NaN, \"\"diverged\"\"\",line,additive");
     assertThatThrownBy(() -> ResultFiles.FAILURES.line(List.of(3, 100)))
-        .hasMessage("failures.csv has 8 columns, got 2 values");
+        .hasMessage("failures.csv has 10 columns, got 2 values");
   }
 
   @Test
@@ -129,7 +131,9 @@ class ResultFileTest {
                     "seed",
                     "1",
                     "depth",
-                    "3")))
-        .isEqualTo("three-layer-u1-yun,10,100,10,1");
+                    "3",
+                    "data",
+                    "gaussian")))
+        .isEqualTo("three-layer-u1-yun,10,100,10,1,gaussian");
   }
 }
