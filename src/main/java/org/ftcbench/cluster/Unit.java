@@ -8,6 +8,7 @@ import org.ftcbench.capacity.SweepPlan;
 import org.ftcbench.capacity.TaskKey;
 import org.ftcbench.construct.CertifySweep;
 import org.ftcbench.construct.Construction;
+import org.ftcbench.results.ResultFiles;
 
 /**
  * One array task of a sweep on a cluster: what a local sweep already treats as independent. A
@@ -31,7 +32,18 @@ public sealed interface Unit {
     @Override
     public String id() {
       TaskKey t = item.task();
-      return "train-L" + t.depth() + "-N" + t.n() + "-K" + t.k() + "-d" + t.d() + "-s" + t.seed();
+      return "train-L"
+          + t.depth()
+          + "-N"
+          + t.n()
+          + "-K"
+          + t.k()
+          + "-d"
+          + t.d()
+          + "-s"
+          + t.seed()
+          + setting(t.data())
+          + setting(t.adapter());
     }
 
     @Override
@@ -47,7 +59,16 @@ public sealed interface Unit {
 
     @Override
     public String id() {
-      return PREFIX + "N" + point.n() + "-K" + point.k() + "-d" + point.d() + "-s" + point.seed();
+      return PREFIX
+          + "N"
+          + point.n()
+          + "-K"
+          + point.k()
+          + "-d"
+          + point.d()
+          + "-s"
+          + point.seed()
+          + setting(point.data());
     }
 
     /**
@@ -62,6 +83,16 @@ public sealed interface Unit {
       }
       return (double) point.k() * (point.d() + 1) * neurons;
     }
+  }
+
+  /**
+   * The part of an id for a data family or adapter spec outside the paper's setting (none for
+   * gaussian and additive, so ids of the paper's sweeps stay as they were), safe in a folder name.
+   */
+  private static String setting(String spec) {
+    return spec.equals(ResultFiles.GAUSSIAN) || spec.equals(ResultFiles.ADDITIVE)
+        ? ""
+        : "-" + spec.replaceAll("[^A-Za-z0-9.]+", "_");
   }
 
   /**
