@@ -6,6 +6,7 @@ import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.FrozenPlusAdapter;
 import org.ftcbench.nn.Kernels;
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.nn.Weights;
 

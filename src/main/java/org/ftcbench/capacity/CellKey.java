@@ -1,5 +1,6 @@
 package org.ftcbench.capacity;
 
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.results.ResultFiles;
 
 /**

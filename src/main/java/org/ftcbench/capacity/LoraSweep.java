@@ -3,6 +3,7 @@ package org.ftcbench.capacity;
 import java.util.ArrayList;
 import java.util.List;
 import org.ftcbench.data.BadInputException;
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.results.ResultFiles;
 
 /**

@@ -7,6 +7,7 @@ import org.ftcbench.nn.AdamConfig;
 import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.Kernels;
 import org.ftcbench.nn.LoraFineTuning;
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.nn.LoraWeights;
 
 /**

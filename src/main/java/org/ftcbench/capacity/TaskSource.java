@@ -11,6 +11,7 @@ import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.data.PretrainConfig;
 import org.ftcbench.data.PretrainedModel;
 import org.ftcbench.nn.DenseNetwork;
+import org.ftcbench.nn.LoraSpec;
 
 /**
  * The paper's fine-tuning tasks for a sweep (Section 7), with one pre-trained f per (K, d, seed)

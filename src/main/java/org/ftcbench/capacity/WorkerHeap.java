@@ -2,6 +2,7 @@ package org.ftcbench.capacity;
 
 import org.ftcbench.data.PretrainConfig;
 import org.ftcbench.nn.ForwardPass;
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.nn.Precision;
 
 /**

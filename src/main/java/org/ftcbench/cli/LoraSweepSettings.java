@@ -3,9 +3,10 @@ package org.ftcbench.cli;
 import java.util.List;
 import org.ftcbench.capacity.Criterion;
 import org.ftcbench.capacity.KRule;
-import org.ftcbench.capacity.LoraSpec;
 import org.ftcbench.capacity.LoraSweep;
 import org.ftcbench.capacity.SearchSettings;
+import org.ftcbench.data.BadInputException;
+import org.ftcbench.nn.LoraSpec;
 
 /**
  * The LoRA sweep's sweep.lora.* keys of a profile (docs/lora.md), read and checked. Every key is
@@ -24,10 +25,14 @@ final class LoraSweepSettings {
     }
     boolean enabled = p.bool(G + ".enabled");
     int width = p.integer(G + ".width");
-    List<String> variants = p.list(G + ".variants");
+    if (width < 1) {
+      throw new BadInputException(
+          "profile " + p.name() + ": " + G + ".width = " + width + ": choose D ≥ 1, e.g. 64");
+    }
+    List<LoraSpec> variants = p.values(G + ".variants", v -> LoraSpec.variant(width, v));
     int mStart = p.integer(G + ".m_start");
     if (mStart > width) {
-      throw new org.ftcbench.data.BadInputException(
+      throw new BadInputException(
           "profile "
               + p.name()
               + ": "
@@ -43,7 +48,7 @@ final class LoraSweepSettings {
             G,
             width,
             p.integer(G + ".depth"),
-            variants.stream().map(v -> LoraSpec.variant(width, v)).toList(),
+            variants,
             p.integers(G + ".n"),
             p.values(G + ".k", KRule::parse),
             p.integers(G + ".k_dependence.n"),

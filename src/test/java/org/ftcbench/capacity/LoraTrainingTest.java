@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.assertj.core.data.Percentage;
 import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.nn.AdamConfig;
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.results.ResultFiles;
 import org.junit.jupiter.params.ParameterizedTest;

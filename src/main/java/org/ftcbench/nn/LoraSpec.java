@@ -1,10 +1,7 @@
-package org.ftcbench.capacity;
+package org.ftcbench.nn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ftcbench.data.BadInputException;
-import org.ftcbench.nn.DenseNetwork;
-import org.ftcbench.nn.LoraWeights;
 
 /**
  * A LoRA adapter as named in the {@code adapter} column of capacity.csv and cells.csv: {@code
@@ -34,7 +31,7 @@ public record LoraSpec(int width, LoraWeights.Layers layers, boolean trainBiases
 
   public LoraSpec {
     if (width < 1) {
-      throw new BadInputException("LoRA width D = " + width + ": choose D ≥ 1, e.g. 64");
+      throw new IllegalArgumentException("LoRA width D = " + width + ": choose D ≥ 1, e.g. 64");
     }
   }
 
@@ -50,7 +47,7 @@ public record LoraSpec(int width, LoraWeights.Layers layers, boolean trainBiases
   public static LoraSpec variant(int width, String variant) {
     String[] parts = variant.strip().split("/", -1);
     if (parts.length != 2) {
-      throw new BadInputException(
+      throw new IllegalArgumentException(
           "LoRA variant '" + variant + "': write layers/bias, e.g. all/frozen or last/trainable");
     }
     return new LoraSpec(width, layers(parts[0].strip(), variant), bias(parts[1].strip(), variant));
@@ -60,19 +57,20 @@ public record LoraSpec(int width, LoraWeights.Layers layers, boolean trainBiases
    * The spec an adapter column names: {@code lora:} then width, layers and bias, in any order, each
    * exactly once.
    *
-   * @throws BadInputException with one line saying what is wrong and how to write it
+   * @throws IllegalArgumentException with one line saying what is wrong and how to write it (a
+   *     profile reports it as bad input, exit 2)
    */
   public static LoraSpec parse(String spec) {
     String s = spec == null ? "" : spec.strip();
     if (!isLora(s)) {
-      throw new BadInputException("adapter '" + spec + "' is not a LoRA spec: " + CHOICES);
+      throw new IllegalArgumentException("adapter '" + spec + "' is not a LoRA spec: " + CHOICES);
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String pair : s.substring(PREFIX.length()).split(",", -1)) {
       int eq = pair.indexOf('=');
       if (eq < 1
           || values.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip()) != null) {
-        throw new BadInputException(
+        throw new IllegalArgumentException(
             "adapter '" + spec + "': '" + pair + "' " + "is malformed or repeated: " + CHOICES);
       }
     }
@@ -80,14 +78,14 @@ public record LoraSpec(int width, LoraWeights.Layers layers, boolean trainBiases
         || !values.containsKey("width")
         || !values.containsKey("layers")
         || !values.containsKey("bias")) {
-      throw new BadInputException(
+      throw new IllegalArgumentException(
           "adapter '" + spec + "' needs exactly width, layers and bias: " + CHOICES);
     }
     int width;
     try {
       width = Integer.parseInt(values.get("width"));
     } catch (NumberFormatException e) {
-      throw new BadInputException(
+      throw new IllegalArgumentException(
           "adapter '" + spec + "': width is not a whole number: " + CHOICES);
     }
     return new LoraSpec(width, layers(values.get("layers"), spec), bias(values.get("bias"), spec));
@@ -98,7 +96,8 @@ public record LoraSpec(int width, LoraWeights.Layers layers, boolean trainBiases
       case "all" -> LoraWeights.Layers.ALL_HIDDEN;
       case "last" -> LoraWeights.Layers.LAST_HIDDEN;
       default ->
-          throw new BadInputException("LoRA '" + spec + "': layers = " + v + " is not all or last");
+          throw new IllegalArgumentException(
+              "LoRA '" + spec + "': layers = " + v + " is not all or last");
     };
   }
 
@@ -107,7 +106,7 @@ public record LoraSpec(int width, LoraWeights.Layers layers, boolean trainBiases
       case "frozen" -> false;
       case "trainable" -> true;
       default ->
-          throw new BadInputException(
+          throw new IllegalArgumentException(
               "LoRA '" + spec + "': bias = " + v + " is not frozen or trainable");
     };
   }

@@ -1,13 +1,9 @@
-package org.ftcbench.capacity;
+package org.ftcbench.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
-import org.ftcbench.data.BadInputException;
-import org.ftcbench.nn.DenseNetwork;
-import org.ftcbench.nn.LoraWeights;
-import org.ftcbench.nn.Precision;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,13 +39,14 @@ class LoraSpecTest {
       })
   void aBadSpecSaysHowToWriteIt(String spec) {
     assertThatThrownBy(() -> LoraSpec.parse(spec))
-        .isInstanceOf(BadInputException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("\n");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"all", "all/frozen/x", "some/frozen", "all/tuned"})
   void aBadVariantIsRefused(String variant) {
-    assertThatThrownBy(() -> LoraSpec.variant(8, variant)).isInstanceOf(BadInputException.class);
+    assertThatThrownBy(() -> LoraSpec.variant(8, variant))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
