@@ -118,6 +118,16 @@ class LoraSweepTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"quick", "standard", "full"})
+  void everyProfilePlansALoraSweepBesideTheOthers(String name) {
+    SweepWork work = SweepWork.read(Profile.load(Profile.FOLDER, name, java.util.Map.of()));
+    long lora =
+        work.plan().items().stream().filter(i -> LoraSpec.isLora(i.task().adapter())).count();
+    assertThat(lora).isGreaterThan(0).isLessThan(work.plan().items().size());
+    assertThat(work.settings().loras()).singleElement();
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "sweep.lora.no_such_key=1",
