@@ -91,17 +91,7 @@ public final class AdapterTraining {
     }
     FrozenPlusAdapter<?> g =
         start(task, key.depth(), key.m(), key.seed(), settings, settings.precision().kernels());
-    return new Trainable() {
-      @Override
-      public double lossAndGradient() {
-        return g.lossAndGradient();
-      }
-
-      @Override
-      public void update() {
-        g.update();
-      }
-    };
+    return Trainable.of(g::lossAndGradient, g::update);
   }
 
   /**

@@ -45,38 +45,20 @@ public record LoraSweep(
 
   public LoraSweep {
     SweepChecks.positive(name + ".width", width);
-    if (depth < 2) {
-      throw new BadInputException(
-          name + ".depth = " + depth + ": LoRA needs f with a hidden layer, choose L ≥ 2");
-    }
+    hasHiddenLayer(name + ".depth", depth);
     SweepChecks.nonEmpty(name + ".variants", variants);
     SweepChecks.nonEmpty(name + ".n", ns);
     SweepChecks.nonEmpty(name + ".k", ks);
     SweepChecks.nonEmpty(name + ".depths", depths);
     for (int l : depths) {
-      if (l < 2) {
-        throw new BadInputException(
-            name + ".depths has L = " + l + ": LoRA needs f with a hidden layer, choose L ≥ 2");
-      }
+      hasHiddenLayer(name + ".depths", l);
     }
     SweepChecks.positive(name + ".d", d);
     SweepChecks.nonEmpty(name + ".seeds", seeds);
     SweepChecks.nonEmpty(name + ".criteria", criteria);
-    for (int n : ns) {
-      for (KRule rule : ks) {
-        SweepChecks.task(name, n, rule.k(n));
-      }
-    }
-    for (int n : kDependenceNs) {
-      for (KRule rule : kDependenceKs) {
-        SweepChecks.task(name + ".k_dependence", n, rule.k(n));
-      }
-    }
-    for (int n : depthNs) {
-      for (KRule rule : ks) {
-        SweepChecks.task(name + ".depths_n", n, rule.k(n));
-      }
-    }
+    SweepChecks.tasks(name, ns, ks);
+    SweepChecks.tasks(name + ".k_dependence", kDependenceNs, kDependenceKs);
+    SweepChecks.tasks(name + ".depths_n", depthNs, ks);
     variants = List.copyOf(variants);
     ns = List.copyOf(ns);
     ks = List.copyOf(ks);
@@ -86,6 +68,13 @@ public record LoraSweep(
     depthNs = List.copyOf(depthNs);
     seeds = List.copyOf(seeds);
     criteria = List.copyOf(criteria);
+  }
+
+  private static void hasHiddenLayer(String key, int depth) {
+    if (depth < 2) {
+      throw new BadInputException(
+          key + " has L = " + depth + ": LoRA needs f with a hidden layer, choose L ≥ 2");
+    }
   }
 
   /** One rank search per task of the three questions, in that order (duplicates included). */

@@ -54,16 +54,6 @@ final class LoraTraining {
             task.k(), ForwardPass.defaultBlockRows(task.f().widths(), kernels.precision()));
     LoraFineTuning<A> training =
         new LoraFineTuning<>(lora, task.x(), task.yPrime(), adam, blockRows);
-    return new Trainable() {
-      @Override
-      public double lossAndGradient() {
-        return training.loss();
-      }
-
-      @Override
-      public void update() {
-        training.update();
-      }
-    };
+    return Trainable.of(training::loss, training::update);
   }
 }

@@ -11,4 +11,19 @@ interface Trainable {
 
   /** One optimizer step with the gradient of the last {@link #lossAndGradient}. */
   void update();
+
+  /** The trainable whose two steps are these methods (of nn's training objects). */
+  static Trainable of(java.util.function.DoubleSupplier lossAndGradient, Runnable update) {
+    return new Trainable() {
+      @Override
+      public double lossAndGradient() {
+        return lossAndGradient.getAsDouble();
+      }
+
+      @Override
+      public void update() {
+        update.run();
+      }
+    };
+  }
 }

@@ -30,7 +30,7 @@ final class LoraFigures {
     for (int i = 0; i < fits.size(); i++) {
       SeriesFit f = fits.get(i);
       String color = Colors.palette(i);
-      addSeries(traces, f, name(f.series()), color);
+      traces.addAll(Traces.seriesWithFit(f, name(f.series()), color));
       String rankTitle = lora.ranks().get(i).series().title();
       List<LoraCapacity.Censored> cut =
           lora.censored().stream().filter(c -> c.series().equals(rankTitle)).toList();
@@ -72,15 +72,15 @@ final class LoraFigures {
     List<ObjectNode> traces = new ArrayList<>();
     int i = 0;
     for (SeriesFit f : lora.additive().isEmpty() ? List.<SeriesFit>of() : lora.parameters()) {
-      addSeries(traces, f, "LoRA " + name(f.series()), Colors.palette(i++));
+      traces.addAll(Traces.seriesWithFit(f, "LoRA " + name(f.series()), Colors.palette(i++)));
     }
     for (SeriesFit f : lora.additive()) {
       ScalingSeries s = f.series();
-      addSeries(
-          traces,
-          f,
-          "additive depth " + s.depth() + ", " + s.criterion() + ", " + s.regime(),
-          Colors.depth(s.depth()));
+      traces.addAll(
+          Traces.seriesWithFit(
+              f,
+              "additive depth " + s.depth() + ", " + s.criterion() + ", " + s.regime(),
+              Colors.depth(s.depth())));
     }
     String caption =
         "Answers: which kind of adapter needs fewer trainable numbers for the same changed"
@@ -151,23 +151,6 @@ final class LoraFigures {
     }
     ObjectNode layout = Layouts.of(title, x, logX, "rank r*", false);
     return FigureBlock.of(id, title, layout, traces, caption, CAPACITY, why, 0);
-  }
-
-  private static void addSeries(List<ObjectNode> traces, SeriesFit f, String name, String color) {
-    SampleSpread sp = f.series().spread();
-    if (sp.isEmpty()) {
-      return;
-    }
-    traces.add(
-        Traces.errorY(
-            Traces.lineMarkers(sp.n(), sp.centre(), name, color, Line.Dash.SOLID),
-            sp.centre(),
-            sp.low(),
-            sp.high(),
-            color));
-    if (f.fit().isFitted()) {
-      traces.add(Traces.fitLine(f.fit(), name, color));
-    }
   }
 
   /** "all/frozen, L = 3, paper, K = 2N": a series' title after its kind. */
