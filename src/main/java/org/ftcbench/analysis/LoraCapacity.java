@@ -272,18 +272,22 @@ public record LoraCapacity(
         + g.stringColumn(Columns.CRITERION).get(0);
   }
 
-  /** The groups of {@code columns}' values, sorted by them. */
+  /**
+   * Shorter first, then alphabetical: whole numbers in numeric order, specs and criteria stable.
+   */
+  private static final Comparator<String> VALUE_ORDER =
+      Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder());
+
+  /** The groups of {@code columns}' values, sorted by them in that order. */
   private static List<Table> groups(Table t, String... columns) {
     if (t.rowCount() == 0) {
       return List.of();
     }
     List<Table> out = new ArrayList<>(t.splitOn(columns).asTableList());
-    Comparator<Table> order = Comparator.comparing(g -> 0);
+    Comparator<Table> order = null;
     for (String c : columns) {
-      order =
-          order.thenComparing(
-              g -> g.column(c).getString(0),
-              Comparator.comparing((String s) -> s.length()).thenComparing(s -> s));
+      Comparator<Table> byC = Comparator.comparing(g -> g.column(c).getString(0), VALUE_ORDER);
+      order = order == null ? byC : order.thenComparing(byC);
     }
     out.sort(order);
     return out;
