@@ -38,7 +38,15 @@ public record ScalingSeries(
     LOWER_BOUND("theorem lower bound"),
     TRAINED("trained minimum width"),
     PARAMS("certified parameters"),
-    KERNEL("kernel time per op");
+    KERNEL("kernel time per op"),
+    /** The smallest LoRA rank r* that trained to criterion ({@link LoraCapacity}). */
+    LORA_RANK("LoRA rank r*"),
+    /** LoRA's trainable parameters at r*, P* ({@link LoraCapacity}). */
+    LORA_PARAMS("LoRA parameters P*"),
+    /**
+     * The additive adapter's trainable parameters at m_min, beside LoRA's ({@link LoraCapacity}).
+     */
+    ADDITIVE_PARAMS("additive parameters P*");
 
     public final String label;
 

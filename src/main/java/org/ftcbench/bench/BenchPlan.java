@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.ftcbench.nn.FrozenPlusAdapter.FMode;
+import org.ftcbench.nn.LoraSpec;
+import org.ftcbench.nn.LoraWeights;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.results.Csv;
 import org.ftcbench.results.ResultFiles;
@@ -78,6 +80,27 @@ public final class BenchPlan {
                 for (String method : b.methods()) {
                   points.add(new BenchPoint(b, method, p, g, Flops.forward(g, rows)));
                 }
+              }
+            }
+          }
+        }
+        case LORA_TRAIN_STEP -> {
+          LoraSpec spec = LoraTrainStep.SPEC;
+          int[] fl = spec.fWidths(LoraTrainStep.DEPTH, AdapterTask.D);
+          int first = spec.layers() == LoraWeights.Layers.ALL_HIDDEN ? 1 : LoraTrainStep.DEPTH - 1;
+          for (int n : s.n()) {
+            for (int rank : s.loraRanks()) {
+              for (Precision precision : s.precisions()) {
+                Map<String, String> p =
+                    Map.of("N", "" + n, "K", k, "rank", "" + rank, "precision", precision.label());
+                // widths: f's, the network every step runs (its LoRA parameters: LoraSpec)
+                points.add(
+                    new BenchPoint(
+                        b,
+                        "step",
+                        p,
+                        fl,
+                        Flops.loraTrainStep(fl, first, rank, spec.trainBiases(), s.k())));
               }
             }
           }

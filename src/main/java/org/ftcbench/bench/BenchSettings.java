@@ -32,6 +32,7 @@ import org.ftcbench.nn.Precision;
  * @param certifyN certify's N values (its depths are {@code depths}, its K is {@code k})
  * @param gcProfiler whether to attach JMH's GC profiler (allocation per operation,
  *     gc.alloc.rate.norm)
+ * @param loraRanks loraTrainStep's LoRA ranks (its N are {@code n}, its K {@code k})
  */
 public record BenchSettings(
     List<BenchmarkName> benchmarks,
@@ -50,9 +51,21 @@ public record BenchSettings(
     List<Integer> plainJavaN,
     List<Integer> plainJavaRows,
     List<Integer> certifyN,
-    boolean gcProfiler) {
+    boolean gcProfiler,
+    List<Integer> loraRanks) {
 
   public BenchSettings {
+    loraRanks = List.copyOf(loraRanks);
+    for (int r : loraRanks) {
+      if (r < 1 || r > LoraTrainStep.SPEC.width()) {
+        throw new BadInputException(
+            "bench.lora.rank has "
+                + r
+                + ": choose ranks from 1 to f's width "
+                + LoraTrainStep.SPEC.width());
+      }
+    }
+    needs(benchmarks, BenchmarkName.LORA_TRAIN_STEP, loraRanks, "bench.lora.rank");
     benchmarks = List.copyOf(benchmarks);
     n = List.copyOf(n);
     depths = List.copyOf(depths);
@@ -154,6 +167,7 @@ public record BenchSettings(
     m.put("plainJava.rows", plainJavaRows);
     m.put("certify.N", certifyN);
     m.put("gcProfiler", gcProfiler);
+    m.put("lora.rank", loraRanks);
     return m;
   }
 }

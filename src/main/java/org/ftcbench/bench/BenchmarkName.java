@@ -15,7 +15,8 @@ public enum BenchmarkName {
   TRAIN_STEP("trainStep", TrainStep.class, "step"),
   GEMM("gemm", Gemm.class, "dgemm", "sgemm", "callOverhead"),
   PLAIN_JAVA("plainJava", PlainJavaForward.class, "plainJava", "jblas"),
-  CERTIFY("certify", Certify.class, "buildAndVerify");
+  CERTIFY("certify", Certify.class, "buildAndVerify"),
+  LORA_TRAIN_STEP("loraTrainStep", LoraTrainStep.class, "step");
 
   private final String key;
   private final Class<?> jmhClass;

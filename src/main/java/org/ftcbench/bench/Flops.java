@@ -51,4 +51,29 @@ public final class Flops {
     long f = lossAndGradient(gWidths, rows);
     return mode == FMode.RECOMPUTE ? f + forward(fWidths, rows) : f;
   }
+
+  /**
+   * One LoRA training step (nn.LoraGradient, then Adam) on f of widths (d_0, …, d_L) with layers
+   * {@code first} … L − 1 adapted at rank r, on {@code rows} samples. Forward: f's products plus,
+   * per adapted l, U_l = H_{l−1} A_lᵀ and U_l B_lᵀ (2 rows r (d_{l−1} + d_l)). Backward per adapted
+   * l: ∂B_l = G_lᵀ U_l and V_l = G_l B_l (2 rows d_l r each), ∂A_l = V_lᵀ H_{l−1} (2 rows r
+   * d_{l−1}), ∂b_l = G_lᵀ 1 with trained biases (2 rows d_l), and, while l − 1 is adapted, G_{l−1}
+   * = G_l W_l + V_l A_l (2 rows d_{l−1} (d_l + r)).
+   */
+  public static long loraTrainStep(
+      int[] fWidths, int first, int rank, boolean trainBiases, long rows) {
+    long f = forward(fWidths, rows);
+    int last = fWidths.length - 2;
+    for (int l = first; l <= last; l++) {
+      long in = fWidths[l - 1];
+      long out = fWidths[l];
+      f += 2 * rows * rank * (in + out); // forward: U_l and U_l B_lᵀ
+      f += 2 * (2 * rows * out * rank) + 2 * rows * rank * in; // ∂B_l, V_l, ∂A_l
+      f += trainBiases ? 2 * rows * out : 0;
+      if (l > first) {
+        f += 2 * rows * in * (out + rank); // G_{l−1}
+      }
+    }
+    return f;
+  }
 }

@@ -6,11 +6,13 @@ import org.ftcbench.nn.DenseNetwork;
 import org.ftcbench.nn.ForwardPass;
 import org.ftcbench.nn.FrozenPlusAdapter;
 import org.ftcbench.nn.Kernels;
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.nn.Weights;
 
 /**
- * Trains one cell: an adapter g of depth L with m hidden neurons on a fine-tuning task, f frozen,
+ * Trains one cell: an adapter g of depth L with m hidden neurons on a fine-tuning task, f frozen
+ * (or, for a LoRA cell, a rank-m LoRA of f: {@link LoraTraining}, same loop and stop rules),
  * full-batch Adam (step size η / fan-in per layer, {@link LayerwiseAdam}) on ℓ_FT = (1/K) Σ_i
  * (f(x_i) + g(x_i) − y'_i)² (Sohn et al. 2024, Section 7). See {@link TrainingSettings} for every
  * choice. The result depends only on the task, L, m and the settings, never on threads or on what
@@ -76,6 +78,22 @@ public final class AdapterTraining {
         blockRows(task.k(), task.f().widths(), g0.widths(), k.precision()));
   }
 
+  /** The cell's adapter, ready to train: the additive g of {@link #start} or a LoRA of f. */
+  private static Trainable trainable(FineTuningTask task, CellKey key, TrainingSettings settings) {
+    if (LoraSpec.isLora(key.adapter())) {
+      return LoraTraining.start(
+          task,
+          LoraSpec.parse(key.adapter()),
+          key.m(),
+          key.seed(),
+          settings,
+          settings.precision().kernels());
+    }
+    FrozenPlusAdapter<?> g =
+        start(task, key.depth(), key.m(), key.seed(), settings, settings.precision().kernels());
+    return Trainable.of(g::lossAndGradient, g::update);
+  }
+
   /**
    * Trains the cell {@code key} on {@code task} until ℓ_FT ≤ {@code stopLoss}, the step budget, a
    * plateau, or a failure (NaN or diverging loss).
@@ -87,8 +105,7 @@ public final class AdapterTraining {
           "cell " + key + " does not belong to a task with K=" + task.k() + ", N=" + task.n());
     }
     long t0 = System.nanoTime();
-    FrozenPlusAdapter<?> training =
-        start(task, key.depth(), key.m(), key.seed(), settings, settings.precision().kernels());
+    Trainable training = trainable(task, key, settings);
 
     double initial = Double.NaN;
     double best = Double.POSITIVE_INFINITY;

@@ -1,5 +1,6 @@
 package org.ftcbench.capacity;
 
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.results.ResultFiles;
 
 /**
@@ -11,7 +12,8 @@ import org.ftcbench.results.ResultFiles;
  * @param n N, the number of changed labels
  * @param k K, the number of samples
  * @param d the input dimension
- * @param m the number of hidden neurons (3-layer: d1 = ⌊m/2⌋, d2 = m − d1)
+ * @param m the number of hidden neurons (3-layer: d1 = ⌊m/2⌋, d2 = m − d1); for a LoRA adapter
+ *     ({@link LoraSpec}) the rank r, and depth is f's L
  * @param seed the task's (and the adapter's) seed
  * @param data the inputs' family ({@link TaskKey#data})
  * @param adapter the kind of adapter ({@link TaskKey#adapter})
@@ -25,7 +27,7 @@ public record CellKey(
   }
 
   public CellKey {
-    if (depth < 2 || m < depth - 1) {
+    if (depth < 2 || m < new TaskKey(depth, n, k, d, seed, data, adapter).smallestWidth()) {
       throw new IllegalArgumentException(
           "a depth-" + depth + " adapter needs m ≥ " + (depth - 1) + " neurons, got m = " + m);
     }

@@ -12,7 +12,7 @@ import org.ftcbench.nn.Precision;
  *
  * <pre>
  *   settings lr beta1 beta2 eps maxSteps window improvement divergence precision   (first line)
- *   loss N K d seed data adapter                 → ok initialLoss
+ *   loss depth N K d seed data adapter           → ok initialLoss
  *   cell depth N K d m seed stopLoss data adapter → ok finalLoss initialLoss steps wallMs failure|-
  *   (any request)                   → error message      (a bug; the sweep stops)
  * </pre>
@@ -40,7 +40,10 @@ public final class CellWorker {
   }
 
   static String lossRequest(TaskKey t) {
+    // the depth matters for a LoRA task: it sets f's shape (LoraSpec#fWidths)
     return "loss "
+        + t.depth()
+        + " "
         + t.n()
         + " "
         + t.k()
@@ -129,17 +132,17 @@ public final class CellWorker {
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       try {
         String[] r = line.split(" ");
-        if (r[0].equals("loss") && r.length == 7) {
+        if (r[0].equals("loss") && r.length == 8) {
           double l0 =
               trainer.initialLoss(
                   new TaskKey(
-                      2,
                       Integer.parseInt(r[1]),
                       Integer.parseInt(r[2]),
                       Integer.parseInt(r[3]),
-                      Long.parseLong(r[4]),
-                      r[5],
-                      r[6]));
+                      Integer.parseInt(r[4]),
+                      Long.parseLong(r[5]),
+                      r[6],
+                      r[7]));
           out.println("ok " + l0);
         } else if (r[0].equals("cell") && r.length == 10) {
           CellKey key =

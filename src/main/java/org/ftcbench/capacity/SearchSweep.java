@@ -48,11 +48,7 @@ public record SearchSweep(
     SweepChecks.positive(name + ".d", d);
     SweepChecks.nonEmpty(name + ".seeds", seeds);
     SweepChecks.nonEmpty(name + ".criteria", criteria);
-    for (int n : ns) {
-      for (KRule rule : ks) {
-        SweepChecks.task(name, n, rule.k(n));
-      }
-    }
+    SweepChecks.tasks(name, ns, ks);
     depths = List.copyOf(depths);
     ns = List.copyOf(ns);
     ks = List.copyOf(ks);

@@ -25,6 +25,15 @@ final class SweepChecks {
     }
   }
 
+  /** 0 ≤ N ≤ K for every N with every K rule. */
+  static void tasks(String name, List<Integer> ns, List<KRule> rules) {
+    for (int n : ns) {
+      for (KRule rule : rules) {
+        task(name, n, rule.k(n));
+      }
+    }
+  }
+
   /** 0 ≤ N ≤ K. */
   static void task(String name, int n, int k) {
     if (n < 0) {

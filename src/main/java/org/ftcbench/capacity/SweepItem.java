@@ -27,7 +27,7 @@ public sealed interface SweepItem {
 
   /** The work a trained cell did, in the units of {@link #cost}. */
   static double cellCost(CellKey cell, int steps) {
-    return (double) cell.k() * AdapterShape.parameters(cell.depth(), cell.d(), cell.m()) * steps;
+    return (double) cell.k() * cell.task().stepParameters(cell.m()) * steps;
   }
 
   /** Every grid width of one task (a column of the Fig. 9 heatmap). */
@@ -41,7 +41,7 @@ public sealed interface SweepItem {
     public double cost() {
       double c = 0;
       for (int m : ms) {
-        c += (double) task.k() * AdapterShape.parameters(task.depth(), task.d(), m);
+        c += (double) task.k() * task.stepParameters(m);
       }
       return c * ASSUMED_STEPS;
     }
@@ -62,14 +62,10 @@ public sealed interface SweepItem {
     @Override
     public double cost() {
       int guess = settings.mStart();
-      while (guess < settings.maxM()
-          && AdapterShape.parameters(task.depth(), task.d(), guess) < task.k()) {
+      while (guess < settings.maxM() && task.parameters(guess) < task.k()) {
         guess++;
       }
-      return 4.0
-          * task.k()
-          * AdapterShape.parameters(task.depth(), task.d(), guess)
-          * ASSUMED_STEPS;
+      return 4.0 * task.k() * task.stepParameters(guess) * ASSUMED_STEPS;
     }
   }
 

@@ -19,6 +19,12 @@ public record SweepPlan(List<SweepItem> items) {
   }
 
   public static SweepPlan of(List<GridSweep> grids, List<SearchSweep> searches) {
+    return of(grids, searches, List.of());
+  }
+
+  /** The plan of grids, then searches, then LoRA rank searches ({@link LoraSweep#items}). */
+  public static SweepPlan of(
+      List<GridSweep> grids, List<SearchSweep> searches, List<LoraSweep> loras) {
     Map<TaskKey, SweepItem> items = new LinkedHashMap<>();
     for (GridSweep g : grids) {
       for (long seed : g.seeds()) {
@@ -38,6 +44,11 @@ public record SweepPlan(List<SweepItem> items) {
             }
           }
         }
+      }
+    }
+    for (LoraSweep lora : loras) {
+      for (SweepItem item : lora.items()) {
+        add(items, item);
       }
     }
     List<SweepItem> ordered = new ArrayList<>(items.values());

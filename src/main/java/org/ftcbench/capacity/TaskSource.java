@@ -1,5 +1,7 @@
 package org.ftcbench.capacity;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -9,6 +11,7 @@ import org.ftcbench.data.FineTuningTask;
 import org.ftcbench.data.PretrainConfig;
 import org.ftcbench.data.PretrainedModel;
 import org.ftcbench.nn.DenseNetwork;
+import org.ftcbench.nn.LoraSpec;
 
 /**
  * The paper's fine-tuning tasks for a sweep (Section 7), with one pre-trained f per (K, d, seed)
@@ -16,23 +19,34 @@ import org.ftcbench.nn.DenseNetwork;
  * changing labels. Thread-safe; each f is trained once, by the first thread that asks.
  */
 public final class TaskSource {
-  private record DataKey(String family, int k, int d, long seed) {}
+  /** f is keyed by its hidden widths too: a LoRA sweep may pre-train a wider or deeper f. */
+  private record DataKey(String family, int k, int d, long seed, List<Integer> hidden) {}
 
   private record Pretrained(Dataset data, DenseNetwork f) {}
 
   private final ConcurrentMap<DataKey, CompletableFuture<Pretrained>> pretrained =
       new ConcurrentHashMap<>();
 
-  /** The task (N, K, d, seed, data family) of {@code key}; its depth and adapter do not matter. */
+  /**
+   * The task (N, K, d, seed, data family) of {@code key}. f is {@link PretrainConfig#defaults()}'s
+   * for an additive adapter (whatever its depth) and the spec's (d, D × (L − 1), 1) for a LoRA
+   * ({@link LoraSpec#fWidths}); the suite's LoRA of width 64 and L = 3 shares the additive f.
+   */
   public FineTuningTask task(TaskKey key) {
-    DataKey dk = new DataKey(key.data(), key.k(), key.d(), key.seed());
+    PretrainConfig config = pretraining(key);
+    DataKey dk =
+        new DataKey(
+            key.data(),
+            key.k(),
+            key.d(),
+            key.seed(),
+            Arrays.stream(config.hiddenWidths()).boxed().toList());
     CompletableFuture<Pretrained> mine = new CompletableFuture<>();
     CompletableFuture<Pretrained> existing = pretrained.putIfAbsent(dk, mine);
     if (existing == null) {
       try {
         Dataset data = DataFamily.parse(dk.family()).generate(dk.k(), dk.d(), dk.seed());
-        mine.complete(
-            new Pretrained(data, PretrainedModel.fit(data, PretrainConfig.defaults(), dk.seed())));
+        mine.complete(new Pretrained(data, PretrainedModel.fit(data, config, dk.seed())));
       } catch (RuntimeException | Error e) {
         mine.completeExceptionally(e);
         throw e;
@@ -41,5 +55,17 @@ public final class TaskSource {
     }
     Pretrained p = existing.join();
     return FineTuningTask.changeLabels(p.data(), p.f(), key.n(), key.seed());
+  }
+
+  private static PretrainConfig pretraining(TaskKey key) {
+    PretrainConfig defaults = PretrainConfig.defaults();
+    if (!LoraSpec.isLora(key.adapter())) {
+      return defaults;
+    }
+    return new PretrainConfig(
+        LoraSpec.parse(key.adapter()).hiddenWidths(key.depth()),
+        defaults.steps(),
+        defaults.learningRate(),
+        defaults.maxSamples());
   }
 }

@@ -31,7 +31,7 @@ public final class WidthSearch {
     if (criterion.passes(initialLoss, initialLoss)) {
       return CapacityRow.withoutTraining(task, criterion, initialLoss);
     }
-    int smallest = AdapterShape.minimumNeurons(task.depth());
+    int smallest = task.smallestWidth();
     int lo = smallest - 1; // widths ≤ lo fail (or do not exist)
     CellResult pass = null;
     CellResult last = null;

@@ -1,6 +1,8 @@
 package org.ftcbench.capacity;
 
 import org.ftcbench.data.PretrainConfig;
+import org.ftcbench.nn.ForwardPass;
+import org.ftcbench.nn.LoraSpec;
 import org.ftcbench.nn.Precision;
 
 /**
@@ -59,6 +61,24 @@ public final class WorkerHeap {
     return 8 * doubles;
   }
 
+  /**
+   * Bytes a worker needs to train a LoRA of rank r: its factors with their gradient and Adam's two
+   * moments, f's copy, and one block of f's activations (forward and backward).
+   */
+  static long loraCellBytes(LoraSpec spec, int depth, int k, int d, int rank) {
+    int[] f = spec.fWidths(depth, d);
+    int rows = ForwardPass.equalBlocks(k, ForwardPass.defaultBlockRows(f, Precision.FLOAT64));
+    long widthsF = 0;
+    for (int l = 1; l < f.length; l++) {
+      widthsF += f[l];
+    }
+    long doubles =
+        4 * spec.parameters(depth, d, rank)
+            + spec.stepParameters(depth, d, rank)
+            + (long) rows * (3 * widthsF + d);
+    return 8 * doubles;
+  }
+
   /** The heap for a worker that trains cells up to this size on tasks of this much data. */
   public static long heapBytes(long cellBytes, long taskDataBytes) {
     return Math.max(MINIMUM, BASE + 2 * (cellBytes + taskDataBytes));
@@ -75,7 +95,12 @@ public final class WorkerHeap {
           item instanceof SweepItem.GridColumn grid
               ? grid.ms().stream().mapToInt(Integer::intValue).max().orElse(1)
               : ((SweepItem.Search) item).settings().maxM();
-      cell = Math.max(cell, cellBytes(t.depth(), t.k(), t.d(), maxM));
+      cell =
+          Math.max(
+              cell,
+              LoraSpec.isLora(t.adapter())
+                  ? loraCellBytes(LoraSpec.parse(t.adapter()), t.depth(), t.k(), t.d(), maxM)
+                  : cellBytes(t.depth(), t.k(), t.d(), maxM));
       if (tasks.add(t.k() + "/" + t.d() + "/" + t.seed())) {
         data += taskBytes(t.k(), t.d());
       }

@@ -150,7 +150,9 @@ final class BenchCommand extends CliCommand {
             p.integers("bench.plainJava.N"),
             p.integers("bench.plainJava.rows"),
             p.integers("bench.certify.N"),
-            p.bool("bench.gcProfiler"));
+            p.bool("bench.gcProfiler"),
+            // older profiles have no LoRA benchmark
+            p.has("bench.lora.rank") ? p.integers("bench.lora.rank") : List.of());
     p.requireNoUnknownKeys("bench.");
     return s;
   }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     description = {
-      "Write HTML reports (index.html, capacity.html, kernels.html) for result runs.",
+      "Write HTML reports (index.html, capacity.html, kernels.html; lora.html for runs with LoRA"
+          + " rows) for result runs.",
       "RUN is a run folder (benchmarks/results/<machine>/<run>) or a folder holding runs;"
           + " default: every run under benchmarks/results. The top-level index.html shows the"
           + " newest run with certified and trained widths (among the run folders named, if"

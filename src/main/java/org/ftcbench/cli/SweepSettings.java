@@ -5,6 +5,7 @@ import java.util.List;
 import org.ftcbench.capacity.Criterion;
 import org.ftcbench.capacity.GridSweep;
 import org.ftcbench.capacity.KRule;
+import org.ftcbench.capacity.LoraSweep;
 import org.ftcbench.capacity.SearchSettings;
 import org.ftcbench.capacity.SearchSweep;
 import org.ftcbench.capacity.TrainingSettings;
@@ -17,7 +18,11 @@ import org.ftcbench.nn.Precision;
  * experiment's too), so a misspelt key is reported whatever is enabled.
  */
 record SweepSettings(
-    int threads, TrainingSettings training, List<GridSweep> grids, List<SearchSweep> searches) {
+    int threads,
+    TrainingSettings training,
+    List<GridSweep> grids,
+    List<SearchSweep> searches,
+    List<LoraSweep> loras) {
 
   static SweepSettings read(Profile p) {
     int threads = p.integer("sweep.threads");
@@ -77,7 +82,7 @@ record SweepSettings(
         searches.add(sweep);
       }
     }
-    return new SweepSettings(threads, training, grids, searches);
+    return new SweepSettings(threads, training, grids, searches, LoraSweepSettings.read(p));
   }
 
   private static List<Long> seeds(Profile p, String key) {

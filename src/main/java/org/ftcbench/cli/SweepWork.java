@@ -27,7 +27,10 @@ record SweepWork(
     long cap = certify ? (long) profile.number("sweep.certify.max_multiply_adds") : 0;
     profile.requireNoUnknownKeys("sweep.");
     return new SweepWork(
-        settings, points, cap, SweepPlan.of(settings.grids(), settings.searches()));
+        settings,
+        points,
+        cap,
+        SweepPlan.of(settings.grids(), settings.searches(), settings.loras()));
   }
 
   /**

@@ -31,6 +31,14 @@ public final class CapacityTable {
 
   private CapacityTable() {}
 
+  /** Gaussian inputs and the additive adapter (files without those columns hold only them). */
+  private static boolean paperSetting(Table t, Row r) {
+    return (!t.containsColumn(ResultFiles.ADAPTER)
+            || ResultFiles.ADDITIVE.equals(r.getString(ResultFiles.ADAPTER)))
+        && (!t.containsColumn(ResultFiles.DATA)
+            || ResultFiles.GAUSSIAN.equals(r.getString(ResultFiles.DATA)));
+  }
+
   /**
    * The m_min over seeds per key; empty when the run has no usable capacity.csv. Rows that do not
    * parse are left out here; the report names broken files.
@@ -45,6 +53,9 @@ public final class CapacityTable {
       if (Stream.of(ResultFiles.DEPTH, ResultFiles.N, ResultFiles.K, ResultFiles.M_MIN)
           .anyMatch(r::isMissing)) {
         continue; // no width passed, or a row without its key
+      }
+      if (!paperSetting(t, r)) {
+        continue; // LoRA or another data family: not the adapter width this table compares
       }
       Key key =
           new Key(

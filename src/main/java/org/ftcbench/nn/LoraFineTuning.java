@@ -48,9 +48,14 @@ public final class LoraFineTuning<A> {
 
   /** One full-batch step: ℓ_FT and its gradient at the current parameters, then an update. */
   public double step() {
-    double loss = gradient.compute(x, k, y);
-    optimizer.update(lora.trainable(), gradient.gradients());
+    double loss = loss();
+    update();
     return loss;
+  }
+
+  /** Updates the trainable parameters with the gradient of the last {@link #loss()}. */
+  public void update() {
+    optimizer.update(lora.trainable(), gradient.gradients());
   }
 
   /** ℓ_FT at the current parameters (its gradient is computed too and left unused). */

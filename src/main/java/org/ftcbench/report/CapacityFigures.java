@@ -149,22 +149,8 @@ public final class CapacityFigures {
     int i = 0;
     for (SeriesFit f : a.of(Kind.TRAINED)) {
       ScalingSeries s = f.series();
-      String color = Colors.palette(i++);
-      SampleSpread sp = s.spread();
-      if (sp.isEmpty()) {
-        continue;
-      }
       String name = "depth " + s.depth() + ", " + s.criterion() + ", " + s.regime();
-      traces.add(
-          Traces.errorY(
-              Traces.lineMarkers(sp.n(), sp.centre(), name, color, Line.Dash.SOLID),
-              sp.centre(),
-              sp.low(),
-              sp.high(),
-              color));
-      if (f.fit().isFitted()) {
-        traces.add(Traces.fitLine(f.fit(), name, color));
-      }
+      traces.addAll(Traces.seriesWithFit(f, name, Colors.palette(i++)));
     }
     String title = "Trained minimum width against N";
     String caption =

@@ -31,6 +31,10 @@ public final class IndexPage {
         .append(Html.link(Page.CAPACITY, "capacity"))
         .append(", ")
         .append(Html.link(Page.KERNELS, "kernels"))
+        .append(
+            Report.lora(a).isEmpty()
+                ? ""
+                : ", " + Html.link(Page.LORA, "LoRA adapters (rank against N)"))
         .append(".</p>\n");
     b.append("<h2 id=\"verdicts\">Scaling verdicts</h2>\n");
     if (a.fits().isEmpty()) {

@@ -16,6 +16,9 @@ final class Page {
   static final String CAPACITY = "capacity.html";
   static final String KERNELS = "kernels.html";
 
+  /** The LoRA page, written for runs with LoRA rows only (linked from the summary). */
+  static final String LORA = "lora.html";
+
   private static final String STYLE =
       """
       body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto;

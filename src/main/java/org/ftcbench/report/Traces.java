@@ -144,6 +144,30 @@ final class Traces {
     return new double[][] {px, py};
   }
 
+  /**
+   * A fitted series as drawn: the geometric mean per N with the range over samples as error bars,
+   * and the fitted power law when there is one (nothing when the series has no point).
+   */
+  static java.util.List<ObjectNode> seriesWithFit(
+      org.ftcbench.analysis.SeriesFit f, String name, String color) {
+    org.ftcbench.analysis.SampleSpread sp = f.series().spread();
+    java.util.List<ObjectNode> out = new java.util.ArrayList<>();
+    if (sp.isEmpty()) {
+      return out;
+    }
+    out.add(
+        errorY(
+            lineMarkers(sp.n(), sp.centre(), name, color, Line.Dash.SOLID),
+            sp.centre(),
+            sp.low(),
+            sp.high(),
+            color));
+    if (f.fit().isFitted()) {
+      out.add(fitLine(f.fit(), name, color));
+    }
+    return out;
+  }
+
   /** The fitted power law a·N^b drawn over the fitted range, named with its slope. */
   static ObjectNode fitLine(PowerLawFit fit, String what, String color) {
     double[][] xy = sample(fit.nMin(), fit.nMax(), fit::predict, true, 24);

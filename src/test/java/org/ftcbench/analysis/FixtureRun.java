@@ -80,7 +80,8 @@ public final class FixtureRun {
               List.of(10, 100, 1000, 3000),
               List.of(256),
               List.of(),
-              false));
+              false,
+              List.of()));
 
   /** The suite's benchmark method each stand-in kernel was measured for. */
   private static final Map<String, String> STAND_IN_FOR =

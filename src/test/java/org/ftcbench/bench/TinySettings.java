@@ -69,6 +69,7 @@ final class TinySettings {
         List.of(3),
         List.of(4),
         certifyN,
-        gcProfiler);
+        gcProfiler,
+        List.of(2));
   }
 }

@@ -40,7 +40,8 @@ final class JmhFixture {
               List.of(10),
               List.of(1),
               List.of(),
-              false));
+              false,
+              List.of()));
 
   /** The planned point of benchmark method {@code method} at N (or size) {@code n}. */
   static BenchPoint real(String method, int n) {
