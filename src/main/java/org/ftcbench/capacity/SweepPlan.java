@@ -19,6 +19,12 @@ public record SweepPlan(List<SweepItem> items) {
   }
 
   public static SweepPlan of(List<GridSweep> grids, List<SearchSweep> searches) {
+    return of(grids, searches, List.of());
+  }
+
+  /** The same, with the searches of experiments that list their tasks ({@link TaskSweep}) last. */
+  public static SweepPlan of(
+      List<GridSweep> grids, List<SearchSweep> searches, List<TaskSweep> taskSweeps) {
     Map<TaskKey, SweepItem> items = new LinkedHashMap<>();
     for (GridSweep g : grids) {
       for (long seed : g.seeds()) {
@@ -38,6 +44,11 @@ public record SweepPlan(List<SweepItem> items) {
             }
           }
         }
+      }
+    }
+    for (TaskSweep t : taskSweeps) {
+      for (TaskKey key : t.tasks()) {
+        add(items, new SweepItem.Search(key, t.search(), t.criteria()));
       }
     }
     List<SweepItem> ordered = new ArrayList<>(items.values());

@@ -37,6 +37,8 @@ class SweepCommandTest {
           "sweep.scaling.d=3",
           "sweep.scaling.max_m=8",
           "sweep.k_independence.enabled=false",
+          "sweep.fraction.enabled=false",
+          "sweep.structure.enabled=false",
           "sweep.certify.n=10,30");
 
   static List<String> sweep(Path run, List<String> more) {
