@@ -31,6 +31,10 @@ public final class IndexPage {
         .append(Html.link(Page.CAPACITY, "capacity"))
         .append(", ")
         .append(Html.link(Page.KERNELS, "kernels"))
+        .append(". Two experiments beyond the paper's setting: pre-training quality (")
+        .append(Html.link(Page.FRACTION, "width against N/K"))
+        .append(") and the ")
+        .append(Html.link(Page.STRUCTURE, "shape of the data"))
         .append(".</p>\n");
     b.append("<h2 id=\"verdicts\">Scaling verdicts</h2>\n");
     if (a.fits().isEmpty()) {

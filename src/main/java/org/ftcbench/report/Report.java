@@ -13,6 +13,8 @@ public final class Report {
     pages.put(Page.INDEX, IndexPage.render(a, ctx));
     pages.put(Page.CAPACITY, CapacityPage.render(a, ctx));
     pages.put(Page.KERNELS, KernelsPage.render(a, ctx));
+    pages.put(Page.FRACTION, FractionPage.render(a, ctx));
+    pages.put(Page.STRUCTURE, StructurePage.render(a, ctx));
     return pages;
   }
 }
