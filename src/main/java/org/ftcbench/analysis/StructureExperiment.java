@@ -90,7 +90,7 @@ public record StructureExperiment(
     for (String spec : specs) {
       try {
         DataFamily f = DataFamily.parse(spec);
-        families.add(new Family(f.spec(), f.description()));
+        families.add(new Family(spec, f.description()));
         if (f instanceof DataFamily.Clusters c) {
           sigma.put(spec, c.sigma());
           centres.put(spec, c.centres());
