@@ -28,17 +28,7 @@ public final class CertifiedWidths {
    */
   public static Table perSeed(Table certify) {
     Table rows =
-        certify
-            .where(
-                certify
-                    .intColumn(Columns.DEPTH)
-                    .isNotMissing()
-                    .and(certify.intColumn(Columns.N).isNotMissing())
-                    .and(certify.intColumn(Columns.K).isNotMissing())
-                    .and(
-                        certify
-                            .stringColumn(Columns.CONSTRUCTION)
-                            .isNotEqualTo(Columns.COMPARISON_ONLY)))
+        candidates(certify)
             // the construction with the fewest neurons first in each group, so that "first" is it
             .sortOn(Columns.DEPTH, Columns.N, Columns.K, Columns.SEED, Columns.NEURONS);
     String[] key = {Columns.DEPTH, Columns.N, Columns.K, Columns.SEED};
@@ -57,6 +47,17 @@ public final class CertifiedWidths {
     return out;
   }
 
+  /** The rows that may be a certified width: with depth, N and K, and never Appendix A. */
+  private static Table candidates(Table certify) {
+    return certify.where(
+        certify
+            .intColumn(Columns.DEPTH)
+            .isNotMissing()
+            .and(certify.intColumn(Columns.N).isNotMissing())
+            .and(certify.intColumn(Columns.K).isNotMissing())
+            .and(certify.stringColumn(Columns.CONSTRUCTION).isNotEqualTo(Columns.COMPARISON_ONLY)));
+  }
+
   /** Tablesaw's summary column "Min [upper_bound]", named back to the column it summarises. */
   private static DoubleColumn summary(Table summarized, String function, String column) {
     return summarized.numberColumn(function + " [" + column + "]").asDoubleColumn().setName(column);
@@ -68,17 +69,7 @@ public final class CertifiedWidths {
    * other columns (largest |weight|, residual).
    */
   public static List<Row> certifiedRows(Table certify) {
-    Table rows =
-        certify.where(
-            certify
-                .intColumn(Columns.DEPTH)
-                .isNotMissing()
-                .and(certify.intColumn(Columns.N).isNotMissing())
-                .and(certify.intColumn(Columns.K).isNotMissing())
-                .and(
-                    certify
-                        .stringColumn(Columns.CONSTRUCTION)
-                        .isNotEqualTo(Columns.COMPARISON_ONLY)));
+    Table rows = candidates(certify);
     Map<List<Object>, Row> fewest = new LinkedHashMap<>();
     for (int i = 0; i < rows.rowCount(); i++) {
       Row r = Row.of(rows, i);

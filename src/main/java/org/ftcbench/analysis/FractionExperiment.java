@@ -80,14 +80,7 @@ public record FractionExperiment(
                 .asTableList()) {
           int depth = g.intColumn(Columns.DEPTH).getInt(0);
           String name = "trained, depth " + depth + ", " + g.stringColumn(Columns.CRITERION).get(0);
-          for (int i = 0; i < g.rowCount(); i++) {
-            trained.add(
-                new Curve.Sample(
-                    name,
-                    depth,
-                    g.intColumn(Columns.N).getInt(i) / (double) k,
-                    g.numberColumn(Columns.M_MIN).getDouble(i)));
-          }
+          trained.addAll(byFraction(g, name, depth, k, Columns.M_MIN));
           fits.add(
               fit(
                   ScalingSeries.Kind.TRAINED,
@@ -108,14 +101,7 @@ public record FractionExperiment(
         for (Table g : widths.sortOn(Columns.DEPTH).splitOn(Columns.DEPTH).asTableList()) {
           int depth = g.intColumn(Columns.DEPTH).getInt(0);
           String name = "certified, depth " + depth;
-          for (int i = 0; i < g.rowCount(); i++) {
-            certified.add(
-                new Curve.Sample(
-                    name,
-                    depth,
-                    g.intColumn(Columns.N).getInt(i) / (double) k,
-                    g.numberColumn(Columns.NEURONS).getDouble(i)));
-          }
+          certified.addAll(byFraction(g, name, depth, k, Columns.NEURONS));
           fits.add(
               fit(
                   ScalingSeries.Kind.CERTIFIED,
@@ -138,6 +124,21 @@ public record FractionExperiment(
               List.of(twoLayer(k), threeLayer(k)),
               checks,
               fits));
+    }
+    return out;
+  }
+
+  /** Each row's {@code column} against N/K, as samples of the curve {@code name}. */
+  private static List<Curve.Sample> byFraction(
+      Table g, String name, int depth, int k, String column) {
+    List<Curve.Sample> out = new ArrayList<>();
+    for (int i = 0; i < g.rowCount(); i++) {
+      out.add(
+          new Curve.Sample(
+              name,
+              depth,
+              g.intColumn(Columns.N).getInt(i) / (double) k,
+              g.numberColumn(column).getDouble(i)));
     }
     return out;
   }

@@ -109,15 +109,7 @@ public record StructureExperiment(
     for (CertifiedWidths.Row r : certified) {
       if (sigma.containsKey(r.data())) {
         double s = sigma.get(r.data());
-        String name =
-            "depth "
-                + r.depth()
-                + ", d = "
-                + r.d()
-                + ", "
-                + centres.get(r.data())
-                + " centres"
-                + (severalN ? ", N = " + r.n() : "");
+        String name = clustersCurve(r.depth(), "", r.d(), centres.get(r.data()), r.n(), severalN);
         String group = "d = " + r.d();
         neurons.add(new Curve.Sample(name, r.depth(), group, s, r.neurons()));
         weight.add(new Curve.Sample(name, r.depth(), group, s, r.maxAbsWeight()));
@@ -127,16 +119,7 @@ public record StructureExperiment(
     for (TrainedRow r : trained) {
       if (sigma.containsKey(r.data())) {
         String name =
-            "depth "
-                + r.depth()
-                + ", "
-                + r.criterion()
-                + ", d = "
-                + r.d()
-                + ", "
-                + centres.get(r.data())
-                + " centres"
-                + (severalN ? ", N = " + r.n() : "");
+            clustersCurve(r.depth(), r.criterion(), r.d(), centres.get(r.data()), r.n(), severalN);
         trainedSigma.add(
             new Curve.Sample(name, r.depth(), "d = " + r.d(), sigma.get(r.data()), r.mMin()));
       }
@@ -174,6 +157,20 @@ public record StructureExperiment(
       }
     }
     return Optional.of(new StructureExperiment(families, bySigma, byD, slopes));
+  }
+
+  /** "depth 2, paper, d = 10, 8 centres, N = 20" (criterion for trained curves, N if several). */
+  private static String clustersCurve(
+      int depth, String criterion, int d, int centres, int n, boolean severalN) {
+    return "depth "
+        + depth
+        + (criterion.isEmpty() ? "" : ", " + criterion)
+        + ", d = "
+        + d
+        + ", "
+        + centres
+        + " centres"
+        + (severalN ? ", N = " + n : "");
   }
 
   private static Measures measures(
