@@ -16,9 +16,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * The data-shape experiment (docs/experiments.md, profile keys sweep.structure.*): the same tasks
- * on inputs of several data families and dimensions d. Its rows are the (N, K) points at which the
- * run has inputs other than the paper's Gaussian ones, every family's rows there (Gaussian ones
- * included, as the reference).
+ * on inputs of several data families and dimensions d. Its rows are those at the (N, K) points at
+ * which the run has inputs other than the paper's Gaussian ones ({@link RunData#dataShapePoints}),
+ * every family's rows there (Gaussian ones included, as the reference; the paper's analyses leave
+ * them out).
  *
  * <p>The constructions project the inputs on one direction and their weights grow like 1/(smallest
  * projected gap) (Sohn et al. 2024, Lemma 4.5; paper notes §3): for clusters of spread σ the gaps
@@ -58,10 +59,8 @@ public record StructureExperiment(
 
   /** The experiment in this run, or empty when every row has the paper's Gaussian inputs. */
   public static Optional<StructureExperiment> of(RunData run, FitSettings settings) {
-    Set<List<Integer>> points = new LinkedHashSet<>();
-    run.certify().ifPresent(t -> points.addAll(otherThanGaussian(t)));
+    Set<List<Integer>> points = run.dataShapePoints();
     Optional<Table> capacity = run.capacity().map(StructureExperiment::additive);
-    capacity.ifPresent(t -> points.addAll(otherThanGaussian(t)));
     if (points.isEmpty()) {
       return Optional.empty();
     }
@@ -184,19 +183,6 @@ public record StructureExperiment(
         // a residual of exactly 0 cannot sit on a log axis: left out of the drawn line
         Curve.of(residual, RunFolder.CERTIFY, true),
         Curve.of(trained, RunFolder.CAPACITY, true));
-  }
-
-  /** The (N, K) of the rows whose inputs are not the paper's Gaussian ones. */
-  private static Set<List<Integer>> otherThanGaussian(Table t) {
-    Set<List<Integer>> out = new LinkedHashSet<>();
-    for (int i = 0; i < t.rowCount(); i++) {
-      if (!t.stringColumn(Columns.DATA).get(i).equals(ResultFiles.GAUSSIAN)
-          && !t.intColumn(Columns.N).isMissing(i)
-          && !t.intColumn(Columns.K).isMissing(i)) {
-        out.add(List.of(t.intColumn(Columns.N).getInt(i), t.intColumn(Columns.K).getInt(i)));
-      }
-    }
-    return out;
   }
 
   private static Table additive(Table capacity) {

@@ -105,6 +105,24 @@ class ExperimentsAnalysisTest {
     assertThat(e.byD().trained()).extracting(Curve::group).contains("gaussian");
   }
 
+  /**
+   * The data-shape experiment's Gaussian rows (its reference, in every d) are not part of the
+   * paper's sweeps: the paper's analyses do not see them; its non-Gaussian rows never were.
+   */
+  @Test
+  void thePaperSettingLeavesOutTheDataShapeExperiment() {
+    FixtureRun.write(tmp.resolve("both"));
+    RunData whole = RunLoader.load(ExperimentFixture.append(tmp.resolve("both")));
+    assertThat(whole.dataShapePoints()).containsExactly(List.of(10, 50));
+    RunData p = whole.paperSetting();
+    int all = whole.capacity().orElseThrow().rowCount();
+    // 2 d × (Gaussian + 3 clusters) rows at (N, K) = (10, 50) are left out, nothing else
+    assertThat(p.capacity().orElseThrow().rowCount()).isEqualTo(all - 8);
+    assertThat(p.certify().orElseThrow().rowCount())
+        .isEqualTo(whole.certify().orElseThrow().rowCount() - 8);
+    assertThat(p.capacity().orElseThrow().intColumn(Columns.K).asList()).doesNotContain(50);
+  }
+
   @Test
   void aRunWithoutTheExperimentsHasNeither() {
     RunData paperOnly = RunLoader.load(FixtureRun.write(tmp.resolve("paper")));

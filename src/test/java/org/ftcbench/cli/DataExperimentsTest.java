@@ -55,15 +55,15 @@ class DataExperimentsTest {
     assertThat(e.taskSweeps())
         .extracting(t -> t.name())
         .containsExactly(DataExperiments.FRACTION, DataExperiments.STRUCTURE);
-    // fraction: N = round(fraction · K) at K = 200, up to N = K (memorization)
+    // fraction: N = round(fraction · K) at K = 300, up to N = K (memorization)
     assertThat(e.taskSweeps().get(0).tasks())
         .extracting(TaskKey::n)
-        .containsExactly(10, 40, 200, 10, 40, 200);
+        .containsExactly(15, 60, 300, 15, 60, 300);
     // structure: a family's spec keeps its commas; ';' separates the families
     assertThat(e.taskSweeps().get(1).tasks())
         .extracting(TaskKey::data)
         .contains("gaussian", "line", "clusters:centres=8,sigma=1e-4");
-    assertThat(e.certifyPoints()).contains(new CertifySweep.Point(200, 200, 10, 1));
+    assertThat(e.certifyPoints()).contains(new CertifySweep.Point(300, 300, 10, 1));
   }
 
   @Test
