@@ -32,6 +32,7 @@ class DataExperimentsTest {
           "sweep.fraction.fractions=0.1,0.5,1",
           "sweep.fraction.d=3",
           "sweep.fraction.max_m=16",
+          "sweep.fraction.criteria=paper",
           "sweep.structure.enabled=true",
           "sweep.structure.families=gaussian;clusters:centres=3,sigma=1e-4",
           "sweep.structure.d=1,3",
