@@ -26,6 +26,9 @@ public final class Columns {
   public static final String UPPER_BOUND = ResultFiles.UPPER_BOUND;
   public static final String LOWER_BOUND = ResultFiles.LOWER_BOUND;
   public static final String MAX_ABS_RESIDUAL = ResultFiles.MAX_ABS_RESIDUAL;
+  public static final String MAX_ABS_WEIGHT = ResultFiles.MAX_ABS_WEIGHT;
+  public static final String DATA = ResultFiles.DATA;
+  public static final String ADAPTER = ResultFiles.ADAPTER;
   public static final String BUILD_MS = ResultFiles.BUILD_MS;
   public static final String VERIFY_MS = ResultFiles.VERIFY_MS;
   public static final String CRITERION = ResultFiles.CRITERION;

@@ -1,11 +1,15 @@
 package org.ftcbench.analysis;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ftcbench.results.ResultFiles;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
 
 /**
  * What one run folder holds, loaded and typed: each result file as a table (empty where the file is
@@ -44,26 +48,75 @@ public record RunData(
    * This run restricted to the paper's setting, the rows of Gaussian data and additive adapters
    * (every row of a run written before the {@code data} and {@code adapter} columns): what the
    * scaling, K-independence and Fig. 9 analyses read. The data-shape and LoRA experiments read the
-   * whole run.
+   * whole run. The data-shape experiment's Gaussian rows ({@link #dataShapePoints}) are its
+   * reference, not part of the paper's sweeps (they may have another d), so they are left out too.
    */
   public RunData paperSetting() {
+    Set<List<Integer>> shape = dataShapePoints();
     return new RunData(
         dir,
         machine,
         runId,
         env,
-        certify.map(t -> only(t, ResultFiles.DATA, ResultFiles.GAUSSIAN)),
-        capacity.map(RunData::paperRows),
-        cells.map(RunData::paperRows),
+        certify.map(t -> except(only(t, ResultFiles.DATA, ResultFiles.GAUSSIAN), shape)),
+        capacity.map(t -> paperRows(t, shape)),
+        cells.map(t -> paperRows(t, shape)),
         jmh,
-        failures.map(RunData::paperRows),
+        failures.map(t -> paperRows(t, shape)),
         progress,
         notices);
   }
 
-  private static Table paperRows(Table t) {
-    return only(
-        only(t, ResultFiles.DATA, ResultFiles.GAUSSIAN), ResultFiles.ADAPTER, ResultFiles.ADDITIVE);
+  /**
+   * The (N, K) points of the data-shape experiment: those at which a certify.csv or capacity.csv
+   * row has inputs other than the paper's Gaussian ones.
+   */
+  public Set<List<Integer>> dataShapePoints() {
+    Set<List<Integer>> out = new LinkedHashSet<>();
+    for (Optional<Table> file : List.of(certify, capacity)) {
+      file.filter(t -> t.containsColumn(ResultFiles.DATA))
+          .ifPresent(
+              t -> {
+                for (int i = 0; i < t.rowCount(); i++) {
+                  if (!t.stringColumn(ResultFiles.DATA).get(i).equals(ResultFiles.GAUSSIAN)
+                      && !t.intColumn(ResultFiles.N).isMissing(i)
+                      && !t.intColumn(ResultFiles.K).isMissing(i)) {
+                    out.add(
+                        List.of(
+                            t.intColumn(ResultFiles.N).getInt(i),
+                            t.intColumn(ResultFiles.K).getInt(i)));
+                  }
+                }
+              });
+    }
+    return out;
+  }
+
+  private static Table paperRows(Table t, Set<List<Integer>> shape) {
+    return except(
+        only(
+            only(t, ResultFiles.DATA, ResultFiles.GAUSSIAN),
+            ResultFiles.ADAPTER,
+            ResultFiles.ADDITIVE),
+        shape);
+  }
+
+  /** The rows not at one of the (N, K) {@code points}. */
+  private static Table except(Table t, Set<List<Integer>> points) {
+    if (points.isEmpty()) {
+      return t;
+    }
+    Selection keep = new BitmapBackedSelection();
+    for (int i = 0; i < t.rowCount(); i++) {
+      if (t.intColumn(ResultFiles.N).isMissing(i)
+          || t.intColumn(ResultFiles.K).isMissing(i)
+          || !points.contains(
+              List.of(
+                  t.intColumn(ResultFiles.N).getInt(i), t.intColumn(ResultFiles.K).getInt(i)))) {
+        keep.add(i);
+      }
+    }
+    return t.where(keep);
   }
 
   /** The rows whose string column {@code column} is {@code value} (all rows if it has none). */

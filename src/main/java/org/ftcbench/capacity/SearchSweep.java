@@ -28,26 +28,10 @@ public record SearchSweep(
     SearchSettings search) {
 
   public SearchSweep {
-    SweepChecks.nonEmpty(name + ".depths", depths);
-    for (int depth : depths) {
-      SweepChecks.depth(name + ".depths", depth);
-      if (search.maxM() < AdapterShape.minimumNeurons(depth)) {
-        throw new org.ftcbench.data.BadInputException(
-            "the m grid of "
-                + name
-                + " is empty for depth "
-                + depth
-                + ": max_m = "
-                + search.maxM()
-                + ", raise it to at least "
-                + AdapterShape.minimumNeurons(depth));
-      }
-    }
+    SweepChecks.searches(name, depths, seeds, criteria, search);
     SweepChecks.nonEmpty(name + ".n", ns);
     SweepChecks.nonEmpty(name + ".k", ks);
     SweepChecks.positive(name + ".d", d);
-    SweepChecks.nonEmpty(name + ".seeds", seeds);
-    SweepChecks.nonEmpty(name + ".criteria", criteria);
     SweepChecks.tasks(name, ns, ks);
     depths = List.copyOf(depths);
     ns = List.copyOf(ns);

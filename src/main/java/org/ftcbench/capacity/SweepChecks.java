@@ -47,4 +47,33 @@ final class SweepChecks {
           name + " has N = " + n + " larger than K = " + k + ": choose N ≤ K (or a larger K)");
     }
   }
+
+  /**
+   * The checks every width-search sweep shares: its depths are 2 or 3 and fit under max_m, and its
+   * seeds and criteria are not empty.
+   */
+  static void searches(
+      String name,
+      List<Integer> depths,
+      List<Long> seeds,
+      List<Criterion> criteria,
+      SearchSettings search) {
+    nonEmpty(name + ".depths", depths);
+    for (int depth : depths) {
+      depth(name + ".depths", depth);
+      if (search.maxM() < AdapterShape.minimumNeurons(depth)) {
+        throw new BadInputException(
+            "the m grid of "
+                + name
+                + " is empty for depth "
+                + depth
+                + ": max_m = "
+                + search.maxM()
+                + ", raise it to at least "
+                + AdapterShape.minimumNeurons(depth));
+      }
+    }
+    nonEmpty(name + ".seeds", seeds);
+    nonEmpty(name + ".criteria", criteria);
+  }
 }

@@ -19,12 +19,18 @@ public record SweepPlan(List<SweepItem> items) {
   }
 
   public static SweepPlan of(List<GridSweep> grids, List<SearchSweep> searches) {
-    return of(grids, searches, List.of());
+    return of(grids, searches, List.of(), List.of());
   }
 
-  /** The plan of grids, then searches, then LoRA rank searches ({@link LoraSweep#items}). */
+  /**
+   * The plan of grids, then searches, then the searches of experiments that list their tasks
+   * ({@link TaskSweep}), then LoRA rank searches ({@link LoraSweep#items}).
+   */
   public static SweepPlan of(
-      List<GridSweep> grids, List<SearchSweep> searches, List<LoraSweep> loras) {
+      List<GridSweep> grids,
+      List<SearchSweep> searches,
+      List<TaskSweep> taskSweeps,
+      List<LoraSweep> loras) {
     Map<TaskKey, SweepItem> items = new LinkedHashMap<>();
     for (GridSweep g : grids) {
       for (long seed : g.seeds()) {
@@ -44,6 +50,11 @@ public record SweepPlan(List<SweepItem> items) {
             }
           }
         }
+      }
+    }
+    for (TaskSweep t : taskSweeps) {
+      for (TaskKey key : t.tasks()) {
+        add(items, new SweepItem.Search(key, t.search(), t.criteria()));
       }
     }
     for (LoraSweep lora : loras) {

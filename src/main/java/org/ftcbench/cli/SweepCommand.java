@@ -161,11 +161,7 @@ final class SweepCommand extends CliCommand {
             + " verified (verification above %.0e multiply-adds)%n",
         s.rowsWritten(), s.rowsSkipped(), s.failures().size(), s.tooCostly().size(), (double) cap);
     for (CertifySweep.Failure f : s.failures()) {
-      if (f.reason() != null) {
-        err.printf(
-            "certify: %s at N = %d, K = %d, seed %d could not be built: %s%n",
-            f.construction().label(), f.point().n(), f.point().k(), f.point().seed(), f.reason());
-      }
+      err.println("certify: " + f.oneLine());
     }
   }
 }

@@ -85,7 +85,8 @@ record SweepSettings(
     return new SweepSettings(threads, training, grids, searches, LoraSweepSettings.read(p));
   }
 
-  private static List<Long> seeds(Profile p, String key) {
+  /** A list of integer seeds (start:end:step allowed). */
+  static List<Long> seeds(Profile p, String key) {
     return p.integers(key).stream().map(Integer::longValue).toList();
   }
 }

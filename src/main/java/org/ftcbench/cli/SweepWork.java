@@ -23,14 +23,18 @@ record SweepWork(
     SweepSettings settings = SweepSettings.read(profile);
     // a profile without sweep.certify.n has no certified sweep
     boolean certify = profile.has("sweep.certify.n");
-    List<CertifySweep.Point> points = certify ? certifyPoints(profile) : List.of();
-    long cap = certify ? (long) profile.number("sweep.certify.max_multiply_adds") : 0;
+    List<CertifySweep.Point> points = new ArrayList<>(certify ? certifyPoints(profile) : List.of());
+    long cap =
+        certify ? (long) profile.number("sweep.certify.max_multiply_adds") : CertifySweep.UNLIMITED;
+    DataExperiments experiments = DataExperiments.read(profile);
+    experiments.certifyPoints().stream().filter(p -> !points.contains(p)).forEach(points::add);
     profile.requireNoUnknownKeys("sweep.");
     return new SweepWork(
         settings,
-        points,
+        List.copyOf(points),
         cap,
-        SweepPlan.of(settings.grids(), settings.searches(), settings.loras()));
+        SweepPlan.of(
+            settings.grids(), settings.searches(), experiments.taskSweeps(), settings.loras()));
   }
 
   /**

@@ -103,7 +103,10 @@ public final class UnitRunner {
               + s.failures().size()
               + " over the tolerance, "
               + s.tooCostly().size()
-              + " not verified");
+              + " not verified"
+              + s.failures().stream()
+                  .map(f -> "; " + f.oneLine())
+                  .collect(java.util.stream.Collectors.joining()));
     }
   }
 

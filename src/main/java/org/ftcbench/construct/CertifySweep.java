@@ -71,7 +71,30 @@ public final class CertifySweep {
       Construction construction,
       double maxAbsResidual,
       double tolerance,
-      String reason) {}
+      String reason) {
+
+    /** What failed, where and why, in one line (for the sweep's log). */
+    public String oneLine() {
+      String where =
+          String.format(
+              Locale.ROOT,
+              "%s at N = %d, K = %d, d = %d, seed %d, data %s",
+              construction.label(),
+              point.n(),
+              point.k(),
+              point.d(),
+              point.seed(),
+              point.data());
+      return reason != null
+          ? where + " could not be built: " + reason
+          : String.format(
+              Locale.ROOT,
+              "%s failed the exactness check: max |g(x_i) − z_i| = %.3g > tolerance %.3g",
+              where,
+              maxAbsResidual,
+              tolerance);
+    }
+  }
 
   /**
    * What a sweep did.
@@ -204,7 +227,8 @@ public final class CertifySweep {
         r.verification().maxAbsResidual(),
         String.format(Locale.ROOT, "%.3f", r.buildMillis()),
         String.format(Locale.ROOT, "%.3f", r.verifyMillis()),
-        p.data());
+        p.data(),
+        r.network().maxAbsParameter());
   }
 
   /** The identity of construction {@code c}'s row at point {@code p} ({@link ResultFile#keyOf}). */

@@ -31,10 +31,15 @@ public final class IndexPage {
         .append(Html.link(Page.CAPACITY, "capacity"))
         .append(", ")
         .append(Html.link(Page.KERNELS, "kernels"))
+        .append(". Two experiments beyond the paper's setting: pre-training quality (")
+        .append(Html.link(Page.FRACTION, "width against N/K"))
+        .append(") and the ")
+        .append(Html.link(Page.STRUCTURE, "shape of the data"))
         .append(
             Report.lora(a).isEmpty()
                 ? ""
-                : ", " + Html.link(Page.LORA, "LoRA adapters (rank against N)"))
+                : "; and the paper's open question, "
+                    + Html.link(Page.LORA, "LoRA adapters (rank against N)"))
         .append(".</p>\n");
     b.append("<h2 id=\"verdicts\">Scaling verdicts</h2>\n");
     if (a.fits().isEmpty()) {

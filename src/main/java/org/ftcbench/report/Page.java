@@ -15,6 +15,8 @@ final class Page {
   static final String INDEX = "index.html";
   static final String CAPACITY = "capacity.html";
   static final String KERNELS = "kernels.html";
+  static final String FRACTION = "fraction.html";
+  static final String STRUCTURE = "structure.html";
 
   /** The LoRA page, written for runs with LoRA rows only (linked from the summary). */
   static final String LORA = "lora.html";
@@ -85,7 +87,9 @@ final class Page {
         List.of(
             new String[] {INDEX, "Summary"},
             new String[] {CAPACITY, "Capacity"},
-            new String[] {KERNELS, "Kernels"})) {
+            new String[] {KERNELS, "Kernels"},
+            new String[] {FRACTION, "N/K"},
+            new String[] {STRUCTURE, "Data shape"})) {
       nav.append(navLink(p[0], p[1], p[0].equals(here)));
     }
     if (ctx.comparison() != null) {

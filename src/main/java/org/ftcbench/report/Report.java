@@ -16,6 +16,8 @@ public final class Report {
     pages.put(Page.INDEX, IndexPage.render(a, ctx));
     pages.put(Page.CAPACITY, CapacityPage.render(a, ctx));
     pages.put(Page.KERNELS, KernelsPage.render(a, ctx));
+    pages.put(Page.FRACTION, FractionPage.render(a, ctx));
+    pages.put(Page.STRUCTURE, StructurePage.render(a, ctx));
     LoraCapacity lora = lora(a);
     if (!lora.isEmpty()) {
       pages.put(Page.LORA, LoraPage.render(lora, a.run(), ctx));

@@ -49,6 +49,13 @@ public final class ResultFiles {
   public static final String FLOPS_PER_OP = "flops_per_op";
 
   /**
+   * certify.csv: the largest |weight| or |bias| of the certified adapter's network, all layers
+   * (float64 rounding); the constructions' weights grow like 1/(smallest projected gap), which the
+   * data-shape experiment measures. Added after the data column; files without it leave it missing.
+   */
+  public static final String MAX_ABS_WEIGHT = "max_abs_weight";
+
+  /**
    * certify.csv's {@code construction} of Appendix A (4N + 4), written by construct.Construction
    * and shown by the analysis for comparison only: never the certified width (Theorem 5.1 takes the
    * minimum over U1–U3).
@@ -129,7 +136,8 @@ public final class ResultFiles {
               optional(MAX_ABS_RESIDUAL, Type.DOUBLE),
               optional(BUILD_MS, Type.DOUBLE),
               optional(VERIFY_MS, Type.DOUBLE),
-              trailing(DATA, Type.STRING, GAUSSIAN)),
+              trailing(DATA, Type.STRING, GAUSSIAN),
+              trailing(MAX_ABS_WEIGHT, Type.DOUBLE, "")),
           List.of(CONSTRUCTION, N, K, D, SEED, DATA));
 
   /** capacity.csv: one row per (depth, N, K, seed, criterion) (capacity.CapacityRow). */

@@ -233,7 +233,8 @@ public final class FixtureRun {
             1e-12,
             3.5,
             1.25,
-            ResultFiles.GAUSSIAN));
+            ResultFiles.GAUSSIAN,
+            1000.0));
   }
 
   /** Trained minimum width: about 1.2·N^0.5 (depth 3) and 0.8·N (depth 2), with seeded noise. */

@@ -25,6 +25,8 @@ class LoraSweepTest {
           "sweep.fig9.enabled=false",
           "sweep.scaling.enabled=false",
           "sweep.k_independence.enabled=false",
+          "sweep.fraction.enabled=false",
+          "sweep.structure.enabled=false",
           "sweep.certify.n=10",
           "sweep.lora.width=4",
           "sweep.lora.variants=all/frozen,last/trainable",

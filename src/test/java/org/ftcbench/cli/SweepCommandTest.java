@@ -38,6 +38,8 @@ class SweepCommandTest {
           "sweep.scaling.max_m=8",
           "sweep.k_independence.enabled=false",
           "sweep.lora.enabled=false",
+          "sweep.fraction.enabled=false",
+          "sweep.structure.enabled=false",
           "sweep.certify.n=10,30");
 
   static List<String> sweep(Path run, List<String> more) {

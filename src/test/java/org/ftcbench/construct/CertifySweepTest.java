@@ -47,7 +47,7 @@ class CertifySweepTest {
     List<String> lines = Files.readAllLines(file);
     assertThat(lines.get(0))
         .isEqualTo(
-            "depth,construction,N,K,d,seed,neurons,params,upper_bound,lower_bound,max_abs_residual,build_ms,verify_ms,data");
+            "depth,construction,N,K,d,seed,neurons,params,upper_bound,lower_bound,max_abs_residual,build_ms,verify_ms,data,max_abs_weight");
     assertThat(lines).hasSize(13);
 
     // the rows match certify on the same task (FineTuningTask.generate draws the same task)
@@ -62,6 +62,10 @@ class CertifySweepTest {
       assertThat(row.get("lower_bound")).isEqualTo("9");
       assertThat(Double.parseDouble(row.get("max_abs_residual")))
           .isEqualTo(r.verification().maxAbsResidual());
+      // the largest |weight| of all layers, biases included
+      assertThat(Double.parseDouble(row.get("max_abs_weight")))
+          .isEqualTo(r.network().maxAbsParameter())
+          .isPositive();
 
       // a second run with one more point computes only that point's rows
       List<CertifySweep.Point> more = new ArrayList<>(points);
@@ -86,5 +90,50 @@ class CertifySweepTest {
       assertThat(capped.rowsWritten() + capped.tooCostly().size()).isEqualTo(4);
       assertThat(log.rows()).hasSize(16 + capped.rowsWritten());
     }
+  }
+
+  /**
+   * Clusters of spread 1e−12 are the constructions' worst case (weights ∝ 1/(smallest projected
+   * gap)): every construction still verifies exactly, with weights far beyond the Gaussian data's.
+   */
+  @Test
+  void tightClustersCertifyExactlyWithHugeWeights() throws Exception {
+    String tight = "clusters:centres=3,sigma=1e-12";
+    List<CertifySweep.Point> points =
+        List.of(new CertifySweep.Point(6, 30, 2, 1, tight), new CertifySweep.Point(6, 30, 2, 1));
+    try (CsvLog log = CsvLog.open(dir.resolve("certify.csv"), ResultFiles.CERTIFY.header())) {
+      CertifySweep.Summary s = CertifySweep.run(points, log, (d, t) -> {});
+      assertThat(s.failures()).extracting(CertifySweep.Failure::oneLine).isEmpty();
+      double gaussian = maxWeight(log.rows(), ResultFiles.GAUSSIAN);
+      double clusters = maxWeight(log.rows(), tight);
+      assertThat(clusters).isGreaterThan(1e6 * gaussian);
+    }
+  }
+
+  private static double maxWeight(List<Map<String, String>> rows, String data) {
+    return rows.stream()
+        .filter(r -> r.get(ResultFiles.DATA).equals(data))
+        .mapToDouble(r -> Double.parseDouble(r.get(ResultFiles.MAX_ABS_WEIGHT)))
+        .max()
+        .orElseThrow();
+  }
+
+  /** A failed certificate is one line saying which construction, where, which check and why. */
+  @Test
+  void aFailureSaysWhichCheckFailedAndWhy() {
+    CertifySweep.Point p = new CertifySweep.Point(6, 30, 2, 1, "clusters:centres=3,sigma=1e-12");
+    assertThat(
+            new CertifySweep.Failure(p, Construction.TWO_LAYER_INTERPOLANT, 0.5, 1e-9, null)
+                .oneLine())
+        .isEqualTo(
+            "two-layer-interpolant at N = 6, K = 30, d = 2, seed 1, data"
+                + " clusters:centres=3,sigma=1e-12 failed the exactness check: max |g(x_i) − z_i|"
+                + " = 0.500 > tolerance 1.00e-09");
+    assertThat(
+            new CertifySweep.Failure(
+                    p, Construction.TWO_LAYER_INTERPOLANT, Double.NaN, Double.NaN, "no gap")
+                .oneLine())
+        .endsWith("could not be built: no gap")
+        .doesNotContain("\n");
   }
 }
