@@ -1,5 +1,7 @@
 package org.ftcbench.capacity;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ftcbench.nn.Precision;
@@ -35,35 +37,30 @@ public record CellResult(
    * (the trainer's, the run's). Doubles are written in full (Double.toString round-trips exactly).
    */
   public List<Object> row(Precision precision) {
-    return List.of(
-        key.depth(),
-        key.n(),
-        key.k(),
-        key.d(),
-        key.m(),
-        key.seed(),
-        finalLoss,
-        initialLoss,
-        steps,
-        wallMs,
-        precision.label(),
-        key.data(),
-        key.adapter());
+    return columns(
+        key.task(), key.m(), List.of(finalLoss, initialLoss, steps, wallMs, precision.label()));
   }
 
   /** The failures.csv row ({@link ResultFiles#FAILURES}); only for a failed cell. */
   public List<Object> failureRow() {
-    return List.of(
-        key.depth(),
-        key.n(),
-        key.k(),
-        key.d(),
-        key.m(),
-        key.seed(),
-        steps,
-        failure,
-        key.data(),
-        key.adapter());
+    return failureRow(key.task(), key.m(), steps, failure);
+  }
+
+  /**
+   * A failures.csv row ({@link ResultFiles#FAILURES}): the cell (task, m) of a task, the step it
+   * failed at (−1: its worker died) and why.
+   */
+  static List<Object> failureRow(TaskKey task, int m, int step, String reason) {
+    return columns(task, m, Arrays.asList(step, reason));
+  }
+
+  /** A cell's columns in the order cells.csv and failures.csv share, around a file's own. */
+  private static List<Object> columns(TaskKey t, int m, List<?> own) {
+    List<Object> row = new ArrayList<>(List.of(t.depth(), t.n(), t.k(), t.d(), m, t.seed()));
+    row.addAll(own);
+    row.add(t.data());
+    row.add(t.adapter());
+    return row;
   }
 
   /** Reads a cells.csv row back; the failure reason lives in failures.csv and is not restored. */

@@ -1,7 +1,6 @@
 package org.ftcbench.capacity;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,18 +81,7 @@ public final class CellStore implements AutoCloseable {
    * m = 0 for the task's initial loss); cells.csv does not get it, so a rerun computes it.
    */
   public void lost(TaskKey task, int m, String reason) {
-    failures.append(
-        List.of(
-            task.depth(),
-            task.n(),
-            task.k(),
-            task.d(),
-            m,
-            task.seed(),
-            -1,
-            reason,
-            task.data(),
-            task.adapter()));
+    failures.append(CellResult.failureRow(task, m, -1, reason));
   }
 
   /** Whether the cell is known (in cells.csv, trained, or being trained). */

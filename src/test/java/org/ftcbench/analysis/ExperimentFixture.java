@@ -93,42 +93,13 @@ public final class ExperimentFixture {
       double weight,
       double residual,
       String data) {
-    return ResultFiles.CERTIFY.line(
-        List.of(
-            c.depth(),
-            c.label(),
-            n,
-            k,
-            d,
-            seed,
-            (long) neurons,
-            100,
-            (long) formula,
-            (long) formula - 1,
-            residual,
-            1.0,
-            1.0,
-            data,
-            weight));
+    return FixtureRun.certifyLine(
+        c, n, k, d, seed, neurons, 100, formula, formula - 1, residual, data, weight);
   }
 
   private static String capacity(int depth, int n, int k, int d, long seed, double m, String data) {
-    return ResultFiles.CAPACITY.line(
-        List.of(
-            depth,
-            n,
-            k,
-            d,
-            seed,
-            "paper",
-            m,
-            0.039,
-            0.5,
-            1000,
-            10.0,
-            "float32",
-            data,
-            ResultFiles.ADDITIVE));
+    return FixtureRun.capacityLine(
+        depth, n, k, d, seed, "paper", m, 0.5, "float32", data, ResultFiles.ADDITIVE);
   }
 
   private static void append(Path dir, ResultFile file, List<String> lines) {

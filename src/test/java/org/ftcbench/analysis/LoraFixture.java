@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ftcbench.nn.LoraSpec;
-import org.ftcbench.results.ResultFiles;
 import org.ftcbench.results.RunFolder;
 
 /**
@@ -70,22 +69,17 @@ public final class LoraFixture {
       LoraSpec spec, int depth, int n, int k, long seed, String crit, Random rng) {
     long r = Math.max(1, Math.round(rank(depth, n, k) * Math.exp(0.1 * rng.nextGaussian())));
     String rMin = r > WIDTH ? "" : String.valueOf(r); // censored at D
-    double init = (double) n / k * 2 / 3;
-    return ResultFiles.CAPACITY.line(
-        List.of(
-            depth,
-            n,
-            k,
-            10,
-            seed,
-            crit,
-            rMin,
-            init * 0.05,
-            init,
-            2000,
-            150,
-            "float32",
-            "gaussian",
-            spec.spec()));
+    return FixtureRun.capacityLine(
+        depth,
+        n,
+        k,
+        10,
+        seed,
+        crit,
+        rMin,
+        (double) n / k * 2 / 3,
+        "float32",
+        "gaussian",
+        spec.spec());
   }
 }
