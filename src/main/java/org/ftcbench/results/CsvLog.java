@@ -1,5 +1,6 @@
 package org.ftcbench.results;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -62,9 +63,10 @@ public final class CsvLog implements AutoCloseable {
       if (!Files.isRegularFile(path) || Files.size(path) == 0) {
         return;
       }
-      String text = Files.readString(path, StandardCharsets.UTF_8);
-      List<String> lines = text.lines().toList();
-      List<String> old = Csv.parse(lines.get(0));
+      List<String> old;
+      try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        old = Csv.parse(in.readLine()); // the header alone: an up-to-date file is not read twice
+      }
       List<Column> columns = file.columns();
       if (old.size() >= columns.size()
           || !old.equals(file.header().subList(0, old.size()))
@@ -72,6 +74,8 @@ public final class CsvLog implements AutoCloseable {
               .anyMatch(c -> c.absent() == null)) {
         return;
       }
+      String text = Files.readString(path, StandardCharsets.UTF_8);
+      List<String> lines = text.lines().toList();
       String added =
           Csv.line(
               columns.subList(old.size(), columns.size()).stream().map(Column::absent).toList());
