@@ -10,8 +10,11 @@ import tech.tablesaw.api.Table;
 /**
  * A run and the power-law fits of all its series: everything the report shows, computed from the
  * result files alone.
+ *
+ * @param settings how the fits were made, for the pages that fit their own series (the N/K,
+ *     data-shape and LoRA experiments)
  */
-public record Analysis(RunData run, List<SeriesFit> fits) {
+public record Analysis(RunData run, FitSettings settings, List<SeriesFit> fits) {
   public Analysis {
     fits = List.copyOf(fits);
   }
@@ -22,7 +25,7 @@ public record Analysis(RunData run, List<SeriesFit> fits) {
         SeriesBuilder.all(run).stream()
             .map(s -> new SeriesFit(s, PowerLaw.fit(s.samples(), settings)))
             .toList();
-    return new Analysis(run, fits);
+    return new Analysis(run, settings, fits);
   }
 
   /**

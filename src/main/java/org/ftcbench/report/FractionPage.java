@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.FractionExperiment;
 import org.ftcbench.results.RunFolder;
@@ -26,7 +25,7 @@ public final class FractionPage {
             + " (Theorem 4.1) and Θ(√N) for a 3-layer one (Theorem 5.1); at N = K they meet the"
             + " memorization results: about K (K − 2 ≤ m* ≤ K − 1) and about √K (√(2(K − 2) +"
             + " 1/4) − 1/2 ≤ m* ≤ 4√K). Profile keys: <code>sweep.fraction.*</code>.</p>\n");
-    List<FractionExperiment> experiments = FractionExperiment.of(a.run(), FitSettings.defaults());
+    List<FractionExperiment> experiments = FractionExperiment.of(a.run(), a.settings());
     if (experiments.isEmpty()) {
       b.append(
           Html.absent(

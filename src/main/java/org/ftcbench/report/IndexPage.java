@@ -17,7 +17,11 @@ import org.ftcbench.results.RunFolder;
 public final class IndexPage {
   private IndexPage() {}
 
-  public static String render(Analysis a, PageContext ctx) {
+  /**
+   * @param loraPage whether the run has a LoRA page to link ({@link Report#pages} writes one for
+   *     runs with LoRA rows)
+   */
+  public static String render(Analysis a, PageContext ctx, boolean loraPage) {
     RunData run = a.run();
     StringBuilder b = new StringBuilder(RunsSection.frontLine(run.dir(), ctx));
     b.append(
@@ -36,10 +40,10 @@ public final class IndexPage {
         .append(") and the ")
         .append(Html.link(Page.STRUCTURE, "shape of the data"))
         .append(
-            Report.lora(a).isEmpty()
-                ? ""
-                : "; and the paper's open question, "
-                    + Html.link(Page.LORA, "LoRA adapters (rank against N)"))
+            loraPage
+                ? "; and the paper's open question, "
+                    + Html.link(Page.LORA, "LoRA adapters (rank against N)")
+                : "")
         .append(".</p>\n");
     b.append("<h2 id=\"verdicts\">Scaling verdicts</h2>\n");
     if (a.fits().isEmpty()) {

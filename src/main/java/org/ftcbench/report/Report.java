@@ -3,7 +3,6 @@ package org.ftcbench.report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.LoraCapacity;
 import org.ftcbench.capacity.AdapterShape;
 
@@ -13,20 +12,16 @@ public final class Report {
 
   public static Map<String, String> pages(Analysis a, PageContext ctx) {
     Map<String, String> pages = new LinkedHashMap<>();
-    pages.put(Page.INDEX, IndexPage.render(a, ctx));
+    LoraCapacity lora =
+        LoraCapacity.of(a.run(), a.settings(), AdapterShape::parameters); // additive P as swept
+    pages.put(Page.INDEX, IndexPage.render(a, ctx, !lora.isEmpty()));
     pages.put(Page.CAPACITY, CapacityPage.render(a, ctx));
     pages.put(Page.KERNELS, KernelsPage.render(a, ctx));
     pages.put(Page.FRACTION, FractionPage.render(a, ctx));
     pages.put(Page.STRUCTURE, StructurePage.render(a, ctx));
-    LoraCapacity lora = lora(a);
     if (!lora.isEmpty()) {
       pages.put(Page.LORA, LoraPage.render(lora, a.run(), ctx));
     }
     return pages;
-  }
-
-  /** The run's LoRA rows analysed, additive parameters counted as the sweep lays m out. */
-  static LoraCapacity lora(Analysis a) {
-    return LoraCapacity.of(a.run(), FitSettings.defaults(), AdapterShape::parameters);
   }
 }

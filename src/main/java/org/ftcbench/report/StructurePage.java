@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ftcbench.analysis.Analysis;
-import org.ftcbench.analysis.FitSettings;
 import org.ftcbench.analysis.Format;
 import org.ftcbench.analysis.StructureExperiment;
 
@@ -37,7 +36,7 @@ public final class StructurePage {
             + " 1/(smallest projected gap): tight clusters are their worst case, points on a line"
             + " the lower bound's. The same tasks run on data families that differ only in shape"
             + " and in the input dimension d. Profile keys: <code>sweep.structure.*</code>.</p>\n");
-    Optional<StructureExperiment> found = StructureExperiment.of(a.run(), FitSettings.defaults());
+    Optional<StructureExperiment> found = StructureExperiment.of(a.run(), a.settings());
     if (found.isEmpty()) {
       b.append(
           Html.absent(
