@@ -1,6 +1,7 @@
 package org.ftcbench.capacity;
 
 import java.util.List;
+import java.util.Map;
 import org.ftcbench.nn.Precision;
 import org.ftcbench.results.ResultFiles;
 
@@ -65,20 +66,15 @@ public record CapacityRow(
    * already in the file.
    */
   public static String key(TaskKey task, String criterion) {
-    return task.depth()
-        + ","
-        + task.n()
-        + ","
-        + task.k()
-        + ","
-        + task.d()
-        + ","
-        + task.seed()
-        + ","
-        + criterion
-        + ","
-        + task.data()
-        + ","
-        + task.adapter();
+    return ResultFiles.CAPACITY.keyOf(
+        Map.of(
+            ResultFiles.DEPTH, String.valueOf(task.depth()),
+            ResultFiles.N, String.valueOf(task.n()),
+            ResultFiles.K, String.valueOf(task.k()),
+            ResultFiles.D, String.valueOf(task.d()),
+            ResultFiles.SEED, String.valueOf(task.seed()),
+            ResultFiles.CRITERION, criterion,
+            ResultFiles.DATA, task.data(),
+            ResultFiles.ADAPTER, task.adapter()));
   }
 }
